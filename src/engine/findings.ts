@@ -1,0 +1,84 @@
+/** What the checker and the scorer report: one finding per problem, pointing at the cells to look at. */
+import type { Localized, Lang } from "./i18n";
+import type { MoneyUnit } from "./money";
+
+export type Severity = "error" | "warning" | "notice";
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "notice"];
+
+export type RuleId =
+  | "table.missing"
+  | "sum.breakdown"
+  | "sum.row"
+  | "sum.column"
+  | "cross.sheet"
+  | "sum.rounding"
+  | "value.error"
+  | "value.unparsed"
+  | "value.text"
+  | "value.negative"
+  | "budget.overspend"
+  // scorer's rules (issue: scoring and the report)
+  | "indicator.target"
+  | "value.missing"
+  | "indicator.weights"
+  | "indicator.qualitative-tier"
+  | "indicator.score-mismatch"
+  | "indicator.reason-missing"
+  | "indicator.overachieved"
+  | "indicator.unit-mismatch";
+
+/** A cell named by its sheet and A1 address ("C8"). */
+export interface CellAddress {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export type TableKind = "budget" | "expenditure" | "indicators" | "info";
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** The first cell is where to look; the rest are the other cells involved. */
+  readonly cells: readonly CellAddress[];
+  /** Which table the finding belongs to, for grouping in reports. */
+  readonly table?: TableKind;
+  /** Amounts in 分 (null when the finding is not about an amount). */
+  readonly expectedFen: number | null;
+  readonly actualFen: number | null;
+  readonly differenceFen: number | null;
+  /** The unit of the table the amounts were read in, for display. */
+  readonly unit?: MoneyUnit;
+  readonly message: Localized;
+}
+
+export function messageOf(finding: Finding, lang: Lang): string {
+  return finding.message[lang];
+}
+
+export function summarize(findings: readonly Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) out[f.severity] += 1;
+  return out;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/** Stable order for reports: severity, then sheet, then row-major cell position. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  if (s !== 0) return s;
+  const ca = a.cells[0];
+  const cb = b.cells[0];
+  if (!ca || !cb) return ca ? 1 : cb ? -1 : 0;
+  if (ca.sheet !== cb.sheet) return ca.sheet < cb.sheet ? -1 : 1;
+  return cellOrder(ca.address) - cellOrder(cb.address);
+}
+
+function cellOrder(address: string): number {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return 0;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return Number(m[2]) * 20000 + col;
+}

@@ -1,0 +1,178 @@
+/**
+ * The tables the engine recognises in a workbook (domain.md §3), as plain data.
+ * Coordinates are absolute and 0-based; every value keeps the cell it came from so findings can name it.
+ */
+import type { AmountParse, MoneyUnit } from "./money";
+import type { CellRange, CellValue } from "./snapshot";
+import type { TableKind } from "./findings";
+
+export interface CellPos {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A cell read as an amount in its table's unit. */
+export interface AmountCell {
+  readonly pos: CellPos;
+  readonly raw: CellValue;
+  readonly parsed: AmountParse;
+}
+
+/** A cell read as text (labels, targets, actual values, reasons), already trimmed. */
+export interface TextCell {
+  readonly pos: CellPos;
+  readonly raw: CellValue;
+  readonly text: string;
+}
+
+/** Where a table was found and in which unit its amounts are. */
+export interface TableSummary {
+  readonly kind: TableKind;
+  readonly sheet: string;
+  readonly range: CellRange;
+  /** Money tables only. */
+  readonly unit?: MoneyUnit;
+}
+
+// ---------------------------------------------------------------- budget execution block (§3.1)
+
+export type BudgetColumn = "initial" | "budget" | "executed";
+
+/** 按收入性质分. */
+export type FundSource = "general" | "govFund" | "stateCapital" | "socialInsurance" | "specialAccount" | "other";
+
+/** 按支出性质分 (also the part columns of the expenditure table). */
+export type SpendingKind = "basic" | "project" | "remitted" | "business" | "subsidiary";
+
+export const FUND_SOURCES: readonly FundSource[] = [
+  "general",
+  "govFund",
+  "stateCapital",
+  "socialInsurance",
+  "specialAccount",
+  "other",
+];
+
+export const SPENDING_KINDS: readonly SpendingKind[] = ["basic", "project", "remitted", "business", "subsidiary"];
+
+export interface BudgetRow {
+  /** The label as written ("  其中：一般公共预算"). */
+  readonly label: TextCell;
+  /** One amount per column the block has. */
+  readonly cells: Partial<Record<BudgetColumn, AmountCell>>;
+}
+
+export interface BudgetBlock {
+  readonly kind: "budget";
+  readonly sheet: string;
+  readonly range: CellRange;
+  readonly unit: MoneyUnit;
+  /** The header cell of each amount column found. */
+  readonly columns: Partial<Record<BudgetColumn, TextCell>>;
+  readonly total: BudgetRow;
+  readonly sources: Partial<Record<FundSource, BudgetRow>>;
+  readonly kinds: Partial<Record<SpendingKind, BudgetRow>>;
+  /** Other score-table columns when present in the block (分值, 执行率, 得分), as typed by the user. */
+  readonly extra?: { readonly weight?: AmountCell; readonly rate?: TextCell; readonly score?: TextCell };
+}
+
+// ---------------------------------------------------------------- expenditure table (§3.2)
+
+/** 类 (3-digit code), 款 (5-digit), 项 (7-digit). */
+export type SubjectLevel = 1 | 2 | 3;
+
+export interface ExpenditureRow {
+  readonly row: number;
+  /** The functional code as text ("2011301"), null on the 合计 row or a row without a code. */
+  readonly code: string | null;
+  readonly name: TextCell | null;
+  readonly level: SubjectLevel | null;
+  readonly isTotal: boolean;
+  readonly total: AmountCell;
+  readonly parts: Partial<Record<SpendingKind, AmountCell>>;
+}
+
+export interface ExpenditureTable {
+  readonly kind: "expenditure";
+  readonly sheet: string;
+  readonly range: CellRange;
+  readonly unit: MoneyUnit;
+  /** Header cells of the amount columns: the 合计 column and each part column present. */
+  readonly totalColumn: TextCell;
+  readonly partColumns: Partial<Record<SpendingKind, TextCell>>;
+  /** Data rows in sheet order, the 合计 row included (flagged isTotal). */
+  readonly rows: readonly ExpenditureRow[];
+}
+
+// ---------------------------------------------------------------- indicators table (§3.3)
+
+export interface IndicatorRow {
+  readonly row: number;
+  /** 一级/二级 with "same as above" already filled in from merges and blanks. */
+  readonly level1: string;
+  readonly level2: string;
+  /** 三级指标 (or 指标名称) as written. */
+  readonly name: TextCell;
+  readonly target: TextCell;
+  readonly actual: TextCell;
+  /** 分值/权重: the number, null when blank or not a number. */
+  readonly weight: { readonly cell: TextCell; readonly value: number | null };
+  /** 得分 as typed by the user, when the column exists. */
+  readonly score?: { readonly cell: TextCell; readonly value: number | null };
+  readonly reason?: TextCell;
+  /** 计算符号/指标性质 and 计量单位 when they stand in their own columns. */
+  readonly operator?: TextCell;
+  readonly unit?: TextCell;
+}
+
+export interface IndicatorsTable {
+  readonly kind: "indicators";
+  readonly sheet: string;
+  readonly range: CellRange;
+  /** Header cells, for findings about a whole column (the 分值 header for indicator.weights). */
+  readonly headers: {
+    readonly level1?: TextCell;
+    readonly level2?: TextCell;
+    readonly name: TextCell;
+    readonly target: TextCell;
+    readonly actual: TextCell;
+    readonly weight: TextCell;
+    readonly score?: TextCell;
+    readonly reason?: TextCell;
+    readonly operator?: TextCell;
+    readonly unit?: TextCell;
+  };
+  readonly rows: readonly IndicatorRow[];
+}
+
+// ---------------------------------------------------------------- department information (§3.4)
+
+export type InfoField =
+  | "department"
+  | "year"
+  | "functions"
+  | "organization"
+  | "overallGoal"
+  | "goalCompletion"
+  | "problems"
+  | "measures"
+  | "application"
+  | "other";
+
+export interface InfoBlock {
+  readonly kind: "info";
+  readonly sheet: string;
+  readonly range: CellRange;
+  readonly fields: Partial<Record<InfoField, { readonly label: TextCell; readonly value: TextCell }>>;
+}
+
+/** Everything recognised in one workbook. */
+export interface RecognizedWorkbook {
+  readonly budget: BudgetBlock | null;
+  readonly expenditures: readonly ExpenditureTable[];
+  readonly indicators: IndicatorsTable | null;
+  readonly info: InfoBlock | null;
+  /** Every table found, in sheet order, for the JSON envelope and the UI. */
+  readonly tables: readonly TableSummary[];
+}
