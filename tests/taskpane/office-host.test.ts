@@ -1,0 +1,84 @@
+/** @jest-environment jsdom */
+/** Host detection: Excel, a browser with office.js (host null), no office.js at all, and a host that never answers. */
+import { detectHost, type OfficeLike } from "../../src/taskpane/office-host";
+
+function fakeOffice(host: unknown, displayLanguage?: string): OfficeLike {
+  return { onReady: () => Promise.resolve({ host }), context: { displayLanguage } };
+}
+
+describe("detectHost", () => {
+  test("inside Excel: excel mode, language from Office.context.displayLanguage", async () => {
+    expect(await detectHost(fakeOffice("Excel", "zh-CN"))).toEqual({
+      mode: "excel",
+      host: "Excel",
+      lang: "zh-CN",
+    });
+    expect(await detectHost(fakeOffice("Excel", "en-GB"))).toEqual({
+      mode: "excel",
+      host: "Excel",
+      lang: "en-US",
+    });
+    expect(await detectHost(fakeOffice("Excel", "zh-TW"))).toEqual({
+      mode: "excel",
+      host: "Excel",
+      lang: "zh-CN",
+    });
+    expect(await detectHost(fakeOffice("Excel", "fr-FR"))).toEqual({
+      mode: "excel",
+      host: "Excel",
+      lang: "zh-CN",
+    });
+  });
+
+  test("another Office host is not Excel: preview mode", async () => {
+    expect(await detectHost(fakeOffice("Word", "en-US"))).toEqual({
+      mode: "preview",
+      host: "Word",
+      lang: "en-US",
+    });
+  });
+
+  test("office.js outside Office (host null): preview mode, language from the browser, not office.js", async () => {
+    const languages = jest.spyOn(navigator, "language", "get").mockReturnValue("zh-CN");
+    try {
+      expect(await detectHost(fakeOffice(null, "en-US"))).toEqual({
+        mode: "preview",
+        host: null,
+        lang: "zh-CN",
+      });
+    } finally {
+      languages.mockRestore();
+    }
+  });
+
+  test("no office.js at all: preview mode", async () => {
+    const languages = jest.spyOn(navigator, "language", "get").mockReturnValue("en-US");
+    try {
+      expect(await detectHost(undefined)).toEqual({ mode: "preview", host: null, lang: "en-US" });
+    } finally {
+      languages.mockRestore();
+    }
+  });
+
+  test("onReady that rejects or never resolves ends in preview mode instead of hanging", async () => {
+    const rejecting: OfficeLike = { onReady: () => Promise.reject(new Error("boom")) };
+    expect((await detectHost(rejecting, 50)).mode).toBe("preview");
+    const silent: OfficeLike = { onReady: () => new Promise(() => {}) };
+    expect(await detectHost(silent, 20)).toMatchObject({ mode: "preview", host: null });
+  });
+
+  test("a context that throws on access does not break detection: the browser's language is used", async () => {
+    const languages = jest.spyOn(navigator, "language", "get").mockReturnValue("zh-CN");
+    const office: OfficeLike = {
+      onReady: () => Promise.resolve({ host: "Excel" }),
+      get context(): { displayLanguage?: string } {
+        throw new Error("not in Office");
+      },
+    };
+    try {
+      expect(await detectHost(office)).toEqual({ mode: "excel", host: "Excel", lang: "zh-CN" });
+    } finally {
+      languages.mockRestore();
+    }
+  });
+});
