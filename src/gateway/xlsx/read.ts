@@ -1,0 +1,193 @@
+/**
+ * The .xlsx gateway, read side: turns workbook bytes into the engine's WorkbookSnapshot with exceljs.
+ * Takes bytes only (no file system), so the same module serves the CLI and, with exceljs's browser build, the web.
+ *
+ * Values follow what Excel shows: a formula is read as its cached result (the engine never recalculates), rich text
+ * and hyperlinks as their plain text, dates as ISO text, and cells covered by a merge (other than its top-left) as
+ * empty, the way Office.js reports them.
+ */
+import ExcelJS from "exceljs";
+import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
+import { errorValue } from "../../engine/snapshot";
+import { WorkbookReadError } from "./read-error";
+import { sniffWorkbookBytes } from "./sniff";
+
+export interface ReadXlsxOptions {
+  /** Also keep a formulas grid per sheet (only sheets that have formulas get one). Default true. */
+  readonly formulas?: boolean;
+}
+
+/**
+ * Reads an .xlsx from memory. A Node Buffer is a Uint8Array, so it is accepted as is.
+ * Throws WorkbookReadError (never anything else) when the bytes are not a readable .xlsx.
+ */
+export async function readXlsxBuffer(
+  data: ArrayBuffer | Uint8Array,
+  options: ReadXlsxOptions = {},
+): Promise<WorkbookSnapshot> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const sniffed = sniffWorkbookBytes(bytes);
+  if (sniffed.kind === "rejected") throw new WorkbookReadError(sniffed.code);
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its argument as a Node Buffer but hands it to JSZip, which takes any Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (cause) {
+    throw new WorkbookReadError("corrupt", { cause });
+  }
+  try {
+    return { sheets: workbook.worksheets.map((ws) => readWorksheet(ws, options.formulas ?? true)) };
+  } catch (cause) {
+    throw new WorkbookReadError("corrupt", { cause });
+  }
+}
+
+interface ReadCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellValue;
+  readonly formula: string | null;
+}
+
+function readWorksheet(ws: ExcelJS.Worksheet, keepFormulas: boolean): SheetSnapshot {
+  const cells: ReadCell[] = [];
+  const mergeBoxes = new Map<string, MutableRange>();
+
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        // A covered cell: exceljs repeats the master's value here, Excel and Office.js show it empty.
+        growMerge(mergeBoxes, cell.master, r, c);
+        return;
+      }
+      if (cell.isMerged) growMerge(mergeBoxes, cell, r, c);
+      const value = toCellValue(cell.value);
+      const formula = formulaOf(cell);
+      if (value !== null || formula !== null) cells.push({ row: r, col: c, value, formula });
+    });
+  });
+
+  const merges: CellRange[] = [...mergeBoxes.values()]
+    .filter((m) => m.bottom > m.top || m.right > m.left)
+    .sort((a, b) => a.top - b.top || a.left - b.left)
+    .map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+
+  const hidden = ws.state === "hidden" || ws.state === "veryHidden";
+  const bounds = usedBounds(cells, merges);
+  if (!bounds) return { name: ws.name, originRow: 0, originCol: 0, values: [], merges, hidden };
+
+  const height = bounds.bottom - bounds.top + 1;
+  const width = bounds.right - bounds.left + 1;
+  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  const hasFormulas = keepFormulas && cells.some((c) => c.formula !== null);
+  const formulas: (string | null)[][] | undefined = hasFormulas
+    ? Array.from({ length: height }, () => new Array<string | null>(width).fill(null))
+    : undefined;
+  for (const cell of cells) {
+    values[cell.row - bounds.top][cell.col - bounds.left] = cell.value;
+    if (formulas) formulas[cell.row - bounds.top][cell.col - bounds.left] = cell.formula;
+  }
+
+  return {
+    name: ws.name,
+    originRow: bounds.top,
+    originCol: bounds.left,
+    values,
+    ...(formulas ? { formulas } : {}),
+    merges,
+    hidden,
+  };
+}
+
+interface MutableRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Merges are rebuilt from the cells (each covered cell knows its master) rather than from exceljs internals. */
+function growMerge(boxes: Map<string, MutableRange>, master: ExcelJS.Cell, row: number, col: number): void {
+  const key = master.address;
+  const top = Number(master.row) - 1;
+  const left = Number(master.col) - 1;
+  let box = boxes.get(key);
+  if (!box) {
+    box = { top, left, bottom: top, right: left };
+    boxes.set(key, box);
+  }
+  box.top = Math.min(box.top, row);
+  box.left = Math.min(box.left, col);
+  box.bottom = Math.max(box.bottom, row);
+  box.right = Math.max(box.right, col);
+}
+
+/** The used range: every cell with a value or a formula, and every merged area (a merged title may be empty). */
+function usedBounds(cells: readonly ReadCell[], merges: readonly CellRange[]): CellRange | null {
+  const all: CellRange[] = [
+    ...cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col })),
+    ...merges,
+  ];
+  if (all.length === 0) return null;
+  return all.reduce((a, b) => ({
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
+  }));
+}
+
+function formulaOf(cell: ExcelJS.Cell): string | null {
+  if (cell.type !== ExcelJS.ValueType.Formula) return null;
+  // For a shared formula's dependent cells exceljs translates the master's formula to this cell's position.
+  const text = cell.formula;
+  return text ? `=${text}` : null;
+}
+
+/** exceljs's cell value (or a formula's cached result) as the engine's CellValue. */
+export function toCellValue(value: ExcelJS.CellValue | ExcelJS.CellFormulaValue["result"]): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : errorValue("#NUM!");
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value;
+  if (value instanceof Date) return dateValue(value);
+  if ("error" in value) return errorValue(String(value.error));
+  if ("richText" in value) return richTextToString(value.richText);
+  if ("hyperlink" in value) return hyperlinkText(value.text);
+  if ("formula" in value || "sharedFormula" in value) {
+    // No cached result (a workbook written by a tool that never calculated) reads as empty, not as zero.
+    return value.result === undefined ? null : toCellValue(value.result);
+  }
+  return null;
+}
+
+function richTextToString(runs: readonly ExcelJS.RichText[] | undefined): string {
+  return (runs ?? []).map((r) => r.text ?? "").join("");
+}
+
+/** A hyperlink's display text may itself be rich text. */
+function hyperlinkText(text: unknown): CellValue {
+  if (typeof text === "string") return text;
+  if (typeof text === "number" || typeof text === "boolean") return text;
+  if (text && typeof text === "object" && "richText" in text) {
+    return richTextToString((text as ExcelJS.CellRichTextValue).richText);
+  }
+  return null;
+}
+
+/**
+ * Excel dates carry no time zone; exceljs builds them as UTC. A whole day reads "2023-12-31", a time
+ * "2023-12-31T08:30:00" (rounded to the second, since Excel's serial numbers carry float noise).
+ */
+function dateValue(date: Date): CellValue {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const rounded = new Date(Math.round(ms / 1000) * 1000);
+  const iso = rounded.toISOString();
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11, 19);
+  return { kind: "date", iso: time === "00:00:00" ? day : `${day}T${time}` };
+}
