@@ -1,0 +1,168 @@
+import { readFileSync } from "fs";
+import type ExcelJS from "exceljs";
+import { editXlsx, writeTempFile } from "../fixtures/xlsx-builders";
+import { runCli, SAMPLE_XLSX } from "./run-cli";
+
+const BUDGET = "表一 预算执行情况";
+const EXPENDITURE = "表二 支出决算表";
+
+interface Envelope {
+  file: string;
+  tables: { kind: string; sheet: string; range: string; unit: string | null }[];
+  findings: {
+    rule: string;
+    severity: string;
+    cells: { sheet: string; address: string }[];
+    expected: number | null;
+    actual: number | null;
+    difference: number | null;
+    message: string;
+  }[];
+  summary: { error: number; warning: number; notice: number };
+}
+
+/** A copy of the sample with one edit, written to a temporary .xlsx. */
+async function sampleCopy(name: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  return writeTempFile(name, await editXlsx(readFileSync(SAMPLE_XLSX), edit));
+}
+
+function setCell(sheet: string, address: string, value: ExcelJS.CellValue) {
+  return (wb: ExcelJS.Workbook) => {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) throw new Error(`no sheet ${sheet}`);
+    ws.getCell(address).value = value;
+  };
+}
+
+describe("selfeval check on the sample workbook", () => {
+  it("finds the four tables and no error (exit 0)", async () => {
+    const r = await runCli(["check", SAMPLE_XLSX, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope).toEqual({
+      file: SAMPLE_XLSX,
+      tables: [
+        { kind: "budget", sheet: BUDGET, range: "A3:G13", unit: "万元" },
+        { kind: "expenditure", sheet: EXPENDITURE, range: "A3:E26", unit: "元" },
+        { kind: "indicators", sheet: "表三 绩效指标", range: "A3:H17", unit: null },
+        // 部门名称 is taken from 表一's "预算部门名称：…" caption, found first; the rest sit on this sheet.
+        { kind: "info", sheet: "部门基本情况", range: "A4:B12", unit: null },
+      ],
+      findings: [],
+      summary: { error: 0, warning: 0, notice: 0 },
+    });
+  });
+
+  it("prints a readable report in Chinese by default", async () => {
+    const r = await runCli(["check", SAMPLE_XLSX]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        `检查工作簿：${SAMPLE_XLSX}`,
+        "识别到 4 张表：",
+        "  预算执行情况  表一 预算执行情况!A3:G13  万元",
+        "  支出决算表    表二 支出决算表!A3:E26    元",
+        "  绩效指标      表三 绩效指标!A3:H17",
+        "  部门基本情况  部门基本情况!A4:B12",
+        "",
+        "未发现问题。",
+        "",
+        "汇总：错误 0 项，警告 0 项，提示 0 项。",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("selfeval check on a copy with one figure changed", () => {
+  let changed: string;
+
+  beforeAll(async () => {
+    // 2080505's 合计 becomes 294,600.00 元 while its 基本支出 stays 284,600.00 元.
+    changed = await sampleCopy("改动.xlsx", setCell(EXPENDITURE, "C12", 294600));
+  });
+
+  it("exits 1 and names the changed cell, amounts in 元", async () => {
+    const r = await runCli(["check", changed, "--json"]);
+    expect(r.code).toBe(1);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.summary).toEqual({ error: 2, warning: 0, notice: 0 });
+    const row = envelope.findings.find((f) => f.rule === "sum.row");
+    expect(row).toEqual({
+      rule: "sum.row",
+      severity: "error",
+      cells: [
+        { sheet: EXPENDITURE, address: "C12" },
+        { sheet: EXPENDITURE, address: "D12" },
+        { sheet: EXPENDITURE, address: "E12" },
+      ],
+      expected: 284600,
+      actual: 294600,
+      difference: 10000,
+      message:
+        "2080505 机关事业单位基本养老保险缴费支出：基本支出 + 项目支出 = 284600.00 元，合计填列 294600.00 元，相差 10000.00 元",
+    });
+    // The 款 above it no longer equals its 项 either.
+    const column = envelope.findings.find((f) => f.rule === "sum.column");
+    expect(column?.cells).toEqual([
+      { sheet: EXPENDITURE, address: "C11" },
+      { sheet: EXPENDITURE, address: "C12" },
+    ]);
+    expect([column?.expected, column?.actual, column?.difference]).toEqual([294600, 284600, -10000]);
+  });
+
+  it("writes the messages in English with --lang en-US", async () => {
+    const r = await runCli(["check", changed, "--json", "--lang", "en-US"]);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.findings.find((f) => f.rule === "sum.row")?.message).toBe(
+      "2080505 机关事业单位基本养老保险缴费支出: basic + project spending = 284600.00 元 (yuan), total entered 294600.00, difference 10000.00",
+    );
+  });
+
+  it("groups the readable report by severity and table, naming sheet!cell", async () => {
+    const r = await runCli(["check", changed], { LANG: "en_US.UTF-8" });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split("\n");
+    const errors = lines.indexOf("Errors (2)");
+    expect(errors).toBeGreaterThan(0);
+    expect(lines[errors + 1]).toBe("  Expenditure table");
+    expect(lines.slice(errors + 2, errors + 4).map((l) => l.split("  ")[2])).toEqual([
+      "表二 支出决算表!C11, C12",
+      "表二 支出决算表!C12, D12, E12",
+    ]);
+    expect(lines[lines.length - 2]).toBe("Summary: 2 errors, 0 warnings, 0 notices.");
+  });
+});
+
+describe("selfeval check --tolerance", () => {
+  let rounding: string;
+
+  beforeAll(async () => {
+    // 基本支出 executed 256.80 万元: 256.80 + 10459.37 misses the total 10716.16 by 0.01 万元 (尾差).
+    rounding = await sampleCopy("尾差.xlsx", setCell(BUDGET, "D12", 256.8));
+  });
+
+  it("reports a 0.01 万元 difference as a notice under the default tolerance (exit 0)", async () => {
+    const r = await runCli(["check", rounding, "--json"]);
+    expect(r.code).toBe(0);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.summary).toEqual({ error: 0, warning: 1, notice: 2 });
+    const notice = envelope.findings.find(
+      (f) => f.rule === "sum.rounding" && f.cells[0].sheet === BUDGET && f.cells[0].address === "D5",
+    );
+    expect([notice?.expected, notice?.actual, notice?.difference]).toEqual([107161700, 107161600, -100]);
+  });
+
+  it("makes it an error with --tolerance 0 (exit 1)", async () => {
+    const r = await runCli(["check", rounding, "--json", "--tolerance", "0"]);
+    expect(r.code).toBe(1);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.summary).toEqual({ error: 2, warning: 1, notice: 0 });
+    const errors = envelope.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => [f.rule, f.cells[0].sheet, f.cells[0].address])).toEqual([
+      ["sum.breakdown", BUDGET, "D5"],
+      ["cross.sheet", EXPENDITURE, "D5"],
+    ]);
+  });
+});
