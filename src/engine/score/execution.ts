@@ -1,0 +1,64 @@
+/** 预算执行率 and its 10 points (domain.md §5): min(1, 全年执行数 / 全年预算数) × 10, from the block's total row. */
+import { localized } from "../i18n";
+import { formatFen } from "../money";
+import type { AmountCell, BudgetBlock } from "../tables";
+import { cmp, fromInt, max, min, mul, ONE, ratio, toFixed, toNumber, ZERO, type Ratio } from "./exact";
+import { roundScore } from "./rules";
+import type { ExecutionScore } from "./types";
+
+export const EXECUTION_WEIGHT = 10;
+
+function fenOf(cell: AmountCell | undefined): number | null {
+  return cell && cell.parsed.kind === "amount" ? cell.parsed.fen : null;
+}
+
+export function scoreExecution(budget: BudgetBlock | null): ExecutionScore {
+  const budgetFen = budget ? fenOf(budget.total.cells.budget) : null;
+  const executedFen = budget ? fenOf(budget.total.cells.executed) : null;
+  const weight = fromInt(EXECUTION_WEIGHT);
+  if (budget === null || budgetFen === null || executedFen === null || budgetFen <= 0) {
+    return {
+      budgetFen,
+      executedFen,
+      rate: null,
+      weight: EXECUTION_WEIGHT,
+      score: 0,
+      method: localized(
+        "缺少全年预算数或全年执行数，无法计算执行率，得 0 分",
+        "全年预算数 or 全年执行数 is missing: no execution rate, score 0",
+      ),
+    };
+  }
+  const rate = ratio(BigInt(executedFen), BigInt(budgetFen));
+  // A negative execution (a refund larger than the spending) earns nothing rather than negative points.
+  const counted = max(min(rate, ONE), ZERO);
+  const score = roundScore(mul(weight, counted));
+  const unit = budget.unit;
+  const pct = `${toFixed(mul(rate, fromInt(100)), 2)}%`;
+  const formula = `${formatFen(executedFen, unit)}/${formatFen(budgetFen, unit)}`;
+  const s = toFixed(score, 2);
+  const method =
+    cmp(rate, ONE) > 0
+      ? localized(
+          `执行率 = ${formula} = ${pct}，超过 100% 按 100% 计，得 ${s} 分`,
+          `execution rate = ${formula} = ${pct}, counted as 100%: score ${s}`,
+        )
+      : localized(
+          `执行率 = ${formula} = ${pct}，10×${pct}=${s}`,
+          `execution rate = ${formula} = ${pct}, 10×${pct}=${s}`,
+        );
+  return {
+    budgetFen,
+    executedFen,
+    rate: Number(rate.n) / Number(rate.d),
+    weight: EXECUTION_WEIGHT,
+    score: toNumber(score, 2),
+    method,
+  };
+}
+
+/** The execution rate as an exact ratio, for the cap option (null when there is none). */
+export function executionRate(execution: ExecutionScore): Ratio | null {
+  if (execution.budgetFen === null || execution.executedFen === null || execution.budgetFen <= 0) return null;
+  return ratio(BigInt(execution.executedFen), BigInt(execution.budgetFen));
+}

@@ -1,0 +1,80 @@
+/**
+ * The scorer (domain.md §5): the execution score, every indicator's score, the weights check, the total and the grade.
+ * Totals are added in exact hundredths of a point, so 99.78 + 0.01 never prints as 99.78999999.
+ */
+import type { Finding } from "../findings";
+import type { RecognizedWorkbook } from "../tables";
+import { add, cmp, fromInt, fromNumber, ratio, toText, ZERO, type Ratio } from "./exact";
+import { EXECUTION_WEIGHT, executionRate, scoreExecution } from "./execution";
+import { scoreIndicator } from "./indicator";
+import { weightsFinding } from "./indicator-findings";
+import { resolveOptions } from "./options";
+import type { Grade, IndicatorScore, ScoreOptions, ScoreResult } from "./types";
+
+export type { Grade, IndicatorScore, ScoreOptions, ScoreResult } from "./types";
+export { resolveOptions } from "./options";
+
+/** 优 from 90, 良 from 80, 中 from 60, 差 below: each lower bound inclusive. */
+export function gradeOf(total: number): Grade {
+  if (total >= 90) return "优";
+  if (total >= 80) return "良";
+  if (total >= 60) return "中";
+  return "差";
+}
+
+/** The cap on the total by execution rate (70–80% → 89, 60–70% → 79, 50–60% → 69, below 50% → 59), null above 80%. */
+export function executionCap(rate: Ratio): number | null {
+  if (cmp(rate, ratio(8n, 10n)) >= 0) return null;
+  if (cmp(rate, ratio(7n, 10n)) >= 0) return 89;
+  if (cmp(rate, ratio(6n, 10n)) >= 0) return 79;
+  if (cmp(rate, ratio(5n, 10n)) >= 0) return 69;
+  return 59;
+}
+
+function exact(value: number): Ratio {
+  return fromNumber(value) ?? ZERO;
+}
+
+export function scoreWorkbook(
+  rec: RecognizedWorkbook,
+  options: ScoreOptions = {},
+): { score: ScoreResult | null; findings: Finding[] } {
+  if (!rec.indicators && !rec.budget) return { score: null, findings: [] };
+  const resolved = resolveOptions(options);
+  const findings: Finding[] = [];
+  const execution = scoreExecution(rec.budget);
+
+  const indicators: IndicatorScore[] = [];
+  let weights = ZERO;
+  if (rec.indicators) {
+    for (const row of rec.indicators.rows) {
+      const scored = scoreIndicator(row, rec.indicators, resolved);
+      indicators.push(scored.score);
+      findings.push(...scored.findings);
+      weights = add(weights, row.weight.value === null ? ZERO : exact(row.weight.value));
+    }
+    const total = add(weights, fromInt(EXECUTION_WEIGHT));
+    if (cmp(total, fromInt(100)) !== 0) {
+      const header = rec.indicators.headers.weight.pos;
+      findings.push(weightsFinding(header, toText(weights), toText(total)));
+    }
+  }
+
+  let total = exact(execution.score);
+  for (const s of indicators) total = add(total, exact(s.score));
+  const uncapped = Number(toText(total, 2));
+  const rate = executionRate(execution);
+  const cap = resolved.executionCaps && rate !== null ? executionCap(rate) : null;
+  const capped = cap !== null && uncapped > cap;
+  const finalTotal = capped ? cap : uncapped;
+
+  const score: ScoreResult = {
+    execution,
+    indicators,
+    weightsTotal: Number(toText(add(weights, fromInt(EXECUTION_WEIGHT)), 4)),
+    total: finalTotal,
+    grade: gradeOf(finalTotal),
+    ...(capped ? { cappedFrom: uncapped } : {}),
+  };
+  return { score, findings };
+}

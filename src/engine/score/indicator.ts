@@ -1,0 +1,325 @@
+/** Scores one row of the indicators table and collects what is wrong with it. */
+import type { Finding } from "../findings";
+import { localized, type Localized } from "../i18n";
+import { numberToDecimalString } from "../money";
+import { isErrorValue } from "../snapshot";
+import type { CellPos, IndicatorRow, IndicatorsTable } from "../tables";
+import {
+  abs,
+  cmp,
+  div,
+  fromInt,
+  fromNumber,
+  mul,
+  ratio,
+  sign,
+  sub,
+  toFixed,
+  toNumber,
+  toText,
+  ZERO,
+  type Ratio,
+} from "./exact";
+import {
+  missingFinding,
+  overachievedFinding,
+  reasonMissingFinding,
+  scoreMismatchFinding,
+  targetFinding,
+  tierFinding,
+  unitMismatchFinding,
+  unparsedActualFinding,
+  type IndicatorLabel,
+} from "./indicator-findings";
+import type { ResolvedOptions } from "./options";
+import { roundScore, scoreQualitative, scoreQuantitative, tierRange, type RuleOutcome } from "./rules";
+import {
+  isBlankMark,
+  parseActual,
+  parseOperatorColumn,
+  parseTarget,
+  parseUnitColumn,
+  type ActualParse,
+  type Quantity,
+  type TargetParse,
+  type Tier,
+} from "./target";
+import type { IndicatorKind, IndicatorScore, IndicatorStatus, Operator } from "./types";
+import { convert } from "./units";
+
+const OPERATOR_SYMBOLS: Record<Operator, string> = { ">=": "≥", "<=": "≤", ">": "＞", "<": "＜", "=": "＝" };
+
+/** A user's 得分 may differ from the rule's by rounding noise up to half a cent of a point. */
+const SCORE_TOLERANCE = ratio(5n, 1000n);
+
+export interface ScoredIndicator {
+  readonly score: IndicatorScore;
+  readonly findings: readonly Finding[];
+}
+
+/** Cell text as written; a numeric cell shows its number (TextCell.text may be empty for it). */
+function cellText(raw: unknown, text: string): string {
+  if (text !== "") return text;
+  return typeof raw === "number" && Number.isFinite(raw) ? numberToDecimalString(raw) : "";
+}
+
+/** 成本指标 is where less is better, so a target written without an operator is a ceiling there. */
+function isCostIndicator(row: IndicatorRow): boolean {
+  return /成本/.test(row.level2) || /成本/.test(row.level1);
+}
+
+/** Target as written, with the operator and unit columns glued on when the cell itself does not carry them. */
+function displayTarget(row: IndicatorRow, parsed: TargetParse, written: string): string {
+  if (parsed.kind !== "quantitative") return written;
+  const op = parseOperatorColumn(row.operator?.text);
+  const hasOwnOperator = /^[\s<>=≥≧⩾≤≦⩽＞＜＝]/.test(written) || /^[\p{Script=Han}]/u.test(written.trim());
+  const prefix = op.kind === "operator" && !hasOwnOperator ? OPERATOR_SYMBOLS[op.operator] : "";
+  return prefix + displayQuantity(row, written);
+}
+
+function displayQuantity(row: IndicatorRow, written: string): string {
+  const unit = parseUnitColumn(row.unit?.text);
+  return unit !== "" && /[\d.]\s*$/.test(written) ? written + unit : written;
+}
+
+function displayActual(row: IndicatorRow, parsed: ActualParse, written: string): string {
+  return parsed.kind === "number" ? displayQuantity(row, written) : written;
+}
+
+/** The 偏差原因 cell of a row: its own, else where the reason column crosses the row, else the name cell. */
+function reasonPos(row: IndicatorRow, table: IndicatorsTable): CellPos {
+  if (row.reason) return row.reason.pos;
+  if (table.headers.reason)
+    return { sheet: row.name.pos.sheet, row: row.row, col: table.headers.reason.pos.col };
+  return row.name.pos;
+}
+
+function statusOf(score: Ratio, weight: Ratio, share: Ratio): IndicatorStatus {
+  if (sign(weight) > 0) {
+    if (cmp(score, weight) >= 0) return "full";
+    return sign(score) <= 0 ? "zero" : "partial";
+  }
+  if (cmp(share, fromInt(1)) >= 0) return "full";
+  return sign(share) <= 0 ? "zero" : "partial";
+}
+
+function withNote(note: Localized | null, method: Localized): Localized {
+  if (!note) return method;
+  return localized(note["zh-CN"] + method["zh-CN"], note["en-US"] + method["en-US"]);
+}
+
+function joinNotes(notes: readonly Localized[]): Localized | null {
+  if (notes.length === 0) return null;
+  return localized(notes.map((n) => n["zh-CN"]).join(""), notes.map((n) => n["en-US"]).join(""));
+}
+
+interface Scored {
+  readonly kind: IndicatorKind;
+  readonly status: IndicatorStatus | null;
+  readonly outcome: RuleOutcome;
+  readonly overachieved: { readonly percent: Ratio } | null;
+}
+
+function zeroOutcome(method: Localized): RuleOutcome {
+  return { share: ZERO, score: ZERO, method };
+}
+
+export function scoreIndicator(
+  row: IndicatorRow,
+  table: IndicatorsTable,
+  options: ResolvedOptions,
+): ScoredIndicator {
+  const findings: Finding[] = [];
+  const label: IndicatorLabel = { name: row.name.text, row: row.row };
+  const operatorColumn = parseOperatorColumn(row.operator?.text);
+  const unitColumn = parseUnitColumn(row.unit?.text);
+  const targetWritten = cellText(row.target.raw, row.target.text);
+  const actualWritten = cellText(row.actual.raw, row.actual.text);
+  const target = parseTarget(row.target.raw, targetWritten, operatorColumn, unitColumn);
+  const actual = parseActual(row.actual.raw, actualWritten, unitColumn);
+  const weight = (row.weight.value === null ? null : fromNumber(row.weight.value)) ?? ZERO;
+  const typed =
+    row.score?.value === null || row.score?.value === undefined ? null : fromNumber(row.score.value);
+  // A dash in the 偏差原因 column is the accountant's "nothing to say", not a reason.
+  const reason = row.reason && !isBlankMark(row.reason.text) ? row.reason.text : "";
+
+  const scored = ((): Scored => {
+    if (target.kind === "invalid") {
+      // An error value (#REF!) is already the checker's value.error on the same cell; one finding per problem.
+      if (target.reason !== "error") findings.push(targetFinding(row.target.pos, label, targetWritten));
+      if (actual.kind === "missing") findings.push(missingFinding(row.actual.pos, label));
+      return {
+        kind: "invalid",
+        status: "invalid",
+        outcome: zeroOutcome(localized("年度指标值无法识别，得 0 分", "the target cannot be read: score 0")),
+        overachieved: null,
+      };
+    }
+    const kind: IndicatorKind =
+      target.kind === "quantitative" && actual.kind !== "tier" ? "quantitative" : "qualitative";
+    if (actual.kind === "missing") {
+      findings.push(missingFinding(row.actual.pos, label));
+      return {
+        kind,
+        status: "missing",
+        outcome: zeroOutcome(localized("未填写实际完成值，得 0 分", "no actual value: score 0")),
+        overachieved: null,
+      };
+    }
+    if (actual.kind === "tier") return scoreTier(actual.tier);
+    if (actual.kind === "unparsed" || target.kind === "qualitative") {
+      if (!isErrorValue(row.actual.raw)) {
+        findings.push(
+          unparsedActualFinding(row.actual.pos, label, actualWritten, target.kind === "quantitative"),
+        );
+      }
+      return {
+        kind,
+        status: "invalid",
+        outcome: zeroOutcome(
+          localized("实际完成值无法识别，得 0 分", "the actual value cannot be read: score 0"),
+        ),
+        overachieved: null,
+      };
+    }
+    return scoreNumbers(target.operator, target.quantity, actual.quantity);
+  })();
+
+  function scoreTier(tier: Tier): Scored {
+    const share = options.qualitativeDefaults[tier];
+    const result = scoreQualitative(tier, weight, typed, share);
+    if (result.typedOutsideTier && typed !== null && row.score) {
+      const range = tierRange(tier, weight);
+      findings.push(
+        tierFinding(row.score.cell.pos, label, tier, toText(typed), range, toFixed(result.score, 2)),
+      );
+    }
+    return { kind: "qualitative", status: null, outcome: result, overachieved: null };
+  }
+
+  function scoreNumbers(written: Operator | null, t: Quantity, a: Quantity): Scored {
+    const notes: Localized[] = [];
+    const operator = written ?? (isCostIndicator(row) ? "<=" : ">=");
+    if (written === null && operator === "<=") {
+      notes.push(
+        localized("成本指标未写计算符号，按 ≤ 计；", "cost indicator without an operator: scored as ≤; "),
+      );
+    }
+    const conversion = convert(t, a);
+    let tv: Ratio;
+    let av: Ratio;
+    if (conversion.kind === "mismatch") {
+      findings.push(unitMismatchFinding(row.actual.pos, label, conversion.targetUnit, conversion.actualUnit));
+      notes.push(
+        localized(
+          `单位不一致（${conversion.targetUnit}/${conversion.actualUnit}），按数值比较；`,
+          `units differ (${conversion.targetUnit}/${conversion.actualUnit}), numbers compared as written; `,
+        ),
+      );
+      tv = t.value;
+      av = a.value;
+    } else {
+      tv = conversion.target;
+      av = conversion.actual;
+      if (conversion.converted) {
+        const unit = conversion.unit;
+        notes.push(
+          localized(
+            `按 ${unit} 计：目标 ${toText(tv)}，实际 ${toText(av)}；`,
+            `in ${unit}: target ${toText(tv)}, actual ${toText(av)}; `,
+          ),
+        );
+      }
+    }
+    if (sign(av) < 0) {
+      notes.push(
+        localized(`实际值 ${toText(av)} 为负，按 0 计；`, `negative actual ${toText(av)} counted as 0; `),
+      );
+    }
+    const result = scoreQuantitative(operator, tv, av, weight);
+    const moreIsBetter = operator === ">=" || operator === ">" || operator === "=";
+    const over =
+      moreIsBetter && sign(tv) > 0 && cmp(av, mul(tv, options.overachieveThreshold)) >= 0
+        ? { percent: mul(div(av, tv), fromInt(100)) }
+        : null;
+    return {
+      kind: "quantitative",
+      status: null,
+      outcome: { ...result, method: withNote(joinNotes(notes), result.method) },
+      overachieved: over,
+    };
+  }
+
+  let score = scored.outcome.score;
+  let method = scored.outcome.method;
+  const status = scored.status ?? statusOf(score, weight, scored.outcome.share);
+  const reasonGiven = reason !== "";
+
+  if (scored.overachieved) {
+    const deduct = !reasonGiven && sign(options.overachieveDeduction) > 0;
+    const before = score;
+    if (deduct) {
+      score = roundScore(sub(score, options.overachieveDeduction));
+      if (sign(score) < 0) score = ZERO;
+      const d = toText(options.overachieveDeduction);
+      method = localized(
+        `${method["zh-CN"]}；超额完成未说明原因，扣 ${d} 分：${toFixed(before, 2)}−${d}=${toFixed(score, 2)}`,
+        `${method["en-US"]}; over-completed without a reason, ${d} deducted: ${toFixed(before, 2)}−${d}=${toFixed(score, 2)}`,
+      );
+    }
+    findings.push(
+      overachievedFinding(row.actual.pos, label, {
+        actual: displayActual(row, actual, actualWritten),
+        target: displayTarget(row, target, targetWritten),
+        percent: `${toText(scored.overachieved.percent, 2)}%`,
+        threshold: `${toText(mul(options.overachieveThreshold, fromInt(100)), 2)}%`,
+        reasonGiven,
+        deduction: deduct ? toText(options.overachieveDeduction) : null,
+      }),
+    );
+  }
+
+  // Missing and unreadable values have their own findings; a typed score beside them adds nothing to fix.
+  const scorable = status !== "missing" && status !== "invalid";
+  if (scored.kind === "quantitative" && typed !== null && row.score && scorable) {
+    if (cmp(abs(sub(typed, score)), SCORE_TOLERANCE) > 0) {
+      findings.push(
+        scoreMismatchFinding(row.score.cell.pos, label, toText(typed), toFixed(score, 2), method),
+      );
+    }
+  }
+
+  if (scorable && !reasonGiven) {
+    if (scored.overachieved) {
+      findings.push(reasonMissingFinding(reasonPos(row, table), label, { kind: "overachieved" }));
+    } else if (cmp(score, weight) < 0) {
+      findings.push(
+        reasonMissingFinding(reasonPos(row, table), label, {
+          kind: "shortfall",
+          score: toFixed(score, 2),
+          weight: toText(weight),
+        }),
+      );
+    }
+  }
+
+  return {
+    score: {
+      row: row.row,
+      level1: row.level1,
+      level2: row.level2,
+      name: row.name.text,
+      nameCell: row.name,
+      target: displayTarget(row, target, targetWritten),
+      actual: displayActual(row, actual, actualWritten),
+      weight: toNumber(weight, 4),
+      score: toNumber(score, 2),
+      kind: scored.kind,
+      status,
+      overachieved: scored.overachieved !== null,
+      reason,
+      method,
+    },
+    findings,
+  };
+}
