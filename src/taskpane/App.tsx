@@ -10,7 +10,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Title2,
+  Title3,
   makeStyles,
   tokens,
   webLightTheme,
@@ -90,9 +90,9 @@ export function App({ initialLang, detect = detectHost }: AppProps) {
       <main className={styles.root}>
         <header className={styles.header}>
           <img src="assets/icon-32.png" width={32} height={32} alt={s.logoAlt} />
-          <Title2 as="h1" className={styles.title}>
+          <Title3 as="h1" className={styles.title}>
             {s.title}
-          </Title2>
+          </Title3>
           <Button
             appearance="subtle"
             size="small"
