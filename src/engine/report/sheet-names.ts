@@ -43,13 +43,22 @@ export function planSheetNames(
   owned: readonly string[],
   lang: Lang,
 ): Record<ReportSheetKey, string> {
+  return planSheetNamesFrom(existing, owned, DEFAULT_SHEET_NAMES[lang]);
+}
+
+/** planSheetNames with the base names given, e.g. a spec's `sheets[i].name` (what the renderers use). */
+export function planSheetNamesFrom(
+  existing: readonly string[],
+  owned: readonly string[],
+  bases: Readonly<Record<ReportSheetKey, string>>,
+): Record<ReportSheetKey, string> {
   const ownedKeys = new Set(owned.map(nameKey));
   // Names we may not take: every existing sheet that is not ours, and the marker sheet itself.
   const taken = new Set(existing.map(nameKey).filter((k) => !ownedKeys.has(k)));
   taken.add(nameKey(MARKER_SHEET_NAME));
   const plan = {} as Record<ReportSheetKey, string>;
   for (const key of REPORT_SHEET_KEYS) {
-    const base = DEFAULT_SHEET_NAMES[lang][key];
+    const base = bases[key];
     let n = 1;
     while (taken.has(nameKey(numbered(base, n)))) n += 1;
     const name = numbered(base, n);

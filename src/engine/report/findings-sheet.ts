@@ -1,0 +1,206 @@
+/**
+ * 核查结果: every finding of the checker and the scorer, grouped by severity (错误 / 警告 / 提示), each row linking to
+ * the cell to look at. Amounts are shown in the unit of the table they were read from.
+ */
+import { compareFindings, type Finding, type RuleId, type Severity, SEVERITIES } from "../findings";
+import type { Lang } from "../i18n";
+import { fenToUnitNumber, type MoneyUnit } from "../money";
+import type { ReportInput } from "./input";
+import { SheetGrid } from "./layout";
+import { DEFAULT_SHEET_NAMES } from "./sheet-names";
+import type { CellStyle, SheetSpec } from "./spec";
+import { TABLE_MARGINS, boxed, fontsFor, footerText } from "./styles";
+
+const COLUMN_WIDTHS = [8, 20, 14, 9, 15, 15, 13, 52];
+const LAST_COL = COLUMN_WIDTHS.length - 1;
+const SIZE = 10.5;
+
+export const RULE_NAMES: Readonly<Record<RuleId, Readonly<Record<Lang, string>>>> = {
+  "table.missing": { "zh-CN": "缺少表格", "en-US": "Missing table" },
+  "sum.breakdown": { "zh-CN": "预算分项合计", "en-US": "Budget breakdown" },
+  "sum.row": { "zh-CN": "行合计", "en-US": "Row total" },
+  "sum.column": { "zh-CN": "列合计", "en-US": "Column total" },
+  "cross.sheet": { "zh-CN": "跨表核对", "en-US": "Across tables" },
+  "sum.rounding": { "zh-CN": "尾差", "en-US": "Rounding difference" },
+  "value.error": { "zh-CN": "错误值", "en-US": "Error value" },
+  "value.unparsed": { "zh-CN": "无法识别的金额", "en-US": "Unreadable amount" },
+  "value.text": { "zh-CN": "文本型数字", "en-US": "Number stored as text" },
+  "value.negative": { "zh-CN": "负数", "en-US": "Negative amount" },
+  "budget.overspend": { "zh-CN": "执行数超预算", "en-US": "Spending above budget" },
+  "indicator.target": { "zh-CN": "指标值无法识别", "en-US": "Unreadable target" },
+  "value.missing": { "zh-CN": "缺少实际完成值", "en-US": "Missing actual value" },
+  "indicator.weights": { "zh-CN": "分值合计", "en-US": "Weights total" },
+  "indicator.qualitative-tier": { "zh-CN": "定性得分档次", "en-US": "Qualitative tier" },
+  "indicator.score-mismatch": { "zh-CN": "得分不一致", "en-US": "Score differs" },
+  "indicator.reason-missing": { "zh-CN": "缺少偏差原因", "en-US": "Missing reason" },
+  "indicator.overachieved": { "zh-CN": "超额完成", "en-US": "Over-completion" },
+  "indicator.unit-mismatch": { "zh-CN": "单位不一致", "en-US": "Unit mismatch" },
+};
+
+export const SEVERITY_NAMES: Readonly<Record<Severity, Readonly<Record<Lang, string>>>> = {
+  error: { "zh-CN": "错误", "en-US": "Error" },
+  warning: { "zh-CN": "警告", "en-US": "Warning" },
+  notice: { "zh-CN": "提示", "en-US": "Notice" },
+};
+
+const SEVERITY_COLORS: Record<Severity, { readonly fill: string; readonly font: string }> = {
+  error: { fill: "#FDE7E9", font: "#A4262C" },
+  warning: { fill: "#FFF4CE", font: "#8A5300" },
+  notice: { fill: "#E8F1FB", font: "#0F548C" },
+};
+
+function findingsTexts(lang: Lang) {
+  const zh = lang === "zh-CN";
+  return {
+    title: zh ? "核查结果" : "Check Results",
+    summary: (n: number, c: Record<Severity, number>) =>
+      zh
+        ? `共 ${n} 项：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项。单击“单元格”一列可转到该单元格。`
+        : `${n} findings: ${c.error} errors, ${c.warning} warnings, ${c.notice} notices. Click a cell address to go to it.`,
+    header: zh
+      ? ["级别", "规则", "工作表", "单元格", "应为", "实际", "差额", "说明"]
+      : ["Severity", "Rule", "Sheet", "Cell", "Expected", "Actual", "Difference", "Details"],
+    group: (s: Severity, n: number) =>
+      zh ? `${SEVERITY_NAMES[s][lang]}（${n} 项）` : `${SEVERITY_NAMES[s][lang]}s (${n})`,
+    none: zh ? "未发现问题。" : "No findings.",
+    otherCells: zh ? "相关单元格：" : "Other cells: ",
+  };
+}
+
+/** Number format that shows the table's unit after the amount, so each row reads in its own unit. */
+function amountStyleId(unit: MoneyUnit): string {
+  return `amount:${unit}`;
+}
+
+function styles(lang: Lang, units: readonly MoneyUnit[]): Record<string, CellStyle> {
+  const f = fontsFor(lang).table;
+  const out: Record<string, CellStyle> = {
+    title: {
+      font: { name: fontsFor(lang).title, size: 16, bold: true },
+      horizontal: "center",
+      vertical: "center",
+    },
+    summary: { font: { name: f, size: SIZE }, horizontal: "left", vertical: "center", wrap: true },
+    header: boxed(f, SIZE, { font: { bold: true }, horizontal: "center", fill: "#F2F2F2" }),
+    text: boxed(f, SIZE, { horizontal: "left", vertical: "top" }),
+    center: boxed(f, SIZE, { horizontal: "center", vertical: "top" }),
+    link: boxed(f, SIZE, {
+      horizontal: "center",
+      vertical: "top",
+      font: { color: "#0563C1", underline: true },
+    }),
+    none: boxed(f, SIZE, { horizontal: "left" }),
+  };
+  for (const s of SEVERITIES) {
+    const c = SEVERITY_COLORS[s];
+    out[`group:${s}`] = boxed(f, SIZE, {
+      font: { bold: true, color: c.font },
+      fill: c.fill,
+      horizontal: "left",
+    });
+    out[`severity:${s}`] = boxed(f, SIZE, {
+      font: { bold: true, color: c.font },
+      horizontal: "center",
+      vertical: "top",
+    });
+  }
+  for (const u of units) {
+    out[amountStyleId(u)] = boxed(f, SIZE, {
+      horizontal: "right",
+      vertical: "top",
+      numberFormat: `#,##0.00" ${u}"`,
+    });
+  }
+  return out;
+}
+
+function unitOf(f: Finding): MoneyUnit {
+  return f.unit ?? "元";
+}
+
+export function buildFindingsSheet(input: ReportInput, lang: Lang): SheetSpec {
+  const t = findingsTexts(lang);
+  const g = new SheetGrid(COLUMN_WIDTHS);
+  const findings = [...input.findings].sort(compareFindings);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+
+  g.area(0, 0, 0, LAST_COL, t.title, "title");
+  g.height(0, 32);
+  const summary = t.summary(findings.length, counts);
+  g.area(1, 0, 1, LAST_COL, summary, "summary");
+  g.fitRow(1, summary, 0, LAST_COL, SIZE, 22);
+  t.header.forEach((h, i) => g.set(2, i, h, "header"));
+  g.height(2, 22);
+  let row = 3;
+
+  if (findings.length === 0) {
+    g.area(row, 0, row, LAST_COL, t.none, "none");
+    g.height(row, 22);
+  }
+  for (const severity of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    g.area(row, 0, row, LAST_COL, t.group(severity, group.length), `group:${severity}`);
+    g.height(row, 22);
+    row += 1;
+    for (const f of group) {
+      writeFinding(g, f, row, lang);
+      row += 1;
+    }
+  }
+
+  const units = [...new Set(findings.map(unitOf))];
+  return {
+    key: "findings",
+    name: DEFAULT_SHEET_NAMES[lang].findings,
+    cells: g.cells,
+    merges: g.merges,
+    styles: styles(lang, units),
+    columnWidths: COLUMN_WIDTHS,
+    rowHeights: g.rowHeights,
+    freeze: { rows: 3, cols: 0 },
+    print: {
+      paper: "A4",
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitleRows: "1:3",
+      footer: footerText(lang),
+      margins: TABLE_MARGINS,
+      centerHorizontally: true,
+    },
+    showGridLines: false,
+  };
+}
+
+function writeFinding(g: SheetGrid, f: Finding, row: number, lang: Lang): void {
+  const t = findingsTexts(lang);
+  const first = f.cells[0];
+  const ruleText = `${RULE_NAMES[f.rule]?.[lang] ?? f.rule}\n${f.rule}`;
+  g.set(row, 0, SEVERITY_NAMES[f.severity][lang], `severity:${f.severity}`);
+  g.set(row, 1, ruleText, "center");
+  g.set(row, 2, first ? first.sheet : null, "center", { text: true });
+  if (first) {
+    g.set(row, 3, first.address, "link", {
+      text: true,
+      hyperlink: { sheet: first.sheet, address: first.address },
+    });
+  } else {
+    g.set(row, 3, null, "center");
+  }
+  const amountStyle = amountStyleId(unitOf(f));
+  const amount = (fen: number | null): number | null =>
+    fen === null ? null : fenToUnitNumber(fen, unitOf(f));
+  g.set(row, 4, amount(f.expectedFen), amountStyle);
+  g.set(row, 5, amount(f.actualFen), amountStyle);
+  g.set(row, 6, amount(f.differenceFen), amountStyle);
+  const others = f.cells.slice(1).map((c) => `${c.sheet}!${c.address}`);
+  const message =
+    f.message[lang] +
+    (others.length > 0 ? `\n${t.otherCells}${others.join(lang === "zh-CN" ? "、" : ", ")}` : "");
+  g.set(row, 7, message, "text", { text: true });
+  g.fitRow(row, message, 7, 7, SIZE, 22);
+  g.fitRow(row, ruleText, 1, 1, SIZE, 22);
+  if (first) g.fitRow(row, first.sheet, 2, 2, SIZE, 22);
+}

@@ -1,0 +1,109 @@
+/**
+ * What the report is built from: the parts of an evaluation (src/engine/evaluate.ts) the report reads. Declared here
+ * as a structural subset so an `Evaluation` can be passed as is, and tests can build one by hand.
+ */
+import type { Finding } from "../findings";
+import type { Lang } from "../i18n";
+import { fenToUnitNumber, formatFen, type AmountParse } from "../money";
+import type { ScoreResult } from "../score/types";
+import type {
+  AmountCell,
+  BudgetBlock,
+  BudgetColumn,
+  FundSource,
+  InfoField,
+  RecognizedWorkbook,
+  SpendingKind,
+} from "../tables";
+import { FUND_SOURCES, SPENDING_KINDS } from "../tables";
+
+export interface ReportInput {
+  readonly recognized: RecognizedWorkbook;
+  readonly findings: readonly Finding[];
+  readonly score: ScoreResult | null;
+  /** 部门名称 as found in the workbook ("" when none). */
+  readonly department: string;
+  /** 评价年度, e.g. "2023" ("" when none). */
+  readonly year: string;
+}
+
+/** Amounts in 分 of the budget block, by column, for one row; null where the cell is empty or not an amount. */
+export type BudgetAmounts = Readonly<Record<BudgetColumn, number | null>>;
+
+export const FUND_SOURCE_LABELS: Readonly<Record<FundSource, Readonly<Record<Lang, string>>>> = {
+  general: { "zh-CN": "一般公共预算", "en-US": "General public budget" },
+  govFund: { "zh-CN": "政府性基金预算", "en-US": "Government fund budget" },
+  stateCapital: { "zh-CN": "国有资本经营预算", "en-US": "State capital operation budget" },
+  socialInsurance: { "zh-CN": "社会保险基金预算", "en-US": "Social insurance fund budget" },
+  specialAccount: { "zh-CN": "财政专户管理资金", "en-US": "Special fiscal account funds" },
+  other: { "zh-CN": "其他资金", "en-US": "Other funds" },
+};
+
+export const SPENDING_KIND_LABELS: Readonly<Record<SpendingKind, Readonly<Record<Lang, string>>>> = {
+  basic: { "zh-CN": "基本支出", "en-US": "Basic expenditure" },
+  project: { "zh-CN": "项目支出", "en-US": "Project expenditure" },
+  remitted: { "zh-CN": "上缴上级支出", "en-US": "Remittances to higher levels" },
+  business: { "zh-CN": "经营支出", "en-US": "Business expenditure" },
+  subsidiary: { "zh-CN": "对附属单位补助支出", "en-US": "Subsidies to affiliated units" },
+};
+
+export function amountFen(cell: AmountCell | undefined): number | null {
+  return cell && cell.parsed.kind === "amount" ? cell.parsed.fen : null;
+}
+
+export function rowAmounts(cells: Partial<Record<BudgetColumn, AmountCell>> | undefined): BudgetAmounts {
+  return {
+    initial: amountFen(cells?.initial),
+    budget: amountFen(cells?.budget),
+    executed: amountFen(cells?.executed),
+  };
+}
+
+/** The sources and kinds the block has, in the official order. */
+export function presentSources(block: BudgetBlock): FundSource[] {
+  return FUND_SOURCES.filter((s) => block.sources[s] !== undefined);
+}
+
+export function presentKinds(block: BudgetBlock): SpendingKind[] {
+  return SPENDING_KINDS.filter((k) => block.kinds[k] !== undefined);
+}
+
+/** What to show for an amount cell that is not a number: the error code or the text as the user typed it. */
+export function nonAmountText(parsed: AmountParse): string | null {
+  if (parsed.kind === "error") return parsed.code;
+  if (parsed.kind === "unparsed") return parsed.text;
+  return null;
+}
+
+/** 分 → 万元 as a number for a spreadsheet cell. */
+export function wan(fen: number): number {
+  return fenToUnitNumber(fen, "万元");
+}
+
+/** 分 → "256.79" (万元, 2 decimals) for prose. */
+export function wanText(fen: number): string {
+  return formatFen(fen, "万元", 2);
+}
+
+/** A share as a percentage with 2 decimals, half away from zero ("2.40%"); null when the whole is zero or missing. */
+export function percentText(part: number | null, whole: number | null): string | null {
+  if (part === null || whole === null || whole === 0) return null;
+  return `${round2((part / whole) * 100).toFixed(2)}%`;
+}
+
+/** Half away from zero at 2 decimals, nudged so 1.005 (stored as 1.00499…) rounds up as a person expects. */
+export function round2(x: number): number {
+  const scaled = Math.abs(x) * 100;
+  const r = Math.floor(scaled + 0.5 + 1e-9) / 100;
+  return x < 0 ? -r : r;
+}
+
+/** A score for prose: 95 → "95", 99.78 → "99.78", 99.8 → "99.8". */
+export function scoreText(score: number): string {
+  return String(round2(score));
+}
+
+/** The text of an info field ("" when absent). */
+export function infoText(input: ReportInput, field: InfoField): string {
+  return input.recognized.info?.fields[field]?.value.text ?? "";
+}

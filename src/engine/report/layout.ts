@@ -1,0 +1,173 @@
+/**
+ * Small layout tools shared by the three sheet builders: a cell/merge collector and the row-height estimate.
+ * Excel does not grow a row to fit wrapped text in a merged cell (and LibreOffice does not either), so every row that
+ * holds long text gets an explicit height computed here from the text's length and the merged width.
+ */
+import type { CellRange } from "../snapshot";
+import type { CellSpec, HyperlinkSpec } from "./spec";
+
+/** Excel caps a row's height at 409 points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** True for characters that print two columns wide: CJK ideographs, kana, hangul, full-width forms and CJK punctuation. */
+export function isWide(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  );
+}
+
+/** Display width in half-width columns: CJK characters count 2, everything else 1. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += isWide(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * How many lines a text wraps to in a cell `widthChars` Excel character units wide, at `fontSize` points.
+ * One character unit is the width of a digit of the default 11-pt font (7 px = 5.25 pt); a CJK glyph is as wide as the
+ * font size and a half-width glyph half of it. A little is kept back for the cell's padding and for word wrapping,
+ * which breaks Latin text early at spaces.
+ */
+export function estimateLines(text: string, widthChars: number, fontSize: number): number {
+  const usablePts = Math.max(1, (widthChars * 7 + 5) * 0.75 - 6) * 0.92;
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    const pts = (displayWidth(paragraph) * fontSize) / 2;
+    lines += Math.max(1, Math.ceil(pts / usablePts));
+  }
+  return lines;
+}
+
+/** Row height in points for `lines` lines of a font, with a little air above and below. */
+export function heightForLines(lines: number, fontSize: number, minHeight = 0): number {
+  const h = Math.ceil(lines * fontSize * 1.4 + 6);
+  return Math.min(MAX_ROW_HEIGHT, Math.max(minHeight, h));
+}
+
+export interface CellOptions {
+  readonly text?: boolean;
+  readonly hyperlink?: HyperlinkSpec;
+}
+
+/** Collects a sheet's cells, merges and row heights in the spec's shape. */
+export class SheetGrid {
+  readonly cells: CellSpec[] = [];
+  readonly merges: CellRange[] = [];
+  readonly rowHeights: Record<number, number> = {};
+
+  constructor(readonly columnWidths: readonly number[]) {}
+
+  set(
+    row: number,
+    col: number,
+    value: string | number | null,
+    styleId: string,
+    options: CellOptions = {},
+  ): void {
+    const cell: CellSpec = {
+      row,
+      col,
+      value,
+      styleId,
+      ...(options.text && typeof value === "string" ? { text: true as const } : {}),
+      ...(options.hyperlink ? { hyperlink: options.hyperlink } : {}),
+    };
+    const at = this.cells.findIndex((c) => c.row === row && c.col === col);
+    if (at >= 0) this.cells[at] = cell;
+    else this.cells.push(cell);
+  }
+
+  /**
+   * Writes a value over a rectangle and merges it. Covered cells are listed too (empty, same style) so that borders
+   * and fills cover the whole merged area in every renderer.
+   */
+  area(
+    top: number,
+    left: number,
+    bottom: number,
+    right: number,
+    value: string | number | null,
+    styleId: string,
+    options: CellOptions = {},
+  ): void {
+    for (let r = top; r <= bottom; r += 1) {
+      for (let c = left; c <= right; c += 1) {
+        if (r === top && c === left) this.set(r, c, value, styleId, options);
+        else this.set(r, c, null, styleId);
+      }
+    }
+    if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });
+  }
+
+  /** Sum of the widths of columns left..right. */
+  width(left: number, right: number): number {
+    let w = 0;
+    for (let c = left; c <= right; c += 1) w += this.columnWidths[c] ?? 8.43;
+    return w;
+  }
+
+  /** The height in points `text` needs in columns left..right. */
+  neededHeight(text: string, left: number, right: number, fontSize: number, minHeight = 0): number {
+    return heightForLines(estimateLines(text, this.width(left, right), fontSize), fontSize, minHeight);
+  }
+
+  /** Raises a row's height so `text` fits in columns left..right (never lowers a height already set). */
+  fitRow(row: number, text: string, left: number, right: number, fontSize: number, minHeight = 0): void {
+    const h = this.neededHeight(text, left, right, fontSize, minHeight);
+    this.rowHeights[row] = Math.max(this.rowHeights[row] ?? 0, h);
+  }
+
+  /** Sets a row's height outright. */
+  height(row: number, points: number): void {
+    this.rowHeights[row] = points;
+  }
+}
+
+/**
+ * Splits a long text into pieces that each fit in one row (Excel's 409-point cap), breaking after sentence ends
+ * (。；！？.) where possible, so a long 职能职责 prints whole over several rows instead of being cut.
+ */
+export function splitForRows(text: string, widthChars: number, fontSize: number): string[] {
+  const maxLines = Math.floor((MAX_ROW_HEIGHT - 6) / (fontSize * 1.4));
+  if (estimateLines(text, widthChars, fontSize) <= maxLines) return [text];
+  const sentences = text.match(/[^。；！？!?;.\n]*[。；！？!?;.\n]?/g)?.filter((s) => s !== "") ?? [text];
+  const pieces: string[] = [];
+  let current = "";
+  for (const s of sentences) {
+    const candidate = current + s;
+    if (current !== "" && estimateLines(candidate, widthChars, fontSize) > maxLines) {
+      pieces.push(current);
+      current = s;
+    } else {
+      current = candidate;
+    }
+  }
+  if (current !== "") pieces.push(current);
+  // A single sentence longer than a row can hold: cut it by characters.
+  return pieces.flatMap((p) =>
+    estimateLines(p, widthChars, fontSize) <= maxLines ? [p] : cutByWidth(p, widthChars, fontSize, maxLines),
+  );
+}
+
+function cutByWidth(text: string, widthChars: number, fontSize: number, maxLines: number): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const ch of text) {
+    if (current !== "" && estimateLines(current + ch, widthChars, fontSize) > maxLines) {
+      out.push(current);
+      current = "";
+    }
+    current += ch;
+  }
+  if (current !== "") out.push(current);
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * 自评报告: the narrative laid out as a printable document — one wide merged column of wrapped text, 仿宋 body, 黑体/楷体
+ * headings, each paragraph in its own row with an explicit height (split over several rows when longer than one row
+ * can hold), A4 portrait.
+ */
+import type { Lang } from "../i18n";
+import type { ReportInput } from "./input";
+import { SheetGrid, splitForRows } from "./layout";
+import { composeNarrative, type ParagraphKind } from "./narrative";
+import { DEFAULT_SHEET_NAMES } from "./sheet-names";
+import type { CellStyle, SheetSpec } from "./spec";
+import { REPORT_MARGINS, fontsFor, footerText } from "./styles";
+
+/**
+ * About 6.5 inches of text: the A4 width inside the report's margins at 100% scale. Spread over four merged columns
+ * rather than one wide column, because LibreOffice does not scale a single column to the page width (it clips it).
+ */
+const COLUMN_WIDTHS = [22, 22, 22, 22];
+const LAST_COL = COLUMN_WIDTHS.length - 1;
+const TEXT_WIDTH = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
+
+const SIZES: Record<ParagraphKind, number> = { title: 18, heading: 12, subheading: 12, body: 12 };
+const MIN_HEIGHTS: Record<ParagraphKind, number> = { title: 48, heading: 26, subheading: 22, body: 20 };
+
+function styles(lang: Lang): Record<ParagraphKind, CellStyle> {
+  const f = fontsFor(lang);
+  const text = (name: string, size: number, bold = false): CellStyle => ({
+    font: { name, size, ...(bold ? { bold: true } : {}) },
+    horizontal: "left",
+    vertical: "center",
+    wrap: true,
+  });
+  return {
+    title: { ...text(f.title, SIZES.title, true), horizontal: "center" },
+    heading: text(f.heading, SIZES.heading, lang === "en-US"),
+    subheading: text(f.subheading, SIZES.subheading, true),
+    body: { ...text(f.body, SIZES.body), vertical: "top" },
+  };
+}
+
+export function buildNarrativeSheet(input: ReportInput, lang: Lang): SheetSpec {
+  const g = new SheetGrid(COLUMN_WIDTHS);
+  let row = 0;
+  for (const p of composeNarrative(input, lang)) {
+    const size = SIZES[p.kind];
+    for (const piece of splitForRows(p.text, TEXT_WIDTH, size)) {
+      g.area(row, 0, row, LAST_COL, piece, p.kind, p.user ? { text: true } : {});
+      g.fitRow(row, piece, 0, LAST_COL, size, MIN_HEIGHTS[p.kind]);
+      row += 1;
+    }
+  }
+  return {
+    key: "report",
+    name: DEFAULT_SHEET_NAMES[lang].report,
+    cells: g.cells,
+    merges: g.merges,
+    styles: styles(lang),
+    columnWidths: COLUMN_WIDTHS,
+    rowHeights: g.rowHeights,
+    print: {
+      paper: "A4",
+      orientation: "portrait",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      footer: footerText(lang),
+      margins: REPORT_MARGINS,
+      centerHorizontally: true,
+    },
+    showGridLines: false,
+  };
+}
