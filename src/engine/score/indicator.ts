@@ -10,6 +10,7 @@ import {
   div,
   fromInt,
   fromNumber,
+  max,
   mul,
   ratio,
   sign,
@@ -113,15 +114,177 @@ function joinNotes(notes: readonly Localized[]): Localized | null {
   return localized(notes.map((n) => n["zh-CN"]).join(""), notes.map((n) => n["en-US"]).join(""));
 }
 
-interface Scored {
-  readonly kind: IndicatorKind;
-  readonly status: IndicatorStatus | null;
-  readonly outcome: RuleOutcome;
-  readonly overachieved: { readonly percent: Ratio } | null;
+/** A row read once: what was written, what it parses to, and the numbers the rules need. */
+interface RowInput {
+  readonly row: IndicatorRow;
+  readonly label: IndicatorLabel;
+  readonly targetWritten: string;
+  readonly actualWritten: string;
+  readonly target: TargetParse;
+  readonly actual: ActualParse;
+  readonly weight: Ratio;
+  /** The user's 得分, null when blank or when there is no 得分 column. */
+  readonly typed: Ratio | null;
+  /** 偏差原因 as written, "" when none; a dash is the accountant's "nothing to say", not a reason. */
+  readonly reason: string;
 }
 
-function zeroOutcome(method: Localized): RuleOutcome {
-  return { share: ZERO, score: ZERO, method };
+function readRow(row: IndicatorRow): RowInput {
+  const operatorColumn = parseOperatorColumn(row.operator?.text);
+  const unitColumn = parseUnitColumn(row.unit?.text);
+  const targetWritten = cellText(row.target.raw, row.target.text);
+  const actualWritten = cellText(row.actual.raw, row.actual.text);
+  const typedValue = row.score?.value;
+  return {
+    row,
+    label: { name: row.name.text, row: row.row },
+    targetWritten,
+    actualWritten,
+    target: parseTarget(row.target.raw, targetWritten, operatorColumn, unitColumn),
+    actual: parseActual(row.actual.raw, actualWritten, unitColumn),
+    weight: (row.weight.value === null ? null : fromNumber(row.weight.value)) ?? ZERO,
+    typed: typedValue === null || typedValue === undefined ? null : fromNumber(typedValue),
+    reason: row.reason && !isBlankMark(row.reason.text) ? row.reason.text : "",
+  };
+}
+
+/** What the rules made of a row, before the over-completion deduction. */
+interface Scored {
+  readonly kind: IndicatorKind;
+  /** Set when the row could not be scored (missing, invalid); otherwise derived from the score. */
+  readonly status: IndicatorStatus | null;
+  readonly outcome: RuleOutcome;
+  /** actual / target in percent, when at or above the over-completion threshold. */
+  readonly overachieved: Ratio | null;
+}
+
+function unscored(kind: IndicatorKind, status: IndicatorStatus, method: Localized): Scored {
+  return { kind, status, outcome: { share: ZERO, score: ZERO, method }, overachieved: null };
+}
+
+/** Picks the rule for the row and applies it, adding the findings about target and actual. */
+function scoreByRule(input: RowInput, options: ResolvedOptions, findings: Finding[]): Scored {
+  const { row, label, target, actual } = input;
+  if (target.kind === "invalid") {
+    // An error value (#REF!) is already the checker's value.error on the same cell; one finding per problem.
+    if (target.reason !== "error") findings.push(targetFinding(row.target.pos, label, input.targetWritten));
+    if (actual.kind === "missing") findings.push(missingFinding(row.actual.pos, label));
+    return unscored(
+      "invalid",
+      "invalid",
+      localized("年度指标值无法识别，得 0 分", "the target cannot be read: score 0"),
+    );
+  }
+  // A tier written against a quantitative target ("已完成" for ≥95%) says how far it was met: scored by the tier.
+  const kind: IndicatorKind =
+    target.kind === "quantitative" && actual.kind !== "tier" ? "quantitative" : "qualitative";
+  if (actual.kind === "missing") {
+    findings.push(missingFinding(row.actual.pos, label));
+    return unscored(kind, "missing", localized("未填写实际完成值，得 0 分", "no actual value: score 0"));
+  }
+  if (actual.kind === "tier") return scoreTier(input, actual.tier, options, findings);
+  if (actual.kind === "unparsed" || target.kind === "qualitative") {
+    if (!isErrorValue(row.actual.raw)) {
+      findings.push(
+        unparsedActualFinding(row.actual.pos, label, input.actualWritten, target.kind === "quantitative"),
+      );
+    }
+    return unscored(
+      kind,
+      "invalid",
+      localized("实际完成值无法识别，得 0 分", "the actual value cannot be read: score 0"),
+    );
+  }
+  return scoreNumbers(input, target.operator, target.quantity, actual.quantity, options, findings);
+}
+
+function scoreTier(input: RowInput, tier: Tier, options: ResolvedOptions, findings: Finding[]): Scored {
+  const { weight, typed, row } = input;
+  const result = scoreQualitative(tier, weight, typed, options.qualitativeDefaults[tier]);
+  if (result.typedOutsideTier && typed !== null && row.score) {
+    const range = tierRange(tier, weight);
+    findings.push(
+      tierFinding(row.score.cell.pos, input.label, tier, toText(typed), range, toFixed(result.score, 2)),
+    );
+  }
+  return { kind: "qualitative", status: null, outcome: result, overachieved: null };
+}
+
+function scoreNumbers(
+  input: RowInput,
+  written: Operator | null,
+  t: Quantity,
+  a: Quantity,
+  options: ResolvedOptions,
+  findings: Finding[],
+): Scored {
+  const notes: Localized[] = [];
+  const operator = written ?? (isCostIndicator(input.row) ? "<=" : ">=");
+  if (written === null && operator === "<=") {
+    notes.push(
+      localized("成本指标未写计算符号，按 ≤ 计；", "cost indicator without an operator: scored as ≤; "),
+    );
+  }
+  const conversion = convert(t, a);
+  let tv: Ratio;
+  let av: Ratio;
+  if (conversion.kind === "mismatch") {
+    // Scored on the numbers as written: the units are usually two names for one thing (个/项), and the finding asks.
+    const { targetUnit, actualUnit } = conversion;
+    findings.push(unitMismatchFinding(input.row.actual.pos, input.label, targetUnit, actualUnit));
+    notes.push(
+      localized(
+        `单位不一致（${targetUnit}/${actualUnit}），按数值比较；`,
+        `units differ (${targetUnit}/${actualUnit}), numbers compared as written; `,
+      ),
+    );
+    tv = t.value;
+    av = a.value;
+  } else {
+    tv = conversion.target;
+    av = conversion.actual;
+    if (conversion.converted) {
+      notes.push(
+        localized(
+          `按 ${conversion.unit} 计：目标 ${toText(tv)}，实际 ${toText(av)}；`,
+          `in ${conversion.unit}: target ${toText(tv)}, actual ${toText(av)}; `,
+        ),
+      );
+    }
+  }
+  if (sign(av) < 0) {
+    notes.push(
+      localized(`实际值 ${toText(av)} 为负，按 0 计；`, `negative actual ${toText(av)} counted as 0; `),
+    );
+  }
+  const result = scoreQuantitative(operator, tv, av, input.weight);
+  // Over-completion only means something where more is better (≥, ＞ and ＝, which is scored as ≥).
+  const moreIsBetter = operator === ">=" || operator === ">" || operator === "=";
+  const over = moreIsBetter && sign(tv) > 0 && cmp(av, mul(tv, options.overachieveThreshold)) >= 0;
+  return {
+    kind: "quantitative",
+    status: null,
+    outcome: { ...result, method: withNote(joinNotes(notes), result.method) },
+    overachieved: over ? mul(div(av, tv), fromInt(100)) : null,
+  };
+}
+
+/** The deduction option: points off an over-completed indicator that gives no reason (never below 0). */
+function deductForOverachievement(
+  score: Ratio,
+  method: Localized,
+  deduction: Ratio,
+): { score: Ratio; method: Localized } {
+  const after = max(roundScore(sub(score, deduction)), ZERO);
+  const d = toText(deduction);
+  const arithmetic = `${toFixed(score, 2)}−${d}=${toFixed(after, 2)}`;
+  return {
+    score: after,
+    method: localized(
+      `${method["zh-CN"]}；超额完成未说明原因，扣 ${d} 分：${arithmetic}`,
+      `${method["en-US"]}; over-completed without a reason, ${d} deducted: ${arithmetic}`,
+    ),
+  };
 }
 
 export function scoreIndicator(
@@ -130,148 +293,23 @@ export function scoreIndicator(
   options: ResolvedOptions,
 ): ScoredIndicator {
   const findings: Finding[] = [];
-  const label: IndicatorLabel = { name: row.name.text, row: row.row };
-  const operatorColumn = parseOperatorColumn(row.operator?.text);
-  const unitColumn = parseUnitColumn(row.unit?.text);
-  const targetWritten = cellText(row.target.raw, row.target.text);
-  const actualWritten = cellText(row.actual.raw, row.actual.text);
-  const target = parseTarget(row.target.raw, targetWritten, operatorColumn, unitColumn);
-  const actual = parseActual(row.actual.raw, actualWritten, unitColumn);
-  const weight = (row.weight.value === null ? null : fromNumber(row.weight.value)) ?? ZERO;
-  const typed =
-    row.score?.value === null || row.score?.value === undefined ? null : fromNumber(row.score.value);
-  // A dash in the 偏差原因 column is the accountant's "nothing to say", not a reason.
-  const reason = row.reason && !isBlankMark(row.reason.text) ? row.reason.text : "";
-
-  const scored = ((): Scored => {
-    if (target.kind === "invalid") {
-      // An error value (#REF!) is already the checker's value.error on the same cell; one finding per problem.
-      if (target.reason !== "error") findings.push(targetFinding(row.target.pos, label, targetWritten));
-      if (actual.kind === "missing") findings.push(missingFinding(row.actual.pos, label));
-      return {
-        kind: "invalid",
-        status: "invalid",
-        outcome: zeroOutcome(localized("年度指标值无法识别，得 0 分", "the target cannot be read: score 0")),
-        overachieved: null,
-      };
-    }
-    const kind: IndicatorKind =
-      target.kind === "quantitative" && actual.kind !== "tier" ? "quantitative" : "qualitative";
-    if (actual.kind === "missing") {
-      findings.push(missingFinding(row.actual.pos, label));
-      return {
-        kind,
-        status: "missing",
-        outcome: zeroOutcome(localized("未填写实际完成值，得 0 分", "no actual value: score 0")),
-        overachieved: null,
-      };
-    }
-    if (actual.kind === "tier") return scoreTier(actual.tier);
-    if (actual.kind === "unparsed" || target.kind === "qualitative") {
-      if (!isErrorValue(row.actual.raw)) {
-        findings.push(
-          unparsedActualFinding(row.actual.pos, label, actualWritten, target.kind === "quantitative"),
-        );
-      }
-      return {
-        kind,
-        status: "invalid",
-        outcome: zeroOutcome(
-          localized("实际完成值无法识别，得 0 分", "the actual value cannot be read: score 0"),
-        ),
-        overachieved: null,
-      };
-    }
-    return scoreNumbers(target.operator, target.quantity, actual.quantity);
-  })();
-
-  function scoreTier(tier: Tier): Scored {
-    const share = options.qualitativeDefaults[tier];
-    const result = scoreQualitative(tier, weight, typed, share);
-    if (result.typedOutsideTier && typed !== null && row.score) {
-      const range = tierRange(tier, weight);
-      findings.push(
-        tierFinding(row.score.cell.pos, label, tier, toText(typed), range, toFixed(result.score, 2)),
-      );
-    }
-    return { kind: "qualitative", status: null, outcome: result, overachieved: null };
-  }
-
-  function scoreNumbers(written: Operator | null, t: Quantity, a: Quantity): Scored {
-    const notes: Localized[] = [];
-    const operator = written ?? (isCostIndicator(row) ? "<=" : ">=");
-    if (written === null && operator === "<=") {
-      notes.push(
-        localized("成本指标未写计算符号，按 ≤ 计；", "cost indicator without an operator: scored as ≤; "),
-      );
-    }
-    const conversion = convert(t, a);
-    let tv: Ratio;
-    let av: Ratio;
-    if (conversion.kind === "mismatch") {
-      findings.push(unitMismatchFinding(row.actual.pos, label, conversion.targetUnit, conversion.actualUnit));
-      notes.push(
-        localized(
-          `单位不一致（${conversion.targetUnit}/${conversion.actualUnit}），按数值比较；`,
-          `units differ (${conversion.targetUnit}/${conversion.actualUnit}), numbers compared as written; `,
-        ),
-      );
-      tv = t.value;
-      av = a.value;
-    } else {
-      tv = conversion.target;
-      av = conversion.actual;
-      if (conversion.converted) {
-        const unit = conversion.unit;
-        notes.push(
-          localized(
-            `按 ${unit} 计：目标 ${toText(tv)}，实际 ${toText(av)}；`,
-            `in ${unit}: target ${toText(tv)}, actual ${toText(av)}; `,
-          ),
-        );
-      }
-    }
-    if (sign(av) < 0) {
-      notes.push(
-        localized(`实际值 ${toText(av)} 为负，按 0 计；`, `negative actual ${toText(av)} counted as 0; `),
-      );
-    }
-    const result = scoreQuantitative(operator, tv, av, weight);
-    const moreIsBetter = operator === ">=" || operator === ">" || operator === "=";
-    const over =
-      moreIsBetter && sign(tv) > 0 && cmp(av, mul(tv, options.overachieveThreshold)) >= 0
-        ? { percent: mul(div(av, tv), fromInt(100)) }
-        : null;
-    return {
-      kind: "quantitative",
-      status: null,
-      outcome: { ...result, method: withNote(joinNotes(notes), result.method) },
-      overachieved: over,
-    };
-  }
-
-  let score = scored.outcome.score;
-  let method = scored.outcome.method;
-  const status = scored.status ?? statusOf(score, weight, scored.outcome.share);
+  const input = readRow(row);
+  const { label, weight, typed, reason } = input;
+  const scored = scoreByRule(input, options, findings);
+  const status = scored.status ?? statusOf(scored.outcome.score, weight, scored.outcome.share);
   const reasonGiven = reason !== "";
+  const target = displayTarget(row, input.target, input.targetWritten);
+  const actual = displayActual(row, input.actual, input.actualWritten);
 
+  let { score, method } = scored.outcome;
   if (scored.overachieved) {
     const deduct = !reasonGiven && sign(options.overachieveDeduction) > 0;
-    const before = score;
-    if (deduct) {
-      score = roundScore(sub(score, options.overachieveDeduction));
-      if (sign(score) < 0) score = ZERO;
-      const d = toText(options.overachieveDeduction);
-      method = localized(
-        `${method["zh-CN"]}；超额完成未说明原因，扣 ${d} 分：${toFixed(before, 2)}−${d}=${toFixed(score, 2)}`,
-        `${method["en-US"]}; over-completed without a reason, ${d} deducted: ${toFixed(before, 2)}−${d}=${toFixed(score, 2)}`,
-      );
-    }
+    if (deduct) ({ score, method } = deductForOverachievement(score, method, options.overachieveDeduction));
     findings.push(
       overachievedFinding(row.actual.pos, label, {
-        actual: displayActual(row, actual, actualWritten),
-        target: displayTarget(row, target, targetWritten),
-        percent: `${toText(scored.overachieved.percent, 2)}%`,
+        actual,
+        target,
+        percent: `${toText(scored.overachieved, 2)}%`,
         threshold: `${toText(mul(options.overachieveThreshold, fromInt(100)), 2)}%`,
         reasonGiven,
         deduction: deduct ? toText(options.overachieveDeduction) : null,
@@ -279,7 +317,7 @@ export function scoreIndicator(
     );
   }
 
-  // Missing and unreadable values have their own findings; a typed score beside them adds nothing to fix.
+  // Missing and unreadable values have their own findings; a typed score or a reason beside them adds nothing to fix.
   const scorable = status !== "missing" && status !== "invalid";
   if (scored.kind === "quantitative" && typed !== null && row.score && scorable) {
     if (cmp(abs(sub(typed, score)), SCORE_TOLERANCE) > 0) {
@@ -288,7 +326,6 @@ export function scoreIndicator(
       );
     }
   }
-
   if (scorable && !reasonGiven) {
     if (scored.overachieved) {
       findings.push(reasonMissingFinding(reasonPos(row, table), label, { kind: "overachieved" }));
@@ -310,8 +347,8 @@ export function scoreIndicator(
       level2: row.level2,
       name: row.name.text,
       nameCell: row.name,
-      target: displayTarget(row, target, targetWritten),
-      actual: displayActual(row, actual, actualWritten),
+      target,
+      actual,
       weight: toNumber(weight, 4),
       score: toNumber(score, 2),
       kind: scored.kind,
