@@ -1,0 +1,134 @@
+/**
+ * The indicators table (domain.md §3.3): 一级 / 二级 / 三级指标, 年度指标值, 实际完成值, 分值 and the optional 得分,
+ * 偏差原因, 计算符号 and 计量单位 columns. 一级 and 二级 are merged down or left blank under the first row of a group,
+ * both meaning "same as above".
+ */
+import { toHalfWidth } from "../money";
+import type { IndicatorRow, IndicatorsTable, TextCell } from "../tables";
+import { isBlankRow } from "./cells";
+import { detectHeader } from "./header";
+import {
+  INDICATOR_END_ROW,
+  INDICATOR_HEADER,
+  type IndicatorHeaderField,
+  LABEL_MAX_LENGTH,
+  isNoteText,
+  normalizeLabel,
+} from "./labels";
+import type { Anchor } from "./scan";
+import type { SheetView } from "./sheet-view";
+
+const MAX_LEADING_BLANKS = 3;
+
+export function recognizeIndicators(view: SheetView, anchor: Anchor): IndicatorsTable | null {
+  const header = detectHeader(view, anchor.row, anchor.col, INDICATOR_HEADER);
+  if (!header) return null;
+  const h = header.fields;
+  const name = h.get("name");
+  const target = h.get("target");
+  const actual = h.get("actual");
+  const weight = h.get("weight");
+  if (!name || !target || !actual || !weight) return null;
+  const optional = (field: IndicatorHeaderField): { readonly [k: string]: TextCell } => {
+    const col = h.get(field);
+    return col ? { [field]: col.cell } : {};
+  };
+  const headers: IndicatorsTable["headers"] = {
+    name: name.cell,
+    target: target.cell,
+    actual: actual.cell,
+    weight: weight.cell,
+    ...optional("level1"),
+    ...optional("level2"),
+    ...optional("score"),
+    ...optional("reason"),
+    ...optional("operator"),
+    ...optional("unit"),
+  };
+
+  const colOf = (field: IndicatorHeaderField): number | undefined => h.get(field)?.col;
+  const level1Col = colOf("level1");
+  const level2Col = colOf("level2");
+  const scoreCol = colOf("score");
+  const reasonCol = colOf("reason");
+  const operatorCol = colOf("operator");
+  const unitCol = colOf("unit");
+  const firstCols = [...new Set([header.left, level1Col, level2Col, name.col])].filter(
+    (c): c is number => c !== undefined,
+  );
+
+  const rows: IndicatorRow[] = [];
+  let level1 = "";
+  let level2 = "";
+  let leadingBlanks = 0;
+  for (let r = header.bottom + 1; r <= view.bottom; r++) {
+    if (isBlankRow(view, r, header.left, header.right)) {
+      if (rows.length > 0 || ++leadingBlanks > MAX_LEADING_BLANKS) break;
+      continue;
+    }
+    if (endsTable(view, r, firstCols)) break;
+    // Merged cells show their top-left value on every row they cover; a blank cell means "same as above".
+    const l1 = level1Col === undefined ? "" : view.shownText(r, level1Col) || cellString(view, r, level1Col);
+    const l2 = level2Col === undefined ? "" : view.shownText(r, level2Col) || cellString(view, r, level2Col);
+    if (l1 !== "") {
+      if (l1 !== level1 && l2 === "") level2 = "";
+      level1 = l1;
+    }
+    if (l2 !== "") level2 = l2;
+    const nameCell = view.textCell(r, name.col);
+    if (nameCell.text === "") continue;
+    const text = (col: number | undefined): TextCell | undefined =>
+      col === undefined ? undefined : view.textCell(r, col);
+    const weightCell = view.textCell(r, weight.col);
+    const scoreCell = text(scoreCol);
+    const reason = text(reasonCol);
+    const operator = text(operatorCol);
+    const unit = text(unitCol);
+    rows.push({
+      row: r,
+      level1,
+      level2,
+      name: nameCell,
+      target: view.textCell(r, target.col),
+      actual: view.textCell(r, actual.col),
+      weight: { cell: weightCell, value: pointsOf(weightCell) },
+      ...(scoreCell ? { score: { cell: scoreCell, value: pointsOf(scoreCell) } } : {}),
+      ...(reason ? { reason } : {}),
+      ...(operator ? { operator } : {}),
+      ...(unit ? { unit } : {}),
+    });
+  }
+  if (rows.length === 0) return null;
+  return {
+    kind: "indicators",
+    sheet: view.name,
+    range: { top: header.top, left: header.left, bottom: rows[rows.length - 1].row, right: header.right },
+    headers,
+    rows,
+  };
+}
+
+/** 总分 / 评价等级 / 合计 lines and notes under the table end it. */
+function endsTable(view: SheetView, row: number, cols: readonly number[]): boolean {
+  for (const c of cols) {
+    const v = view.raw(row, c);
+    if (typeof v !== "string" || v.length > LABEL_MAX_LENGTH * 4) continue;
+    if (isNoteText(v)) return true;
+    if (v.length <= LABEL_MAX_LENGTH && INDICATOR_END_ROW.has(normalizeLabel(v))) return true;
+  }
+  return false;
+}
+
+/** Non-string values (a 一级 typed as a number) still count as written. */
+function cellString(view: SheetView, row: number, col: number): string {
+  return view.textCell(row, col).text;
+}
+
+/** 分值 / 得分 as a number: 10, "10", "１０分", "9.5" → the number; anything else → null. */
+export function pointsOf(cell: TextCell): number | null {
+  if (typeof cell.raw === "number") return Number.isFinite(cell.raw) ? cell.raw : null;
+  if (typeof cell.raw !== "string") return null;
+  const t = toHalfWidth(cell.raw).replace(/\s+/g, "").replace(/分$/, "");
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
+  return Number(t);
+}

@@ -1,0 +1,87 @@
+/**
+ * One pass over a sheet that notes every cell whose text is a known header or info label.
+ * The recognisers start only from these anchors, so a 200,000-row table is walked once here and once when its rows
+ * are read, never once per row.
+ */
+import { toHalfWidth } from "../money";
+import type { InfoField } from "../tables";
+import {
+  BUDGET_HEADER,
+  EXPENDITURE_HEADER,
+  INDICATOR_HEADER,
+  INFO_LABELS,
+  LABEL_MAX_LENGTH,
+  isBudgetAmountField,
+  lookup,
+  normalizeLabel,
+} from "./labels";
+import type { SheetView } from "./sheet-view";
+
+export interface Anchor {
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface InfoHit extends Anchor {
+  readonly field: InfoField;
+  /** The value written in the same cell after a colon ("预算部门名称：某某局"), when there is one. */
+  readonly inline?: string;
+}
+
+export interface SheetScan {
+  /** Cells naming a budget amount column (年初预算数, 全年预算数, 全年执行数 …), row-major. */
+  readonly budget: readonly Anchor[];
+  /** Cells naming an expenditure column, row-major. */
+  readonly expenditure: readonly Anchor[];
+  /** Cells naming an indicators column, row-major. */
+  readonly indicators: readonly Anchor[];
+  /** Department-information labels, row-major. */
+  readonly info: readonly InfoHit[];
+}
+
+/** Only a short head of a cell is looked at for "label：value", so a huge narrative cell costs nothing. */
+const INLINE_LABEL_HEAD = 24;
+
+export function scanSheet(view: SheetView): SheetScan {
+  const budget: Anchor[] = [];
+  const expenditure: Anchor[] = [];
+  const indicators: Anchor[] = [];
+  const info: InfoHit[] = [];
+  for (let i = 0; i < view.rowCount; i++) {
+    const cells = view.rowAt(i);
+    const row = view.top + i;
+    for (let j = 0; j < cells.length; j++) {
+      const v = cells[j];
+      if (typeof v !== "string" || v.length === 0) continue;
+      const col = view.left + j;
+      if (v.length <= LABEL_MAX_LENGTH) {
+        const norm = normalizeLabel(v);
+        const b = lookup(BUDGET_HEADER, norm);
+        if (b && isBudgetAmountField(b)) budget.push({ row, col });
+        if (lookup(EXPENDITURE_HEADER, norm)) expenditure.push({ row, col });
+        if (lookup(INDICATOR_HEADER, norm)) indicators.push({ row, col });
+        const field = lookup(INFO_LABELS, norm);
+        if (field) {
+          info.push({ row, col, field });
+          continue;
+        }
+      }
+      const inline = inlineInfo(v);
+      if (inline) info.push({ row, col, ...inline });
+    }
+  }
+  return { budget, expenditure, indicators, info };
+}
+
+/** "预算部门名称：某某局" → department + "某某局". */
+function inlineInfo(text: string): { field: InfoField; inline: string } | null {
+  const raw = text.slice(0, INLINE_LABEL_HEAD);
+  if (!raw.includes(":") && !raw.includes("：")) return null;
+  const head = toHalfWidth(raw);
+  const colon = head.indexOf(":");
+  if (colon <= 0) return null;
+  const field = lookup(INFO_LABELS, normalizeLabel(head.slice(0, colon)));
+  if (!field) return null;
+  const inline = text.slice(colon + 1).trim();
+  return inline === "" ? null : { field, inline };
+}
