@@ -1,6 +1,6 @@
-/** `selfeval check <workbook.xlsx> [--json] [--tolerance N]`: reads the workbook and runs the consistency checker. */
+/** `selfeval check <workbook.xlsx> [--json] [--tolerance N]`: reads the workbook and runs the consistency checker and the indicator rules. */
 import { resolve } from "path";
-import { checkWorkbook } from "../engine/check";
+import { evaluateWorkbook } from "../engine/evaluate";
 import { localized } from "../engine/i18n";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { WorkbookReadError } from "../gateway/xlsx/read-error";
@@ -36,7 +36,8 @@ async function runCheck({ io, lang, values, positionals }: CommandContext): Prom
     throw error;
   }
 
-  const result = checkWorkbook(snapshot, toleranceInUnit === undefined ? {} : { toleranceInUnit });
+  // The scorer's indicator rules belong to the check too, so check runs the whole evaluation.
+  const result = evaluateWorkbook(snapshot, toleranceInUnit === undefined ? {} : { toleranceInUnit });
   if (values.json === true) {
     io.stdout(JSON.stringify(checkEnvelope(file, result, lang), null, 2) + "\n");
   } else {

@@ -166,3 +166,18 @@ describe("selfeval check --tolerance", () => {
     ]);
   });
 });
+
+describe("selfeval check runs the indicator rules too", () => {
+  it("reports a blank actual value as value.missing at that cell (exit 1)", async () => {
+    // 表三!E4 holds 新签约项目数's actual "17个"; without it the indicator scores 0 and is reported as missing.
+    const blank = await sampleCopy("缺实际值.xlsx", setCell("表三 绩效指标", "E4", null));
+    const r = await runCli(["check", blank, "--json"]);
+    expect(r.code).toBe(1);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    const missing = envelope.findings.filter((f) => f.rule === "value.missing");
+    expect(missing).toHaveLength(1);
+    expect(missing[0].severity).toBe("error");
+    expect(missing[0].cells[0]).toEqual({ sheet: "表三 绩效指标", address: "E4" });
+    expect([missing[0].expected, missing[0].actual, missing[0].difference]).toEqual([null, null, null]);
+  });
+});
