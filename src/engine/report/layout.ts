@@ -69,10 +69,12 @@ export class SheetGrid {
   set(
     row: number,
     col: number,
-    value: string | number | null,
+    given: string | number | null,
     styleId: string,
     options: CellOptions = {},
   ): void {
+    // An empty text is no value: writing "" would leave an empty string cell that Excel counts as non-blank.
+    const value = given === "" ? null : given;
     const cell: CellSpec = {
       row,
       col,

@@ -1,0 +1,181 @@
+/**
+ * The .xlsx gateway, write side: renders the report spec into an exceljs workbook — the user's own workbook, loaded
+ * from their file, so every input sheet is carried over as it was and only our sheets are added or replaced.
+ */
+import ExcelJS from "exceljs";
+import { evaluateWorkbook, type Evaluation } from "../../engine/evaluate";
+import type { Lang } from "../../engine/i18n";
+import {
+  buildReport,
+  MARKER_SHEET_NAME,
+  REPORT_SHEET_KEYS,
+  buildMarkerRows,
+  hyperlinkTarget,
+  parseMarkerRows,
+  planSheetNamesFrom,
+  type CellSpec,
+  type ReportSheetKey,
+  type ReportSpec,
+  type SheetSpec,
+  withoutOwnedSheets,
+} from "../../engine/report/index";
+import type { ScoreOptions } from "../../engine/score/types";
+import { readXlsxBuffer } from "./read";
+import { installInternalHyperlinkFix } from "./render-hyperlinks";
+import { toExcelStyle } from "./render-style";
+
+installInternalHyperlinkFix();
+
+/** ExcelJS paperSize for A4. */
+const PAPER_A4 = 9;
+
+/** The tables without which there is no report to write. */
+export type RequiredTable = "budget" | "indicators";
+
+export interface GenerateResult {
+  /** The output workbook's bytes; null when a required table is missing (nothing to write). */
+  readonly buffer: Uint8Array | null;
+  readonly evaluation: Evaluation;
+  /** The required tables not found in the workbook (empty when the report was written). */
+  readonly missing: readonly RequiredTable[];
+  /** The names our three sheets got, null when nothing was written. */
+  readonly sheetNames: Record<ReportSheetKey, string> | null;
+}
+
+/**
+ * Reads an .xlsx, evaluates it, and returns the same workbook with the report's sheets added. The report is rendered
+ * into the workbook exceljs loaded from the input bytes, so the input sheets are carried over, not rebuilt.
+ * Throws WorkbookReadError when the input is not a readable .xlsx.
+ */
+export async function generateXlsx(
+  input: ArrayBuffer | Uint8Array,
+  options: ScoreOptions,
+  lang: Lang,
+): Promise<GenerateResult> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const snapshot = await readXlsxBuffer(bytes);
+  const workbook = new ExcelJS.Workbook();
+  // readXlsxBuffer has just loaded the same bytes, so this cannot fail for a reason it did not already report.
+  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+
+  // A re-run must evaluate the user's tables, not the 自评表 we wrote last time (it has a budget block and indicators).
+  const evaluation = evaluateWorkbook(withoutOwnedSheets(snapshot, ownedSheetNames(workbook)), options);
+  const missing: RequiredTable[] = [];
+  if (!evaluation.recognized.budget) missing.push("budget");
+  if (!evaluation.recognized.indicators) missing.push("indicators");
+  if (missing.length > 0) return { buffer: null, evaluation, missing, sheetNames: null };
+
+  const sheetNames = renderReport(workbook, buildReport(evaluation, lang));
+  const out = await workbook.xlsx.writeBuffer();
+  return { buffer: new Uint8Array(out as ArrayBuffer), evaluation, missing, sheetNames };
+}
+
+/** The names our marker sheet lists (sheets we made on an earlier run), or none. */
+export function ownedSheetNames(workbook: ExcelJS.Workbook): string[] {
+  const marker = workbook.getWorksheet(MARKER_SHEET_NAME);
+  if (!marker) return [];
+  const rows: unknown[][] = [];
+  marker.eachRow({ includeEmpty: false }, (row) => {
+    const a = row.getCell(1).value;
+    rows.push([a]);
+  });
+  return parseMarkerRows(rows);
+}
+
+/**
+ * Adds the report's sheets to `workbook`, replacing the ones an earlier run made (and only those), and records them in
+ * the very-hidden `_selfeval` marker sheet. Returns the names the sheets got.
+ */
+export function renderReport(workbook: ExcelJS.Workbook, spec: ReportSpec): Record<ReportSheetKey, string> {
+  const owned = ownedSheetNames(workbook);
+  const bases = Object.fromEntries(spec.sheets.map((s) => [s.key, s.name])) as Record<ReportSheetKey, string>;
+  for (const key of REPORT_SHEET_KEYS) if (!bases[key]) throw new Error(`report spec has no "${key}" sheet`);
+  const names = planSheetNamesFrom(
+    workbook.worksheets.map((ws) => ws.name),
+    owned,
+    bases,
+  );
+
+  // Remove our old sheets (and the old marker) before adding the new ones, so their names are free again.
+  const ownedKeys = new Set([...owned, MARKER_SHEET_NAME].map((n) => n.toUpperCase()));
+  for (const ws of [...workbook.worksheets]) {
+    if (ownedKeys.has(ws.name.toUpperCase())) workbook.removeWorksheet(ws.id);
+  }
+
+  for (const sheet of spec.sheets) renderSheet(workbook, sheet, names[sheet.key], names);
+
+  const marker = workbook.addWorksheet(MARKER_SHEET_NAME, { state: "veryHidden" });
+  for (const row of buildMarkerRows(names)) marker.addRow(row);
+  return names;
+}
+
+function renderSheet(
+  workbook: ExcelJS.Workbook,
+  sheet: SheetSpec,
+  name: string,
+  names: Readonly<Record<ReportSheetKey, string>>,
+): void {
+  const ws = workbook.addWorksheet(name, {
+    views: [
+      sheet.freeze
+        ? { state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows, showGridLines: false }
+        : { showGridLines: false },
+    ],
+  });
+
+  sheet.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row) + 1).height = height;
+
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (id: string): Partial<ExcelJS.Style> => {
+    let s = styles.get(id);
+    if (!s) {
+      const spec = sheet.styles[id];
+      if (!spec) throw new Error(`report spec: sheet "${sheet.key}" has no style "${id}"`);
+      s = toExcelStyle(spec);
+      styles.set(id, s);
+    }
+    return s;
+  };
+
+  // Values and styles first, merges after: writing to a covered cell of a merge in exceljs writes to its master.
+  for (const cell of sheet.cells)
+    writeCell(ws.getCell(cell.row + 1, cell.col + 1), cell, styleOf(cell.styleId), names);
+  for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+
+  const p = sheet.print;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: PAPER_A4,
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    horizontalCentered: p.centerHorizontally,
+    margins: { ...p.margins },
+    ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${p.footer}` };
+}
+
+function writeCell(
+  cell: ExcelJS.Cell,
+  spec: CellSpec,
+  style: Partial<ExcelJS.Style>,
+  names: Readonly<Record<ReportSheetKey, string>>,
+): void {
+  // Each cell gets its own copy: exceljs shares style objects by reference, and a later numFmt change must not leak.
+  cell.style = structuredClone(style);
+  if (spec.text) cell.numFmt = "@"; // user text stays text if someone edits the cell later
+  if (spec.value === null) return;
+  if (spec.hyperlink) {
+    cell.value = { text: String(spec.value), hyperlink: `#${hyperlinkTarget(spec.hyperlink, names)}` };
+  } else if (spec.formula && !spec.text) {
+    cell.value = { formula: spec.formula.replace(/^=/, ""), result: spec.value };
+  } else {
+    // A JS string is always written as a shared string by exceljs, never parsed: "=HYPERLINK(…)" stays text.
+    cell.value = spec.value;
+  }
+}

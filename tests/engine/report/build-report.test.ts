@@ -1,0 +1,443 @@
+import { parseA1, rangeToA1 } from "../../../src/engine/a1";
+import { buildReport, type CellSpec, type SheetSpec } from "../../../src/engine/report/index";
+import {
+  BUDGET_SHEET,
+  INDICATOR_SHEET,
+  SEED_TOTAL,
+  seedBudget,
+  seedInfo,
+  seedInput,
+  seedScore,
+} from "./fixture";
+
+function sheetOf(spec: ReturnType<typeof buildReport>, key: SheetSpec["key"]): SheetSpec {
+  const s = spec.sheets.find((x) => x.key === key);
+  if (!s) throw new Error(`no ${key} sheet`);
+  return s;
+}
+
+function cellAt(sheet: SheetSpec, address: string): CellSpec | undefined {
+  const { row, col } = parseA1(address);
+  return sheet.cells.find((c) => c.row === row && c.col === col);
+}
+
+function valueAt(sheet: SheetSpec, address: string): CellSpec["value"] | undefined {
+  return cellAt(sheet, address)?.value;
+}
+
+function styleAt(sheet: SheetSpec, address: string) {
+  const c = cellAt(sheet, address);
+  if (!c) throw new Error(`no cell ${address}`);
+  return sheet.styles[c.styleId];
+}
+
+/** Text of column A of every row, in order (the narrative has one merged column). */
+function paragraphs(sheet: SheetSpec): string[] {
+  return sheet.cells
+    .filter((c) => c.col === 0 && typeof c.value === "string")
+    .sort((a, b) => a.row - b.row)
+    .map((c) => c.value as string);
+}
+
+describe("buildReport: the three sheets", () => {
+  it("names them in the report's language, in tab order", () => {
+    expect(buildReport(seedInput(), "zh-CN").sheets.map((s) => [s.key, s.name])).toEqual([
+      ["table", "绩效自评表"],
+      ["report", "自评报告"],
+      ["findings", "核查结果"],
+    ]);
+    expect(buildReport(seedInput(), "en-US").sheets.map((s) => s.name)).toEqual([
+      "Self-Evaluation Table",
+      "Self-Evaluation Report",
+      "Check Results",
+    ]);
+  });
+
+  it("is plain JSON: a round trip through JSON.stringify changes nothing", () => {
+    const spec = buildReport(seedInput(), "zh-CN");
+    expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
+  });
+
+  it("gives every cell a style that exists on its sheet", () => {
+    for (const sheet of buildReport(seedInput(), "zh-CN").sheets) {
+      for (const c of sheet.cells) expect(sheet.styles[c.styleId]).toBeDefined();
+    }
+  });
+
+  it("prints every sheet on A4, one page wide, with 第 &P 页 共 &N 页 and no gridlines", () => {
+    for (const sheet of buildReport(seedInput(), "zh-CN").sheets) {
+      expect(sheet.print).toMatchObject({
+        paper: "A4",
+        fitToWidth: 1,
+        fitToHeight: 0,
+        footer: "第 &P 页 共 &N 页",
+      });
+      expect(sheet.showGridLines).toBe(false);
+    }
+    expect(buildReport(seedInput(), "en-US").sheets[0].print.footer).toBe("Page &P of &N");
+  });
+});
+
+describe("绩效自评表", () => {
+  const table = sheetOf(buildReport(seedInput(), "zh-CN"), "table");
+  const merges = table.merges.map(rangeToA1);
+
+  it("has the title, the department and the unit caption on top, repeated on every page", () => {
+    expect(valueAt(table, "A1")).toBe("2023年度部门整体支出绩效自评表");
+    expect(merges).toContain("A1:H1");
+    expect(styleAt(table, "A1").font).toEqual({ name: "宋体", size: 18, bold: true });
+    expect(valueAt(table, "F2")).toBe("单位：万元");
+    expect(valueAt(table, "A3")).toBe("预算部门名称");
+    expect(cellAt(table, "C3")).toMatchObject({ value: "岳阳市君山产业开发区管委会", text: true });
+    expect(table.print).toMatchObject({
+      orientation: "portrait",
+      printTitleRows: "1:2",
+      centerHorizontally: true,
+    });
+  });
+
+  it("lays out the budget block in 万元 with #,##0.00, and 执行率 as 0.00%", () => {
+    expect([4, 5, 6, 7, 8, 9, 10].map((r) => valueAt(table, `A${r}`))).toEqual([
+      "年度预算申请（万元）",
+      "年度资金总额",
+      "按收入性质分：",
+      "一般公共预算",
+      "政府性基金预算",
+      "按支出性质分：",
+      "基本支出",
+    ]);
+    expect(["C4", "D4", "E4", "F4", "G4", "H4"].map((a) => valueAt(table, a))).toEqual([
+      "年初预算数",
+      "全年预算数",
+      "全年执行数",
+      "分值",
+      "执行率",
+      "得分",
+    ]);
+    expect(["C5", "D5", "E5"].map((a) => valueAt(table, a))).toEqual([6000, 10716.16, 10716.16]);
+    expect(valueAt(table, "D8")).toBe(1000);
+    expect(valueAt(table, "C8")).toBeNull();
+    expect(valueAt(table, "E10")).toBe(256.79);
+    expect(valueAt(table, "E11")).toBe(10459.37);
+    expect(styleAt(table, "E5").numberFormat).toBe("#,##0.00");
+    expect(valueAt(table, "G5")).toBe(1);
+    expect(styleAt(table, "G5").numberFormat).toBe("0.00%");
+    expect([valueAt(table, "F5"), valueAt(table, "H5")]).toEqual([10, 10]);
+    // 分值, 执行率 and 得分 stand beside the whole block.
+    expect(merges).toEqual(expect.arrayContaining(["F5:F11", "G5:G11", "H5:H11"]));
+  });
+
+  it("shows an amount the user typed as text that is not a number as that text", () => {
+    const budget = seedBudget();
+    const total = budget.total;
+    const broken = {
+      ...budget,
+      total: {
+        ...total,
+        cells: {
+          ...total.cells,
+          executed: {
+            ...total.cells.executed!,
+            raw: "约10716",
+            parsed: { kind: "unparsed" as const, text: "约10716" },
+          },
+        },
+      },
+    };
+    const spec = buildReport(
+      seedInput({ recognized: { ...seedInput().recognized, budget: broken } }),
+      "zh-CN",
+    );
+    expect(cellAt(sheetOf(spec, "table"), "E5")).toMatchObject({ value: "约10716", text: true });
+  });
+
+  it("puts the overall goals beside each other, as the user wrote them", () => {
+    expect(valueAt(table, "A12")).toBe("年度总体目标");
+    expect([valueAt(table, "C12"), valueAt(table, "F12")]).toEqual(["预期目标", "实际完成情况"]);
+    expect(cellAt(table, "C13")).toMatchObject({
+      value: "完成新签约项目15个以上，技工贸总收入95亿元以上。",
+      text: true,
+    });
+    expect(cellAt(table, "F13")).toMatchObject({
+      value: "完成新签约项目17个，技工贸总收入98.96亿元。",
+      text: true,
+    });
+    expect(merges).toEqual(expect.arrayContaining(["A12:B13", "C13:E13", "F13:H13"]));
+  });
+
+  it("lists the indicators with 一级/二级 merged down over their groups", () => {
+    expect(["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => valueAt(table, `${c}14`))).toEqual([
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "年度指标值",
+      "实际完成值",
+      "分值",
+      "得分",
+      "偏差原因分析及改进措施",
+    ]);
+    expect(["C17", "D17", "E17", "F17", "G17", "H17"].map((a) => valueAt(table, a))).toEqual([
+      "项目开工率",
+      "≥90%",
+      "88%",
+      10,
+      9.78,
+      "部分项目受用地报批影响推迟开工，下一步加快报批。",
+    ]);
+    expect(styleAt(table, "G17").numberFormat).toBe("0.00");
+    // The missing actual is an empty cell, not an empty string.
+    expect(valueAt(table, "E21")).toBeNull();
+    expect([valueAt(table, "A15"), valueAt(table, "A20"), valueAt(table, "A22")]).toEqual([
+      "产出指标",
+      "效益指标",
+      "满意度指标",
+    ]);
+    expect(merges).toEqual(expect.arrayContaining(["A15:A19", "A20:A21", "B15:B16"]));
+    // A group of one row is not merged.
+    expect(merges.filter((m) => /^[AB](1[5-9]|2[0-2]):/.test(m))).toEqual(["A15:A19", "A20:A21", "B15:B16"]);
+    expect(cellAt(table, "A15")?.text).toBe(true);
+  });
+
+  it("ends with 总分, 评价等级 and the signature line", () => {
+    expect([valueAt(table, "A23"), valueAt(table, "F23"), valueAt(table, "G23")]).toEqual([
+      "总分",
+      100,
+      SEED_TOTAL,
+    ]);
+    expect(styleAt(table, "G23")).toMatchObject({ numberFormat: "0.00", font: { bold: true } });
+    expect([valueAt(table, "A24"), valueAt(table, "F24")]).toEqual(["评价等级", "良"]);
+    expect(["A26", "C26", "D26", "F26"].map((a) => valueAt(table, a))).toEqual([
+      "单位负责人：",
+      "财务负责人：",
+      "填表人：",
+      "填报日期：    年    月    日",
+    ]);
+    expect(styleAt(table, "A26").borders).toBeUndefined();
+  });
+
+  it("boxes the table with thin borders, also on the covered cells of a merge", () => {
+    const box = { top: "thin", bottom: "thin", left: "thin", right: "thin" };
+    expect(styleAt(table, "A4").borders).toEqual(box);
+    expect(styleAt(table, "H19").borders).toEqual(box);
+    expect(cellAt(table, "B4")).toMatchObject({ value: null, styleId: "header" });
+  });
+
+  it("gives wrapped text in narrow or merged cells an explicit row height", () => {
+    // Row 17: a 偏差原因 of 24 CJK characters in the 26-wide column needs three lines of 10.5-pt text.
+    expect(table.rowHeights[16]).toBe(51);
+    // Row 18: "2023年12月底前完成" in the 13-wide 年度指标值 column needs two.
+    expect(table.rowHeights[17]).toBe(36);
+    // Row 15: one line of 10.5-pt text.
+    expect(table.rowHeights[14]).toBe(21);
+  });
+
+  it("notes a total lowered by the execution-rate cap", () => {
+    const capped = buildReport(
+      seedInput({ score: { ...seedScore(), total: 89, cappedFrom: 92.5 } }),
+      "zh-CN",
+    );
+    const t = sheetOf(capped, "table");
+    expect([valueAt(t, "G23"), valueAt(t, "H23")]).toEqual([89, "按预算执行率上限由 92.50 分调整"]);
+  });
+
+  it("carries chart data for the add-in: 得分 and 分值 per 一级指标 and execution", () => {
+    expect(table.chart).toEqual({
+      title: "得分与分值",
+      categories: ["预算执行率", "产出指标", "效益指标", "满意度指标"],
+      series: [
+        { name: "得分", values: [10, 49.78, 15, 10] },
+        { name: "分值", values: [10, 50, 30, 10] },
+      ],
+      anchor: { row: 27, col: 0 },
+    });
+  });
+
+  it("writes an English table with English labels", () => {
+    const en = sheetOf(buildReport(seedInput(), "en-US"), "table");
+    expect(valueAt(en, "A1")).toBe("FY2023 Department Overall Expenditure Performance Self-Evaluation");
+    expect(valueAt(en, "A5")).toBe("Total funds");
+    expect(valueAt(en, "A23")).toBe("Total score");
+  });
+});
+
+describe("自评报告", () => {
+  const report = sheetOf(buildReport(seedInput(), "zh-CN"), "report");
+  const text = paragraphs(report);
+
+  it("has the title and the ten headings of the seed's outline, in order", () => {
+    expect(text[0]).toBe("2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告");
+    const headings = report.cells
+      .filter((c) => c.styleId === "heading" && c.value !== null)
+      .map((c) => c.value);
+    expect(headings).toEqual([
+      "一、部门（单位）基本情况",
+      "二、一般公共预算支出情况",
+      "三、政府性基金预算支出情况",
+      "四、国有资本经营预算支出情况",
+      "五、社会保险基金预算支出情况",
+      "六、部门整体支出绩效情况",
+      "七、存在的问题及原因分析",
+      "八、下一步改进措施",
+      "九、部门整体支出绩效自评结果拟应用和公开情况",
+      "十、其他需要说明的情况",
+    ]);
+    const subheadings = report.cells
+      .filter((c) => c.styleId === "subheading" && c.value !== null)
+      .map((c) => c.value);
+    expect(subheadings.slice(0, 4)).toEqual([
+      "（一）职能职责",
+      "（二）机构设置",
+      "（一）基本支出",
+      "（二）项目支出",
+    ]);
+  });
+
+  it("gives each line of the user's 职能职责 its own paragraph, kept as text", () => {
+    const i = text.indexOf("（一）职能职责");
+    expect(text.slice(i + 1, i + 4)).toEqual([
+      "　　岳阳市君山产业开发区党工委、管委会贯彻执行中央和省、市关于产业开发区的方针政策和决策部署。",
+      "　　1.负责贯彻执行党和国家关于开发区建设的方针政策、法律法规和决策部署。",
+      "　　2.负责研究拟订和组织实施君山产业开发区重大发展战略、发展规划和工作计划。",
+    ]);
+    expect(report.cells.find((c) => c.value === text[i + 1])?.text).toBe(true);
+  });
+
+  it("states 基本支出 and 项目支出 with their share of the total", () => {
+    expect(text).toContain("　　本年度基本支出为256.79万元，占总支出的2.40%。");
+    expect(text).toContain("　　本年度项目支出为10459.37万元，占总支出的97.60%。");
+  });
+
+  it("states each fund's spending, one sentence for a fund with none", () => {
+    expect(text).toContain(
+      "　　本年度政府性基金预算全年预算数1000.00万元，支出1000.00万元，占总支出的9.33%。",
+    );
+    expect(text).toContain("　　我单位无国有资本经营预算支出。");
+    expect(text).toContain("　　我单位无社会保险基金预算支出。");
+  });
+
+  it("sums up the year and the indicators met, not met and missing", () => {
+    expect(text).toContain(
+      "　　2023年，我单位全年预算数10716.16万元，全年执行数10716.16万元，预算执行率为100.00%。" +
+        "按收入性质分，一般公共预算9716.16万元，政府性基金预算1000.00万元。" +
+        "按支出性质分，基本支出256.79万元，项目支出10459.37万元。",
+    );
+    expect(text).toContain(
+      "　　单位整体绩效目标完成情况如下：共设置绩效指标8项，已完成6项，未完全完成1项，未填报实际完成值1项。",
+    );
+    expect(text).toContain("　　1.新签约项目数：年度指标值≥15个，实际完成值17个，得分10分（分值10分）。");
+    expect(text).toContain(
+      "　　1.项目开工率：年度指标值≥90%，实际完成值88%，得分9.78分（分值10分）。" +
+        "偏差原因及改进措施：部分项目受用地报批影响推迟开工，下一步加快报批。",
+    );
+    expect(text).toContain("　　1.新增就业人数：年度指标值≥500人，未填报实际完成值，得分0分（分值15分）。");
+  });
+
+  it("ends section 九 with the score sentence and 十 with 无 when nothing else is said", () => {
+    const nine = text.indexOf("九、部门整体支出绩效自评结果拟应用和公开情况");
+    expect(text.slice(nine + 1)).toEqual([
+      "　　我单位收悉区财政开展2023年度绩效自评工作通知后，积极组织开展绩效自评工作。",
+      "　　经自评，对单位整体支出评分为84.78分，评价等级为“良”。",
+      "十、其他需要说明的情况",
+      "　　无。",
+    ]);
+  });
+
+  it("asks for what the workbook does not give instead of leaving a section empty", () => {
+    const input = seedInput();
+    const bare = buildReport(
+      { ...input, recognized: { ...input.recognized, info: seedInfo({ functions: "", problems: "  " }) } },
+      "zh-CN",
+    );
+    const t = paragraphs(sheetOf(bare, "report"));
+    expect(t[t.indexOf("（一）职能职责") + 1]).toBe("　　（工作簿中未提供职能职责，请补充。）");
+    expect(t[t.indexOf("七、存在的问题及原因分析") + 1]).toBe("　　（工作簿中未提供存在的问题，请补充。）");
+  });
+
+  it("splits a paragraph too long for one row over several rows, each within Excel's 409-point cap", () => {
+    const long = "本单位持续推进园区基础设施建设和招商引资工作。".repeat(60);
+    const input = seedInput();
+    const spec = buildReport(
+      { ...input, recognized: { ...input.recognized, info: seedInfo({ functions: long }) } },
+      "zh-CN",
+    );
+    const r = sheetOf(spec, "report");
+    const pieces = r.cells.filter((c) => typeof c.value === "string" && c.value.includes("本单位持续推进"));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((c) => c.value).join("")).toBe(`\u3000\u3000${long}`);
+    for (const c of pieces) expect(r.rowHeights[c.row]).toBeLessThanOrEqual(409);
+  });
+
+  it("is one wide merged column of 仿宋 text on A4 portrait", () => {
+    expect(report.columnWidths).toEqual([22, 22, 22, 22]);
+    expect(report.merges.every((m) => m.left === 0 && m.right === 3 && m.top === m.bottom)).toBe(true);
+    expect(report.styles.body.font).toEqual({ name: "仿宋", size: 12 });
+    expect(report.print.orientation).toBe("portrait");
+  });
+
+  it("is written in English for en-US, the user's own texts unchanged", () => {
+    const en = paragraphs(sheetOf(buildReport(seedInput(), "en-US"), "report"));
+    expect(en[0]).toBe(
+      "FY2023 Overall Expenditure Performance Self-Evaluation Report of 岳阳市君山产业开发区管委会",
+    );
+    expect(en).toContain(
+      "Basic expenditure this year was 256.79 ten-thousand yuan, 2.40% of total expenditure.",
+    );
+    expect(en).toContain("The unit had no state capital operation budget expenditure.");
+    expect(en).toContain("The self-evaluation scores the unit's overall expenditure at 84.78, grade 良.");
+    expect(en).toContain("年初预算数与全年预算数相差较大，部分项目经费为年中预算追加。");
+  });
+});
+
+describe("核查结果", () => {
+  const findings = sheetOf(buildReport(seedInput(), "zh-CN"), "findings");
+
+  it("has the header row and the findings grouped by severity", () => {
+    expect(["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => valueAt(findings, `${c}3`))).toEqual([
+      "级别",
+      "规则",
+      "工作表",
+      "单元格",
+      "应为",
+      "实际",
+      "差额",
+      "说明",
+    ]);
+    expect(valueAt(findings, "A2")).toBe(
+      "共 2 项：错误 1 项，警告 0 项，提示 1 项。单击“单元格”一列可转到该单元格。",
+    );
+    expect([
+      valueAt(findings, "A4"),
+      valueAt(findings, "A5"),
+      valueAt(findings, "A6"),
+      valueAt(findings, "A7"),
+    ]).toEqual(["错误（1 项）", "错误", "提示（1 项）", "提示"]);
+    expect(findings.freeze).toEqual({ rows: 3, cols: 0 });
+    expect(findings.print).toMatchObject({ orientation: "landscape", printTitleRows: "1:3" });
+  });
+
+  it("links each finding's cell and shows its amounts in the table's unit", () => {
+    expect(cellAt(findings, "D5")).toEqual({
+      row: 4,
+      col: 3,
+      value: "F10",
+      styleId: "link",
+      text: true,
+      hyperlink: { sheet: INDICATOR_SHEET, address: "F10" },
+    });
+    expect(cellAt(findings, "D7")?.hyperlink).toEqual({ sheet: BUDGET_SHEET, address: "D5" });
+    expect(cellAt(findings, "C7")).toMatchObject({ value: BUDGET_SHEET, text: true });
+    expect(["E7", "F7", "G7"].map((a) => valueAt(findings, a))).toEqual([10716.17, 10716.16, -0.01]);
+    expect(styleAt(findings, "E7").numberFormat).toBe('#,##0.00" 万元"');
+    expect(valueAt(findings, "B7")).toBe("尾差\nsum.rounding");
+    expect(valueAt(findings, "H7")).toBe("尾差 0.01 万元，在容许范围内。\n相关单元格：表二 支出决算!C6");
+    expect(valueAt(findings, "E5")).toBeNull();
+  });
+
+  it("says so when there is nothing to report", () => {
+    const none = sheetOf(buildReport(seedInput({ findings: [] }), "zh-CN"), "findings");
+    expect(valueAt(none, "A4")).toBe("未发现问题。");
+    expect(valueAt(none, "A2")).toBe(
+      "共 0 项：错误 0 项，警告 0 项，提示 0 项。单击“单元格”一列可转到该单元格。",
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import {
+  MAX_ROW_HEIGHT,
+  SheetGrid,
+  displayWidth,
+  estimateLines,
+  heightForLines,
+  splitForRows,
+} from "../../../src/engine/report/layout";
+
+describe("text measurement", () => {
+  it("counts CJK characters and full-width punctuation as two columns, the rest as one", () => {
+    expect(displayWidth("预算执行率")).toBe(10);
+    expect(displayWidth("≥90%")).toBe(4);
+    expect(displayWidth("（一）")).toBe(6);
+    expect(displayWidth("100.00万元")).toBe(10);
+  });
+
+  it("estimates wrapped lines from the text and the column width, each line break starting a line", () => {
+    // 26 units ≈ 123 usable points: 11 CJK characters of 10.5 pt (115.5 pt) fit, 12 (126 pt) do not.
+    expect(estimateLines("一二三四五六七八九十一", 26, 10.5)).toBe(1);
+    expect(estimateLines("一二三四五六七八九十一二", 26, 10.5)).toBe(2);
+    expect(estimateLines("甲\n乙\n\n丙", 26, 10.5)).toBe(4);
+  });
+
+  it("turns lines into a row height in points, capped at Excel's 409", () => {
+    expect(heightForLines(1, 10.5)).toBe(21);
+    expect(heightForLines(3, 12)).toBe(57);
+    expect(heightForLines(1, 10.5, 30)).toBe(30);
+    expect(heightForLines(100, 12)).toBe(MAX_ROW_HEIGHT);
+  });
+
+  it("splits a long paragraph after sentence ends so every piece fits in one row", () => {
+    const sentence = "园区完成新签约项目十七个，合同引资额二十二亿元。";
+    const text = sentence.repeat(80);
+    const pieces = splitForRows(text, 88, 12);
+    expect(pieces.join("")).toBe(text);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) {
+      expect(p.endsWith("。")).toBe(true);
+      expect(heightForLines(estimateLines(p, 88, 12), 12)).toBeLessThan(MAX_ROW_HEIGHT);
+    }
+    expect(splitForRows(sentence, 88, 12)).toEqual([sentence]);
+  });
+});
+
+describe("SheetGrid", () => {
+  it("lists every cell of a merged area with the area's style so borders cover it all", () => {
+    const g = new SheetGrid([10, 10, 10]);
+    g.area(0, 0, 1, 1, "标题", "title", { text: true });
+    expect(g.cells).toEqual([
+      { row: 0, col: 0, value: "标题", styleId: "title", text: true },
+      { row: 0, col: 1, value: null, styleId: "title" },
+      { row: 1, col: 0, value: null, styleId: "title" },
+      { row: 1, col: 1, value: null, styleId: "title" },
+    ]);
+    expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
+  });
+
+  it("writes an empty text as an empty cell and replaces a cell written twice", () => {
+    const g = new SheetGrid([10]);
+    g.set(0, 0, "旧", "a");
+    g.set(0, 0, "", "b", { text: true });
+    expect(g.cells).toEqual([{ row: 0, col: 0, value: null, styleId: "b" }]);
+  });
+
+  it("raises a row to fit its text and never lowers it", () => {
+    const g = new SheetGrid([10, 10]);
+    // 20 CJK characters (210 pt) across two 10-wide columns (about 94 usable points) wrap to three lines.
+    g.fitRow(0, "一二三四五六七八九十一二三四五六七八九十", 0, 1, 10.5);
+    expect(g.rowHeights[0]).toBe(51);
+    g.fitRow(0, "短", 0, 1, 10.5);
+    expect(g.rowHeights[0]).toBe(51);
+  });
+});
