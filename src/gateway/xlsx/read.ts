@@ -81,15 +81,10 @@ function readWorksheet(ws: ExcelJS.Worksheet, keepFormulas: boolean): SheetSnaps
 
   const height = bounds.bottom - bounds.top + 1;
   const width = bounds.right - bounds.left + 1;
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
   const hasFormulas = keepFormulas && cells.some((c) => c.formula !== null);
-  const formulas: (string | null)[][] | undefined = hasFormulas
-    ? Array.from({ length: height }, () => new Array<string | null>(width).fill(null))
-    : undefined;
-  for (const cell of cells) {
-    values[cell.row - bounds.top][cell.col - bounds.left] = cell.value;
-    if (formulas) formulas[cell.row - bounds.top][cell.col - bounds.left] = cell.formula;
-  }
+  const grid = height * width <= DENSE_CELL_LIMIT ? denseGrid : raggedGrid;
+  const values = grid<CellValue>(cells, bounds, (c) => c.value);
+  const formulas = hasFormulas ? grid<string | null>(cells, bounds, (c) => c.formula) : undefined;
 
   return {
     name: ws.name,
@@ -100,6 +95,41 @@ function readWorksheet(ws: ExcelJS.Worksheet, keepFormulas: boolean): SheetSnaps
     merges,
     hidden,
   };
+}
+
+/**
+ * Up to this many cells the grid is a full rectangle. Beyond it (one value in A1 and one in XFD1048576 span 17 billion
+ * cells) each row is only as long as its last used cell and empty rows share one empty array — the snapshot allows
+ * ragged rows — so a sparse sheet costs memory in proportion to its cells, not to its extent.
+ */
+const DENSE_CELL_LIMIT = 4_000_000;
+
+const EMPTY_ROW: readonly never[] = Object.freeze([]);
+
+function denseGrid<T>(cells: readonly ReadCell[], bounds: CellRange, pick: (c: ReadCell) => T): T[][] {
+  const height = bounds.bottom - bounds.top + 1;
+  const width = bounds.right - bounds.left + 1;
+  const grid: T[][] = Array.from({ length: height }, () => new Array<T>(width).fill(null as T));
+  for (const cell of cells) grid[cell.row - bounds.top][cell.col - bounds.left] = pick(cell);
+  return grid;
+}
+
+function raggedGrid<T>(cells: readonly ReadCell[], bounds: CellRange, pick: (c: ReadCell) => T): T[][] {
+  const height = bounds.bottom - bounds.top + 1;
+  const lengths = new Map<number, number>();
+  for (const cell of cells) {
+    const r = cell.row - bounds.top;
+    lengths.set(r, Math.max(lengths.get(r) ?? 0, cell.col - bounds.left + 1));
+  }
+  const grid: T[][] = new Array<T[]>(height);
+  // Rows without cells share the frozen EMPTY_ROW; the loop below writes only into rows that have cells.
+  const empty = EMPTY_ROW as unknown as T[];
+  for (let r = 0; r < height; r++) {
+    const length = lengths.get(r);
+    grid[r] = length === undefined ? empty : new Array<T>(length).fill(null as T);
+  }
+  for (const cell of cells) grid[cell.row - bounds.top][cell.col - bounds.left] = pick(cell);
+  return grid;
 }
 
 interface MutableRange {

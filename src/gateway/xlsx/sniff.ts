@@ -16,6 +16,9 @@ export type SniffResult =
 export function sniffWorkbookBytes(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return { kind: "rejected", code: "empty" };
   if (startsWith(bytes, ZIP_LOCAL_HEADER) || startsWith(bytes, ZIP_EMPTY_ARCHIVE)) {
+    // A zip ends with its central directory; without that record the file was cut short (an interrupted download
+    // or copy), whatever it was meant to hold — the entry names seen so far cannot tell a workbook from anything else.
+    if (!hasEndOfCentralDirectory(bytes)) return { kind: "rejected", code: "corrupt" };
     // Entry names are stored uncompressed in the zip headers, so the workbook part can be found without unzipping.
     // exceljs reads only xl/workbook.xml; a zip without it (.docx, .xlsb, .ods) would load as an empty workbook.
     if (indexOf(bytes, ascii("xl/workbook.xml")) >= 0) return { kind: "xlsx" };
@@ -31,6 +34,16 @@ export function sniffWorkbookBytes(bytes: Uint8Array): SniffResult {
     };
   }
   return { kind: "rejected", code: looksLikeText(bytes) ? "text-file" : "not-xlsx" };
+}
+
+/** The end-of-central-directory record sits in the last 22 bytes plus at most a 64 KiB archive comment. */
+function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
+  const from = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06)
+      return true;
+  }
+  return false;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
