@@ -38,7 +38,7 @@ import {
   footerText,
 } from "./styles";
 
-const COLUMN_WIDTHS = [10, 12, 24, 13, 13, 7, 9, 26];
+const COLUMN_WIDTHS = [10, 12, 24, 13, 13, 7, 9.5, 26];
 const LAST_COL = COLUMN_WIDTHS.length - 1;
 const BODY_SIZE = 10.5;
 const BODY_MIN_HEIGHT = 20;

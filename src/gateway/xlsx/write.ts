@@ -124,7 +124,8 @@ function renderSheet(
   });
 
   sheet.columnWidths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
+    // exceljs takes a width of exactly 9 for its default and leaves it out of the file (Excel then uses 8.43).
+    ws.getColumn(i + 1).width = w === 9 ? 9.01 : w;
   });
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row) + 1).height = height;
 
