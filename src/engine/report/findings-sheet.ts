@@ -11,7 +11,7 @@ import { DEFAULT_SHEET_NAMES } from "./sheet-names";
 import type { CellStyle, SheetSpec } from "./spec";
 import { TABLE_MARGINS, boxed, fontsFor, footerText } from "./styles";
 
-const COLUMN_WIDTHS = [8, 20, 14, 9.5, 15, 15, 13, 52];
+const COLUMN_WIDTHS = [8, 20, 14, 9.5, 16, 16, 15, 52];
 const LAST_COL = COLUMN_WIDTHS.length - 1;
 const SIZE = 10.5;
 
