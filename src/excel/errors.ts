@@ -82,7 +82,7 @@ export function protectedError(what: {
     );
   }
   zh.push("未写入任何内容。请在“审阅”选项卡中撤销保护后再试。");
-  en.push("Nothing was written. Unprotect it on the Review tab and try again.");
+  en.push("Nothing was written. Remove the protection on the Review tab and try again.");
   return new ExcelGatewayError("protected", localized(zh.join(""), en.join(" ")));
 }
 

@@ -271,12 +271,16 @@ export abstract class FakeClientObject<T> implements Capturable {
   /** Queues a property write; the value also reads back locally at once, as in Office.js. */
   protected write(name: string, value: unknown, apply: (target: T) => void): void {
     this.loadedValues.set(name, value);
-    this.context.enqueue(this.path, `set ${name}`, value, () => apply(this.target()));
+    this.context.enqueue(this.path, `set ${name}`, value, () => {
+      apply(this.target());
+    });
   }
 
   /** Queues a method call that changes the model. */
   protected invoke(action: string, args: unknown, apply: (target: T) => void): void {
-    this.context.enqueue(this.path, action, args, () => apply(this.target()));
+    this.context.enqueue(this.path, action, args, () => {
+      apply(this.target());
+    });
   }
 
   toJSON(): Record<string, unknown> {

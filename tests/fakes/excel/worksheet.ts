@@ -12,6 +12,9 @@ import {
 import { FakeRange, FakeRangeAreas } from "./range";
 import { FakeChartCollection, FakeFreezePanes, FakePageLayout, FakeWorksheetProtection } from "./sheet-parts";
 
+/** Where the fake draws the line for Worksheet.getRanges addresses (Excel fails around 8,200 characters). */
+export const MAX_RANGES_ADDRESS_LENGTH = 8_000;
+
 export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   readonly protection: FakeWorksheetProtection;
   readonly charts: FakeChartCollection;
@@ -162,6 +165,13 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   /** "A1:B2, C3" → RangeAreas (ExcelApi 1.9). */
   getRanges(address: string): FakeRangeAreas {
     this.context.requireApi("1.9", "Worksheet.getRanges");
+    // Excel rejects long multi-area addresses ("The argument is invalid…") somewhere past 8,000 characters.
+    if (address.length > MAX_RANGES_ADDRESS_LENGTH) {
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        "The argument is invalid or missing or has an incorrect format.",
+      );
+    }
     const rects = address.split(",").map((a) => parseRangeAddress(a));
     return new FakeRangeAreas(this.context, `${this.path}.getRanges(${address})`, () => ({
       sheet: this.target(),
