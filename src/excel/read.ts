@@ -199,7 +199,8 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
       values: values[i],
       merges: [...merges[i].values()].sort((a, b) => a.top - b.top || a.left - b.left),
       ...(options.formulas ? { formulas: formulas[i] } : {}),
-      ...(p.hidden ? { hidden: true } : {}),
+      // Always stated, as the .xlsx gateway does, so the two snapshots are equal value for value.
+      hidden: p.hidden,
     };
     return sheet;
   });

@@ -55,9 +55,9 @@ describe("readWorkbook", () => {
           ["  其中：一般公共预算", 1325.68, 1325.68, "1,325.68", "#REF!"],
           ["        政府性基金", 118.82, 118.82, 118.82, "#N/A"],
         ],
-        { origin: "B2", merges: ["B2:F2", "B4:B5", "C4:C5", "D4:D5", "E4:F4"] },
+        { origin: "B2", merges: ["B2:F2", "B4:B5", "C4:C5", "D4:D5", "E4:F4"], hidden: false },
       ),
-      { name: "Sheet2", originRow: 0, originCol: 0, values: [], merges: [] },
+      { name: "Sheet2", originRow: 0, originCol: 0, values: [], merges: [], hidden: false },
       sheet("参数", [["容差", 0.01]], { hidden: true }),
     );
     // "#N/A" in F8 was typed as text, so it stays a string; only the real error in F7 is an ErrorValue.
@@ -69,7 +69,7 @@ describe("readWorkbook", () => {
     expect(cellAt(snapshot.sheets[0], 6, 5)).toEqual(errorValue("#REF!"));
     expect(cellAt(snapshot.sheets[0], 7, 5)).toBe("#N/A");
     expect(snapshot.sheets[2].hidden).toBe(true);
-    expect(snapshot.sheets[0].hidden).toBeUndefined();
+    expect(snapshot.sheets[0].hidden).toBe(false);
   });
 
   test("reports which sheets are ours and can include them on request", async () => {
