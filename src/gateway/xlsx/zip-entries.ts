@@ -1,0 +1,162 @@
+/**
+ * A minimal zip reader for the streaming .xlsx reader (Node only): lists a file's entries from its central directory
+ * and streams any one entry through zlib, reading only that entry's bytes from disk. An .xlsx is a plain zip (stored
+ * or deflated entries), so nothing more is needed; anything else (zip64, encryption, other compression methods)
+ * returns null from `openZip`, and the caller falls back to the in-memory reader, which knows how to explain it.
+ */
+import { createReadStream } from "fs";
+import { open, type FileHandle } from "fs/promises";
+import { StringDecoder } from "string_decoder";
+import { createInflateRaw, inflateRawSync } from "zlib";
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly localHeaderOffset: number;
+}
+
+/** An open zip file: close it when done. */
+export interface ZipDirectory {
+  readonly handle: FileHandle;
+  readonly size: number;
+  /** By name, leading "/" removed (as exceljs does); a later duplicate replaces an earlier one. */
+  readonly entries: ReadonlyMap<string, ZipEntry>;
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const EOCD_MIN = 22;
+/** The end record may be followed by a comment of up to 65,535 bytes. */
+const EOCD_SEARCH = EOCD_MIN + 0xffff;
+const STORED = 0;
+const DEFLATED = 8;
+
+/** Reads the central directory; null (and the file closed) when the file is not a zip this reader handles. */
+export async function openZip(path: string): Promise<ZipDirectory | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, "r");
+  } catch {
+    return null;
+  }
+  let zip: ZipDirectory | null = null;
+  try {
+    zip = await readDirectory(handle);
+    return zip;
+  } finally {
+    if (!zip) await handle.close();
+  }
+}
+
+async function readDirectory(handle: FileHandle): Promise<ZipDirectory | null> {
+  try {
+    const { size } = await handle.stat();
+    if (size < EOCD_MIN) return null;
+    const tailLength = Math.min(size, EOCD_SEARCH);
+    const tail = await readAt(handle, size - tailLength, tailLength);
+    let eocd = -1;
+    for (let i = tail.length - EOCD_MIN; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) return null;
+    const count = tail.readUInt16LE(eocd + 10);
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    // 0xFFFF / 0xFFFFFFFF mean the real values sit in a zip64 record: not an .xlsx Excel writes below 4 GB.
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return null;
+    if (cdOffset + cdSize > size) return null;
+    const cd = await readAt(handle, cdOffset, cdSize);
+    const entries = new Map<string, ZipEntry>();
+    let p = 0;
+    for (let n = 0; n < count; n++) {
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL_SIGNATURE) return null;
+      const flags = cd.readUInt16LE(p + 8);
+      const method = cd.readUInt16LE(p + 10);
+      const compressedSize = cd.readUInt32LE(p + 20);
+      const uncompressedSize = cd.readUInt32LE(p + 24);
+      const nameLength = cd.readUInt16LE(p + 28);
+      const extraLength = cd.readUInt16LE(p + 30);
+      const commentLength = cd.readUInt16LE(p + 32);
+      const localHeaderOffset = cd.readUInt32LE(p + 42);
+      const raw = cd.subarray(p + 46, p + 46 + nameLength);
+      // Bit 11: the name is UTF-8; otherwise CP437, which matches ASCII for every part name an .xlsx has.
+      const name = (flags & 0x800 ? raw.toString("utf8") : raw.toString("latin1")).replace(/^\//, "");
+      p += 46 + nameLength + extraLength + commentLength;
+      if (flags & 0x1) return null; // encrypted entry
+      if (method !== STORED && method !== DEFLATED) return null;
+      if (compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) return null;
+      if (!name.endsWith("/"))
+        entries.set(name, { name, method, compressedSize, uncompressedSize, localHeaderOffset });
+    }
+    return { handle, size, entries };
+  } catch {
+    return null;
+  }
+}
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return done === length ? buffer : buffer.subarray(0, done);
+}
+
+/** Entries up to this size are inflated in one call; bigger ones (the large sheets) stream. */
+export const WHOLE_ENTRY_BYTES = 1 << 20;
+
+/**
+ * The entry's text, decoded as UTF-8 chunk by chunk. The decoder keeps a character split across two chunks whole
+ * (decoding each chunk on its own, as exceljs's streaming reader does, garbles CJK text at chunk boundaries).
+ */
+export async function* entryText(zip: ZipDirectory, entry: ZipEntry): AsyncGenerator<string> {
+  const local = await readAt(zip.handle, entry.localHeaderOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new Error("bad local header");
+  const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (start + entry.compressedSize > zip.size) throw new Error("entry beyond the end of the file");
+  if (entry.compressedSize === 0) return;
+
+  if (entry.compressedSize <= WHOLE_ENTRY_BYTES) {
+    const raw = await readAt(zip.handle, start, entry.compressedSize);
+    const bytes = entry.method === DEFLATED ? inflateRawSync(raw) : raw;
+    const text = withoutBom(bytes.toString("utf8"));
+    if (text.length > 0) yield text;
+    return;
+  }
+
+  const decoder = new StringDecoder("utf8");
+  const raw = createReadStream("", {
+    fd: zip.handle,
+    autoClose: false,
+    start,
+    end: start + entry.compressedSize - 1,
+    highWaterMark: 256 * 1024,
+  });
+  const source = entry.method === DEFLATED ? raw.pipe(createInflateRaw()) : raw;
+  raw.on("error", (e) => source.destroy(e));
+  let first = true;
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    let text = decoder.write(chunk);
+    if (first && text.length > 0) {
+      text = withoutBom(text);
+      first = false;
+    }
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) yield rest;
+}
+
+/** A UTF-8 byte-order mark is not part of the XML. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
