@@ -3,6 +3,7 @@
  * them; English messages use canonical English names, since the sheet's labels are Chinese.
  */
 import { toHalfWidth } from "../money";
+import { quoteText } from "../quote";
 import type { BudgetColumn, ExpenditureRow, FundSource, SpendingKind, TextCell } from "../tables";
 
 export interface Name {
@@ -30,7 +31,7 @@ export function normalizeLabel(text: string): string {
 /** The sheet's label when it says something, else the canonical Chinese name. */
 export function labelOr(cell: TextCell | null | undefined, canonicalZh: string): string {
   const label = cell ? normalizeLabel(cell.text) : "";
-  return label === "" ? canonicalZh : label;
+  return label === "" ? canonicalZh : quoteText(label);
 }
 
 export const SOURCE_NAMES: Record<FundSource, Name> = {
@@ -71,7 +72,7 @@ export function joinParts(names: readonly Name[]): Name {
 
 /** An expenditure row as the accountant reads it: "2011301 行政运行", or its label on the 合计 row. */
 export function expenditureRowName(row: ExpenditureRow): Name {
-  const name = row.name ? normalizeLabel(row.name.text) : "";
+  const name = row.name ? quoteText(normalizeLabel(row.name.text)) : "";
   if (row.isTotal) return { zh: name || "合计", en: "the total row" };
   const text = [row.code ?? "", name].filter((s) => s !== "").join(" ");
   return { zh: text, en: text === "" ? "a row" : text };

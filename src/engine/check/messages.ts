@@ -4,6 +4,7 @@
  */
 import { localized, type Localized } from "../i18n";
 import { fenPerUnit, formatFen, type MoneyUnit } from "../money";
+import { quoteText } from "../quote";
 import { capitalize, type Name } from "./labels";
 
 const UNIT_GLOSS: Record<MoneyUnit, string> = {
@@ -101,8 +102,8 @@ export function errorValueMessage(where: Name, code: string): Localized {
 
 export function unparsedMessage(where: Name, text: string): Localized {
   return localized(
-    `${where.zh}：“${text}”不是金额，该单元格未参与求和校验`,
-    `${capitalize(where.en)}: "${text}" is not an amount; the cell was left out of the sum checks`,
+    `${where.zh}：“${quoteText(text)}”不是金额，该单元格未参与求和校验`,
+    `${capitalize(where.en)}: "${quoteText(text)}" is not an amount; the cell was left out of the sum checks`,
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import type { CellAddress, Finding, TableKind } from "../findings";
 import type { MoneyUnit } from "../money";
+import { quoteText } from "../quote";
 import { isErrorValue } from "../snapshot";
 import type { AmountCell, BudgetBlock, ExpenditureTable, IndicatorsTable, TextCell } from "../tables";
 import { BUDGET_COLUMNS, budgetColumnName, namedBudgetRows } from "./budget-rules";
@@ -178,8 +179,8 @@ export function checkIndicatorValues(table: IndicatorsTable): Finding[] {
   ];
   const findings: Finding[] = [];
   for (const row of table.rows) {
-    const indicator = isErrorValue(row.name.raw) ? `第 ${row.row + 1} 行` : row.name.text;
-    const indicatorEn = isErrorValue(row.name.raw) ? `row ${row.row + 1}` : row.name.text;
+    const indicator = isErrorValue(row.name.raw) ? `第 ${row.row + 1} 行` : quoteText(row.name.text);
+    const indicatorEn = isErrorValue(row.name.raw) ? `row ${row.row + 1}` : quoteText(row.name.text);
     for (const { name, pick } of columns) {
       findings.push(...errorOnly(pick(row), at({ zh: indicator, en: indicatorEn }, name), "indicators"));
     }

@@ -3,6 +3,7 @@ import { toA1 } from "../a1";
 import type { Finding, RuleId, Severity } from "../findings";
 import { localized, type Localized } from "../i18n";
 import type { CellPos } from "../tables";
+import { quoteText } from "../quote";
 import type { Tier } from "./target";
 import { TIER_NAMES } from "./rules";
 
@@ -27,11 +28,11 @@ export interface IndicatorLabel {
 }
 
 function zhName(label: IndicatorLabel): string {
-  return label.name ? `「${label.name}」` : `第 ${label.row + 1} 行指标`;
+  return label.name ? `「${quoteText(label.name)}」` : `第 ${label.row + 1} 行指标`;
 }
 
 function enName(label: IndicatorLabel): string {
-  return label.name ? `"${label.name}"` : `the indicator on row ${label.row + 1}`;
+  return label.name ? `"${quoteText(label.name)}"` : `the indicator on row ${label.row + 1}`;
 }
 
 function capitalized(text: string): string {
@@ -46,8 +47,8 @@ export function targetFinding(pos: CellPos, label: IndicatorLabel, target: strin
           `${capitalized(enName(label))} has no target: it cannot be scored`,
         )
       : localized(
-          `${zhName(label)}的年度指标值「${target}」无法识别：应为数量（如 ≥15个）或定性描述`,
-          `The target of ${enName(label)} ("${target}") cannot be read: write a quantity (e.g. ≥15个) or a qualitative description`,
+          `${zhName(label)}的年度指标值「${quoteText(target)}」无法识别：应为数量（如 ≥15个）或定性描述`,
+          `The target of ${enName(label)} ("${quoteText(target)}") cannot be read: write a quantity (e.g. ≥15个) or a qualitative description`,
         );
   return finding("indicator.target", "error", pos, message);
 }
@@ -81,8 +82,8 @@ export function unparsedActualFinding(
     "error",
     pos,
     localized(
-      `${zhName(label)}的实际完成值「${actual}」无法识别，按 0 分计：${zhHint}`,
-      `The actual value of ${enName(label)} ("${actual}") cannot be read, scored 0: ${enHint}`,
+      `${zhName(label)}的实际完成值「${quoteText(actual)}」无法识别，按 0 分计：${zhHint}`,
+      `The actual value of ${enName(label)} ("${quoteText(actual)}") cannot be read, scored 0: ${enHint}`,
     ),
   );
 }
@@ -113,8 +114,8 @@ export function tierFinding(
     "error",
     pos,
     localized(
-      `${zhName(label)}为「${name["zh-CN"]}」，该档得分应为 ${range["zh-CN"]}，填报得分 ${typed} 不在其内，按 ${used} 分计`,
-      `${capitalized(enName(label))} is ${name["en-US"]}, whose tier is ${range["en-US"]}; the typed score ${typed} is outside it: scored ${used}`,
+      `${zhName(label)}为「${name["zh-CN"]}」，该档得分应为 ${range["zh-CN"]}，填报得分 ${quoteText(typed)} 不在其内，按 ${used} 分计`,
+      `${capitalized(enName(label))} is ${name["en-US"]}, whose tier is ${range["en-US"]}; the typed score ${quoteText(typed)} is outside it: scored ${used}`,
     ),
   );
 }
@@ -131,8 +132,8 @@ export function scoreMismatchFinding(
     "warning",
     pos,
     localized(
-      `${zhName(label)}填报得分 ${typed}，按评分规则应为 ${rule}（${method["zh-CN"]}）`,
-      `${capitalized(enName(label))}: the typed score is ${typed}, the scoring rule gives ${rule} (${method["en-US"]})`,
+      `${zhName(label)}填报得分 ${quoteText(typed)}，按评分规则应为 ${rule}（${method["zh-CN"]}）`,
+      `${capitalized(enName(label))}: the typed score is ${quoteText(typed)}, the scoring rule gives ${rule} (${method["en-US"]})`,
     ),
   );
 }
@@ -170,10 +171,10 @@ export function overachievedFinding(
   },
 ): Finding {
   const zh = [
-    `${zhName(label)}实际完成值 ${detail.actual} 为目标 ${detail.target} 的 ${detail.percent}（达到 ${detail.threshold} 及以上），目标可能设定偏低`,
+    `${zhName(label)}实际完成值 ${quoteText(detail.actual)} 为目标 ${quoteText(detail.target)} 的 ${quoteText(detail.percent)}（达到 ${detail.threshold} 及以上），目标可能设定偏低`,
   ];
   const en = [
-    `${capitalized(enName(label))}: the actual ${detail.actual} is ${detail.percent} of the target ${detail.target} (${detail.threshold} or more), so the target may have been set too low`,
+    `${capitalized(enName(label))}: the actual ${quoteText(detail.actual)} is ${quoteText(detail.percent)} of the target ${quoteText(detail.target)} (${detail.threshold} or more), so the target may have been set too low`,
   ];
   if (detail.reasonGiven) {
     zh.push("；已说明原因");
@@ -201,8 +202,8 @@ export function unitMismatchFinding(
     "warning",
     pos,
     localized(
-      `${zhName(label)}的目标单位「${targetUnit}」与实际完成值单位「${actualUnit}」无法换算，已按数值直接比较，请核对`,
-      `The target unit of ${enName(label)} ("${targetUnit}") and the actual's unit ("${actualUnit}") cannot be converted; the numbers were compared as written, please check`,
+      `${zhName(label)}的目标单位「${quoteText(targetUnit)}」与实际完成值单位「${quoteText(actualUnit)}」无法换算，已按数值直接比较，请核对`,
+      `The target unit of ${enName(label)} ("${quoteText(targetUnit)}") and the actual's unit ("${quoteText(actualUnit)}") cannot be converted; the numbers were compared as written, please check`,
     ),
   );
 }
