@@ -13,6 +13,7 @@ import {
   type IndicatorHeaderField,
   LABEL_MAX_LENGTH,
   isNoteText,
+  lookup,
   normalizeLabel,
 } from "./labels";
 import type { Anchor } from "./scan";
@@ -67,6 +68,8 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
       continue;
     }
     if (endsTable(view, r, firstCols)) break;
+    // The header pasted again under itself (or repeated at a page break) is not an indicator, nor a 一级 group.
+    if (repeatsHeader(view, r, name.col, target.col)) continue;
     // Merged cells show their top-left value on every row they cover; a blank cell means "same as above".
     const l1 = level1Col === undefined ? "" : view.shownText(r, level1Col) || cellString(view, r, level1Col);
     const l2 = level2Col === undefined ? "" : view.shownText(r, level2Col) || cellString(view, r, level2Col);
@@ -117,6 +120,17 @@ function endsTable(view: SheetView, row: number, cols: readonly number[]): boole
     if (v.length <= LABEL_MAX_LENGTH && INDICATOR_END_ROW.has(normalizeLabel(v))) return true;
   }
   return false;
+}
+
+/** Whether a row's name and target cells carry the header's own labels (三级指标, 年度指标值 …). */
+function repeatsHeader(view: SheetView, row: number, nameCol: number, targetCol: number): boolean {
+  const field = (col: number) => {
+    const v = view.raw(row, col);
+    return typeof v === "string" && v.length <= LABEL_MAX_LENGTH
+      ? lookup(INDICATOR_HEADER, normalizeLabel(v))
+      : null;
+  };
+  return field(nameCol) === "name" && field(targetCol) === "target";
 }
 
 /** Non-string values (a 一级 typed as a number) still count as written. */
