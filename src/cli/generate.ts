@@ -350,7 +350,14 @@ function sameFile(a: string, b: string): boolean {
  */
 async function writeAtomically(path: string, bytes: Uint8Array, overwrite: boolean): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  await writeFile(temp, bytes, { flag: "wx" });
+  try {
+    await writeFile(temp, bytes, { flag: "wx" });
+  } catch (error) {
+    // A write that fails part-way (a full disk) leaves the bytes it got out; with "wx" the file is ours unless it
+    // already existed.
+    if ((error as { code?: unknown }).code !== "EEXIST") await unlink(temp).catch(() => undefined);
+    throw error;
+  }
   try {
     if (overwrite) {
       await rename(temp, path);
