@@ -3,9 +3,9 @@
  * a stack trace), every readable odd shape (no sheets, only a chart, cells at the grid's far corners, ten thousand empty
  * sheets) is checked without a crash and reports table.missing with exit 1.
  */
-import { mkdirSync, mkdtempSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { dirname, join } from "path";
 import { tableMissingMessage } from "../../src/engine/check/messages";
 import { cellAt, sheetBounds } from "../../src/engine/snapshot";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
@@ -107,6 +107,32 @@ describe("selfeval check on unreadable files: exit 2, one localized line", () =>
   });
 });
 
+describe("selfeval generate on unreadable files: exit 2, one localized line, nothing written", () => {
+  const names = [...UNREADABLE_FILES.map((f) => f.name), "文件夹.xlsx", "不存在.xlsx"];
+
+  it.each(names)("%s", async (name) => {
+    const path = paths.get(name) as string;
+    const [zh, en] = REASONS[EXPECTED_REASON[name]];
+    const out = join(mkdtempSync(join(tmpdir(), "selfeval-hostile-out-")), "自评.xlsx");
+
+    const inChinese = await runCli(["generate", path, "--out", out]);
+    expect(inChinese).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `selfeval generate：无法读取“${path}”：${zh}\n`,
+    });
+    expectOneCleanLine(inChinese);
+
+    const inEnglish = await runCli(["generate", path, "--out", out, "--json", "--lang", "en-US"]);
+    expect(inEnglish).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `selfeval generate: cannot read "${path}": ${en}\n`,
+    });
+    expect(readdirSync(dirname(out))).toEqual([]);
+  });
+});
+
 describe("selfeval check on readable workbooks with no table: exit 1, table.missing, no crash", () => {
   it.each(TABLELESS_FILES.map((f) => f.name))(
     "%s",
@@ -136,6 +162,17 @@ describe("selfeval check on readable workbooks with no table: exit 1, table.miss
       expect(english.code).toBe(1);
       expect(english.stderr).toBe("");
       expect(english.stdout).toContain(tableMissingMessage()["en-US"]);
+
+      const out = join(mkdtempSync(join(tmpdir(), "selfeval-hostile-out-")), "自评.xlsx");
+      const generated = await runCli(["generate", path, "--out", out]);
+      expect(generated).toEqual({
+        code: 1,
+        stdout: "",
+        stderr:
+          "selfeval generate：工作簿中未找到预算执行情况表（年度资金总额、全年预算数、全年执行数）和" +
+          "绩效指标表（三级指标、年度指标值、实际完成值、分值），未生成报告。\n",
+      });
+      expect(readdirSync(dirname(out))).toEqual([]);
     },
     30000,
   );
