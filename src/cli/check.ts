@@ -4,7 +4,7 @@ import { evaluateWorkbook } from "../engine/evaluate";
 import { localized } from "../engine/i18n";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { WorkbookReadError } from "../gateway/xlsx/read-error";
-import { readXlsxFile } from "../gateway/xlsx/read-file";
+import { readXlsxFileStreaming } from "../gateway/xlsx/read-stream";
 import { checkEnvelope, formatCheckReport } from "./check-report";
 import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
 import { cliMessages } from "./messages";
@@ -29,7 +29,9 @@ async function runCheck({ io, lang, values, positionals }: CommandContext): Prom
 
   let snapshot: WorkbookSnapshot;
   try {
-    snapshot = await readXlsxFile(io.cwd ? resolve(io.cwd, file) : file);
+    // Streamed sheet by sheet (the same snapshot as the in-memory reader, at a fraction of its memory on a 决算 export
+    // of 200,000 rows); the engine never looks at formulas, so they are not kept.
+    snapshot = await readXlsxFileStreaming(io.cwd ? resolve(io.cwd, file) : file, { formulas: false });
   } catch (error) {
     if (error instanceof WorkbookReadError)
       throw new CliUsageError(t.cannotRead(file, error.messageIn(lang)));
