@@ -63,6 +63,9 @@ export class SheetGrid {
   readonly cells: CellSpec[] = [];
   readonly merges: CellRange[] = [];
   readonly rowHeights: Record<number, number> = {};
+  /** Where each cell sits in `cells`, so setting a cell twice replaces it without a scan (a 核查结果 sheet may hold
+   * tens of thousands of cells; a scan per cell made it quadratic). */
+  private readonly positions = new Map<number, number>();
 
   constructor(readonly columnWidths: readonly number[]) {}
 
@@ -83,9 +86,14 @@ export class SheetGrid {
       ...(options.text && typeof value === "string" ? { text: true as const } : {}),
       ...(options.hyperlink ? { hyperlink: options.hyperlink } : {}),
     };
-    const at = this.cells.findIndex((c) => c.row === row && c.col === col);
-    if (at >= 0) this.cells[at] = cell;
-    else this.cells.push(cell);
+    // Excel has 16,384 columns, so row × 16,384 + col names each cell once.
+    const key = row * 16_384 + col;
+    const at = this.positions.get(key);
+    if (at !== undefined) this.cells[at] = cell;
+    else {
+      this.positions.set(key, this.cells.length);
+      this.cells.push(cell);
+    }
   }
 
   /**
