@@ -1,8 +1,15 @@
 /**
- * The ribbon's function commands (FunctionFile commands.html). They run without the task pane, so this bundle must
- * stay small and never import React or Fluent UI. Office requires every command to call event.completed() on every
- * path, or the ribbon button stays busy; completeAfter guarantees that.
+ * The ribbon's function commands (FunctionFile commands.html). They run the task pane's pipeline without the pane:
+ * 一键生成自评 writes the report sheets and shows the 自评表; 一致性检查 writes them too and shows the 核查结果 list.
+ * This bundle must stay small and never import React or Fluent UI (tests/taskpane/commands.test.ts checks the imports).
+ * Office requires every command to call event.completed() on every path, or the ribbon button stays busy;
+ * completeAfter guarantees that.
  */
+import type { WorkbookHost } from "../app/host";
+import { createOfficeHost } from "../app/office-host";
+import { checkToSheet, generate, openReportSheet } from "../app/pipeline";
+import { reportLangOf, toScoreOptions } from "../app/settings";
+import { langFromDisplayLanguage, type Lang } from "../engine/i18n";
 
 /** The names the manifest's ExecuteFunction actions use; tests/manifest.test.ts checks both sides agree. */
 export const COMMAND_NAMES = ["generateReport", "runCheck"] as const;
@@ -18,27 +25,55 @@ export async function completeAfter(event: CommandEvent, work: () => Promise<voi
   try {
     await work();
   } catch (error) {
+    // Without a pane there is nowhere to show a message; the console keeps it for whoever looks.
     console.error("绩效自评助手 command failed / command failed:", error);
   } finally {
     event.completed();
   }
 }
 
-/**
- * The work behind each ribbon button. The pipeline (read, check, score, write the report sheets) arrives with the
- * add-in issue; until then a command only acknowledges the click so the ribbon does not hang.
- */
-const COMMAND_WORK: Readonly<Record<CommandName, () => Promise<void>>> = {
-  generateReport: async () => {},
-  runCheck: async () => {},
-};
-
-export function generateReport(event: CommandEvent): Promise<void> {
-  return completeAfter(event, COMMAND_WORK.generateReport);
+/** Where a command runs: the workbook, and the user's display language for a report that follows the UI. */
+export interface CommandContext {
+  readonly host: WorkbookHost;
+  readonly uiLang: Lang;
 }
 
-export function runCheck(event: CommandEvent): Promise<void> {
-  return completeAfter(event, COMMAND_WORK.runCheck);
+function officeContext(): CommandContext {
+  const display = typeof Office === "undefined" ? undefined : Office.context?.displayLanguage;
+  return { host: createOfficeHost(), uiLang: langFromDisplayLanguage(display) };
+}
+
+/** 一键生成自评: read, check, score, write; the gateway activates the 自评表. */
+export async function generateWork(ctx: CommandContext): Promise<void> {
+  const settings = await ctx.host.loadSettings();
+  await generate(ctx.host, toScoreOptions(settings), reportLangOf(settings, ctx.uiLang));
+}
+
+/**
+ * 一致性检查: check and write the report sheets, then show the 核查结果 sheet. A workbook without the budget block or
+ * the indicators has no report to write; the check's findings then cannot be shown without the pane, so the command
+ * says so in the log and leaves the workbook untouched.
+ */
+export async function checkWork(ctx: CommandContext): Promise<void> {
+  const settings = await ctx.host.loadSettings();
+  const { evaluation, sheets } = await checkToSheet(
+    ctx.host,
+    toScoreOptions(settings),
+    reportLangOf(settings, ctx.uiLang),
+  );
+  if (sheets) await openReportSheet(ctx.host, sheets, "findings");
+  else console.warn("绩效自评助手: no budget block or indicators table; nothing written", evaluation.summary);
+}
+
+export function generateReport(
+  event: CommandEvent,
+  context: () => CommandContext = officeContext,
+): Promise<void> {
+  return completeAfter(event, () => generateWork(context()));
+}
+
+export function runCheck(event: CommandEvent, context: () => CommandContext = officeContext): Promise<void> {
+  return completeAfter(event, () => checkWork(context()));
 }
 
 /** The part of office.js the registration uses, so tests can hand in a fake. */
@@ -48,11 +83,17 @@ export interface OfficeActionsLike {
 }
 
 /** Tells Office which function answers which ExecuteFunction name. Returns the names registered. */
-export function registerCommands(office: OfficeActionsLike | undefined): CommandName[] {
+export function registerCommands(
+  office: OfficeActionsLike | undefined,
+  context: () => CommandContext = officeContext,
+): CommandName[] {
   if (!office?.actions) return [];
   // Office waits for the function file to signal readiness before it invokes any command.
   office.onReady();
-  const handlers: Record<CommandName, (event: CommandEvent) => Promise<void>> = { generateReport, runCheck };
+  const handlers: Record<CommandName, (event: CommandEvent) => Promise<void>> = {
+    generateReport: (event) => generateReport(event, context),
+    runCheck: (event) => runCheck(event, context),
+  };
   for (const name of COMMAND_NAMES) office.actions.associate(name, (event) => void handlers[name](event));
   return [...COMMAND_NAMES];
 }

@@ -1,93 +1,108 @@
-/** The task pane's first screen: who we are, where we run (Excel or preview), and the two main actions. */
-import { useCallback, useEffect, useState } from "react";
+/**
+ * The task pane: who we are and where we run, then four views on a TabList — 生成报告, 一致性检查, 评分, 设置 — over
+ * one WorkbookHost. The App only wires things together: the state and actions live in usePane, each view in its
+ * own component, the work itself in src/app.
+ */
+import { useEffect, useMemo, useState } from "react";
 import {
   Badge,
   Body1,
   Button,
   Caption1,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
-  webLightTheme,
 } from "@fluentui/react-components";
-import { ClipboardTaskListLtr24Regular, DocumentTableCheckmark24Regular } from "@fluentui/react-icons";
+import type { WorkbookHost } from "../app/host";
+import { createOfficeHost } from "../app/office-host";
 import { DEFAULT_LANG, type Lang } from "../engine/i18n";
-import { detectHost, type HostInfo, type HostMode } from "./office-host";
-import { uiStrings, type ActionId } from "./strings";
+import { CheckView } from "./CheckView";
+import { GenerateView } from "./GenerateView";
+import { Messages } from "./Messages";
+import { detectHost, type HostInfo } from "./office-host";
+import { ScoreView } from "./ScoreView";
+import { SettingsView } from "./SettingsView";
+import { uiStrings, type ViewId } from "./strings";
+import { themeFor } from "./theme";
+import { usePane } from "./usePane";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalL,
+    gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
     minHeight: "100vh",
     boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { flexGrow: 1, margin: 0 },
-  actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  action: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   hint: { color: tokens.colorNeutralForeground3 },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
+
+/** Excel gets the Office.js host; the preview's own host (an .xlsx in the browser) arrives with the preview issue. */
+export async function defaultConnect(info: HostInfo): Promise<WorkbookHost | null> {
+  return info.mode === "excel" ? createOfficeHost() : null;
+}
 
 export interface AppProps {
   /** Forces the language (tests, a language switch); otherwise it comes from the host. */
   readonly initialLang?: Lang;
   /** How to find the host; the default asks office.js. */
   readonly detect?: () => Promise<HostInfo>;
+  /** The workbook to work on once the host is known; null when there is none (preview without a file). */
+  readonly connect?: (info: HostInfo) => Promise<WorkbookHost | null>;
 }
 
-interface Notice {
-  readonly action: ActionId;
-  readonly mode: HostMode;
-}
+const VIEWS: readonly ViewId[] = ["generate", "check", "score", "settings"];
 
-const ACTION_IDS: readonly ActionId[] = ["generate", "check"];
-
-export function App({ initialLang, detect = detectHost }: AppProps) {
+export function App({ initialLang, detect = detectHost, connect = defaultConnect }: AppProps) {
   const styles = useStyles();
-  const [host, setHost] = useState<HostInfo | null>(null);
+  const [info, setInfo] = useState<HostInfo | null>(null);
+  const [host, setHost] = useState<WorkbookHost | null>(null);
   const [chosenLang, setChosenLang] = useState<Lang | null>(initialLang ?? null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [view, setView] = useState<ViewId>("generate");
 
   useEffect(() => {
     let live = true;
-    void detect().then((info) => {
-      if (live) setHost(info);
-    });
+    void detect()
+      .then(async (found) => {
+        if (!live) return;
+        setInfo(found);
+        const connected = await connect(found);
+        if (live) setHost(connected);
+      })
+      .catch((error: unknown) => {
+        // Detection never rejects; a connect that fails leaves the pane in its "no workbook" state, which explains.
+        console.error("绩效自评助手: connecting to the workbook failed", error);
+      });
     return () => {
       live = false;
     };
-  }, [detect]);
+  }, [detect, connect]);
 
-  const lang: Lang = chosenLang ?? host?.lang ?? DEFAULT_LANG;
+  const lang: Lang = chosenLang ?? info?.lang ?? DEFAULT_LANG;
   const s = uiStrings(lang);
+  const theme = useMemo(() => themeFor(info?.theme), [info]);
+  const [state, actions] = usePane(host, lang);
+  const busy = state.running !== null;
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const runAction = useCallback(
-    async (action: ActionId) => {
-      // Ask office.js again on every click: the pane may have been opened before Office finished loading.
-      const info = await detect();
-      setHost(info);
-      setNotice({ action, mode: info.mode });
-    },
-    [detect],
-  );
-
   const otherLang: Lang = lang === "zh-CN" ? "en-US" : "zh-CN";
 
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
-      <main className={styles.root}>
+    <FluentProvider theme={theme} lang={lang}>
+      <main className={styles.root} aria-busy={busy}>
         <header className={styles.header}>
           <img src="assets/icon-32.png" width={32} height={32} alt={s.logoAlt} />
           <Title3 as="h1" className={styles.title}>
@@ -104,46 +119,56 @@ export function App({ initialLang, detect = detectHost }: AppProps) {
         </header>
 
         <div role="status" aria-live="polite">
-          {host === null ? (
+          {info === null ? (
             <Spinner size="tiny" labelPosition="after" label={s.status.connecting} />
           ) : (
-            <Badge appearance="tint" color={host.mode === "excel" ? "success" : "warning"}>
-              {host.mode === "excel" ? s.status.excel : s.status.preview}
+            <Badge appearance="tint" color={info.mode === "excel" ? "success" : "warning"}>
+              {info.mode === "excel" ? s.status.excel : s.status.preview}
             </Badge>
           )}
         </div>
 
-        <Body1 as="p">{s.intro}</Body1>
+        <Body1 as="p" style={{ margin: 0 }}>
+          {s.intro}
+        </Body1>
 
-        <section className={styles.actions}>
-          {ACTION_IDS.map((id) => (
-            <div key={id} className={styles.action}>
-              <Button
-                appearance={id === "generate" ? "primary" : "secondary"}
-                icon={
-                  id === "generate" ? <DocumentTableCheckmark24Regular /> : <ClipboardTaskListLtr24Regular />
-                }
-                onClick={() => void runAction(id)}
-              >
-                {s.actions[id].label}
-              </Button>
-              <Caption1 className={styles.hint}>{s.actions[id].hint}</Caption1>
-            </div>
+        <TabList
+          className={styles.tabs}
+          selectedValue={view}
+          onTabSelect={(_, data) => setView(data.value as ViewId)}
+          aria-label={s.viewsLabel}
+          size="small"
+        >
+          {VIEWS.map((id) => (
+            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`view-${id}`}>
+              {s.views[id]}
+            </Tab>
           ))}
-        </section>
+        </TabList>
 
-        {notice && (
-          <MessageBar intent={notice.mode === "excel" ? "info" : "warning"}>
-            <MessageBarBody>
-              <MessageBarTitle>
-                {notice.mode === "excel" ? s.actionTitleExcel : s.actionTitlePreview}
-              </MessageBarTitle>
-              {notice.mode === "excel"
-                ? s.actionInExcel(s.actions[notice.action].label)
-                : s.actionInPreview(s.actions[notice.action].label)}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <Messages
+          error={state.error}
+          notices={state.notices}
+          lang={lang}
+          s={s}
+          onDismissError={actions.dismissError}
+          onDismissNotices={actions.dismissNotices}
+        />
+
+        <section role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
+          {view === "generate" && <GenerateView state={state} actions={actions} s={s} />}
+          {view === "check" && <CheckView state={state} actions={actions} lang={lang} s={s} />}
+          {view === "score" && <ScoreView state={state} actions={actions} lang={lang} s={s} />}
+          {view === "settings" && (
+            <SettingsView
+              key={JSON.stringify(state.settings)}
+              settings={state.settings}
+              s={s}
+              disabled={busy}
+              onSave={(settings) => void actions.saveSettings(settings)}
+            />
+          )}
+        </section>
 
         <Caption1 className={styles.hint}>{s.privacy}</Caption1>
       </main>

@@ -3,6 +3,7 @@
  * outside Office, and `Office` is missing altogether when office.js could not load (offline, blocked); both are preview.
  */
 import { langFromDisplayLanguage, type Lang } from "../engine/i18n";
+import type { OfficeThemeColors } from "./theme";
 
 export type HostMode = "excel" | "preview";
 
@@ -11,12 +12,14 @@ export interface HostInfo {
   /** The Office host name ("Excel"), or null outside Office. */
   readonly host: string | null;
   readonly lang: Lang;
+  /** Office's theme colours, inside Office when the host reports them. */
+  readonly theme?: OfficeThemeColors | null;
 }
 
 /** The part of office.js this module uses, so tests can hand in a fake. */
 export interface OfficeLike {
   onReady(): Promise<{ host: unknown } | null | undefined>;
-  context?: { displayLanguage?: string };
+  context?: { displayLanguage?: string; officeTheme?: OfficeThemeColors };
 }
 
 /** Office.onReady resolves at once outside Office; this only guards against a host that never answers. */
@@ -36,6 +39,15 @@ function displayLanguageOf(office: OfficeLike): string | undefined {
   } catch {
     // Outside Office some office.js builds throw on context access; the browser's language is the fallback.
     return undefined;
+  }
+}
+
+function officeThemeOf(office: OfficeLike): OfficeThemeColors | null {
+  try {
+    return office.context?.officeTheme ?? null;
+  } catch {
+    // officeTheme is missing on older hosts (and throws in some); the pane then keeps Fluent's light theme.
+    return null;
   }
 }
 
@@ -70,5 +82,7 @@ export async function detectHost(
   const host = info && info.host != null ? String(info.host) : null;
   // Outside Office, office.js has no display language of the user's to report; the browser's is the honest one.
   const lang = langFromDisplayLanguage((host ? displayLanguageOf(office) : undefined) ?? browserLanguage());
-  return { mode: host === "Excel" ? "excel" : "preview", host, lang };
+  const mode: HostMode = host === "Excel" ? "excel" : "preview";
+  const theme = mode === "excel" ? officeThemeOf(office) : null;
+  return theme ? { mode, host, lang, theme } : { mode, host, lang };
 }

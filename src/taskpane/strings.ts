@@ -1,7 +1,12 @@
 /** Every text the task pane shows, in zh-CN (the default: the users are Chinese accountants) and en-US. */
+import type { StepId } from "../app/pipeline";
+import type { TableKind, Severity } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
+import type { Grade } from "../engine/score/types";
 
 export type ActionId = "generate" | "check";
+
+export type ViewId = "generate" | "check" | "score" | "settings";
 
 export interface UiStrings {
   readonly title: string;
@@ -13,70 +18,374 @@ export interface UiStrings {
     readonly excel: string;
     readonly preview: string;
   };
-  /** What a click answers while the pipeline behind the button is not wired in yet. */
-  readonly actionInExcel: (action: string) => string;
-  readonly actionInPreview: (action: string) => string;
-  readonly actionTitleExcel: string;
+  /** Title of the message a click gets in preview mode when no workbook is open there. */
   readonly actionTitlePreview: string;
   /** The switch shows the *other* language's name, in that language, so a user who cannot read this one finds it. */
   readonly switchLanguage: string;
   readonly switchLanguageLabel: string;
   readonly logoAlt: string;
+
+  readonly views: Readonly<Record<ViewId, string>>;
+  readonly viewsLabel: string;
+  readonly steps: Readonly<Record<StepId, string>>;
+  readonly progressLabel: string;
+  readonly stepOf: (index: number, total: number, name: string) => string;
+
+  readonly summary: {
+    readonly heading: string;
+    readonly total: string;
+    readonly grade: string;
+    readonly executionRate: string;
+    readonly none: string;
+    readonly counts: Readonly<Record<Severity, string>>;
+    readonly openReport: string;
+    readonly written: (sheets: string) => string;
+  };
+  readonly grades: Readonly<Record<Grade, string>>;
+
+  readonly check: {
+    readonly run: string;
+    readonly mark: string;
+    readonly clear: string;
+    readonly empty: string;
+    readonly severities: Readonly<Record<Severity, string>>;
+    readonly tables: Readonly<Record<TableKind | "other", string>>;
+    readonly expected: string;
+    readonly actual: string;
+    readonly difference: string;
+    readonly goTo: (where: string) => string;
+    readonly marked: (cells: number) => string;
+    readonly cleared: (cells: number) => string;
+    readonly protectedSkipped: (sheets: string) => string;
+    readonly truncated: string;
+  };
+
+  readonly score: {
+    readonly run: string;
+    readonly notRun: string;
+    readonly noScore: string;
+    readonly execution: string;
+    readonly target: string;
+    readonly actual: string;
+    readonly weight: string;
+    readonly score: string;
+    readonly total: (total: string, grade: string) => string;
+    readonly weightsTotal: (weights: string) => string;
+    readonly cappedFrom: (before: string) => string;
+    readonly missing: string;
+    readonly invalid: string;
+    readonly outOfTier: string;
+    readonly shortfall: string;
+    readonly overachieved: string;
+  };
+
+  readonly template: {
+    readonly insert: string;
+    readonly hint: string;
+    readonly inserted: (sheets: string) => string;
+  };
+
+  readonly settings: {
+    readonly heading: string;
+    readonly tolerance: string;
+    readonly toleranceHint: string;
+    readonly reportLang: string;
+    readonly followUi: string;
+    readonly zh: string;
+    readonly en: string;
+    readonly threshold: string;
+    readonly thresholdHint: string;
+    readonly deduction: string;
+    readonly deductionHint: string;
+    readonly caps: string;
+    readonly capsHint: string;
+    readonly qualitative: string;
+    readonly met: string;
+    readonly partial: string;
+    readonly unmet: string;
+    readonly outOfRange: (min: string, max: string) => string;
+    readonly save: string;
+    readonly reset: string;
+    readonly saved: string;
+  };
+
+  readonly errorTitles: Readonly<Record<PaneAction, string>>;
+  readonly dismiss: string;
+  /** Joins a list of names for a sentence. */
+  readonly list: (items: readonly string[]) => string;
 }
 
-export const STRINGS: Readonly<Record<Lang, UiStrings>> = {
-  "zh-CN": {
-    title: "绩效自评助手",
-    intro:
-      "核对部门整体支出绩效自评表中的合计与勾稽关系（预算执行、支出决算、绩效指标），按规则计算指标得分，并生成自评表和自评报告。",
-    privacy: "所有数据只在本机处理，不会上传。",
-    actions: {
-      generate: { label: "一键生成自评报告", hint: "读取本工作簿，核对、评分，并写入自评表和自评报告。" },
-      check: { label: "一致性检查", hint: "列出合计不符、单位不一致等问题及其所在单元格。" },
-    },
-    status: {
-      connecting: "正在连接 Excel…",
-      excel: "已连接 Excel",
-      preview: "预览模式（未在 Excel 中运行）",
-    },
-    actionTitleExcel: "Excel 已就绪",
-    actionTitlePreview: "预览模式",
-    actionInExcel: (action) => `“${action}”正在开发中，将在后续版本中提供。`,
-    actionInPreview: (action) => `当前页面未在 Excel 中运行。请在 Excel 中加载本加载项后使用“${action}”。`,
-    switchLanguage: "English",
-    switchLanguageLabel: "切换为英文界面",
-    logoAlt: "绩效自评助手图标",
+/** Every action the pane runs, for the title of its error message. */
+export type PaneAction =
+  | "generate"
+  | "check"
+  | "score"
+  | "mark"
+  | "clear"
+  | "select"
+  | "open"
+  | "template"
+  | "loadSettings"
+  | "saveSettings";
+
+const ZH: UiStrings = {
+  title: "绩效自评助手",
+  intro:
+    "核对部门整体支出绩效自评表中的合计与勾稽关系（预算执行、支出决算、绩效指标），按规则计算指标得分，并生成自评表和自评报告。",
+  privacy: "所有数据只在本机处理，不会上传。",
+  actions: {
+    generate: { label: "一键生成自评报告", hint: "读取本工作簿，核对、评分，并写入自评表和自评报告。" },
+    check: { label: "一致性检查", hint: "列出合计不符、单位不一致等问题及其所在单元格。" },
   },
-  "en-US": {
-    title: "Self-Evaluation Assistant",
-    intro:
-      "Checks the totals and cross-references of a department's performance self-evaluation workbook (budget execution, expenditure accounts, performance indicators), scores the indicators by the rules, and writes the self-evaluation table and report.",
-    privacy: "All data is processed on this computer and never uploaded.",
-    actions: {
-      generate: {
-        label: "Generate self-evaluation report",
-        hint: "Reads this workbook, checks and scores it, and writes the table and the report.",
-      },
-      check: {
-        label: "Consistency check",
-        hint: "Lists totals that do not add up, mixed units and similar problems, with their cells.",
-      },
-    },
-    status: {
-      connecting: "Connecting to Excel…",
-      excel: "Running in Excel",
-      preview: "Preview mode (not running in Excel)",
-    },
-    actionTitleExcel: "Excel is ready",
-    actionTitlePreview: "Preview mode",
-    actionInExcel: (action) => `"${action}" is being built and arrives in a later version.`,
-    actionInPreview: (action) =>
-      `This page is not running inside Excel. Load the add-in in Excel to use "${action}".`,
-    switchLanguage: "中文",
-    switchLanguageLabel: "Switch to Chinese",
-    logoAlt: "Self-Evaluation Assistant icon",
+  status: {
+    connecting: "正在连接 Excel…",
+    excel: "已连接 Excel",
+    preview: "预览模式（未在 Excel 中运行）",
   },
+  actionTitlePreview: "预览模式",
+  switchLanguage: "English",
+  switchLanguageLabel: "切换为英文界面",
+  logoAlt: "绩效自评助手图标",
+
+  views: { generate: "生成报告", check: "一致性检查", score: "评分", settings: "设置" },
+  viewsLabel: "功能",
+  steps: { read: "读取工作簿", check: "核查", score: "评分", write: "写入报告" },
+  progressLabel: "进度",
+  stepOf: (index, total, name) => `第 ${index}/${total} 步：${name}`,
+
+  summary: {
+    heading: "自评结果",
+    total: "总分",
+    grade: "等级",
+    executionRate: "预算执行率",
+    none: "—",
+    counts: { error: "错误", warning: "警告", notice: "提示" },
+    openReport: "打开自评表",
+    written: (sheets) => `已写入工作表：${sheets}。`,
+  },
+  grades: { 优: "优", 良: "良", 中: "中", 差: "差" },
+
+  check: {
+    run: "开始检查",
+    mark: "标记问题单元格",
+    clear: "清除标记",
+    empty: "未发现问题：各项合计与勾稽关系一致。",
+    severities: { error: "错误", warning: "警告", notice: "提示" },
+    tables: {
+      budget: "预算执行情况",
+      expenditure: "支出决算表",
+      indicators: "绩效指标",
+      info: "部门基本情况",
+      other: "其他",
+    },
+    expected: "应为",
+    actual: "实际",
+    difference: "差额",
+    goTo: (where) => `转到 ${where}`,
+    marked: (cells) => `已标记 ${cells} 个单元格。`,
+    cleared: (cells) => `已恢复 ${cells} 个单元格的原有填充色。`,
+    protectedSkipped: (sheets) => `工作表 ${sheets} 受保护，未作改动。`,
+    truncated: "问题涉及的单元格过多，只标记了前一部分。",
+  },
+
+  score: {
+    run: "计算得分",
+    notRun: "点击“计算得分”按规则为各项指标评分。",
+    noScore: "工作簿中没有找到预算执行情况表或绩效指标表，无法评分。",
+    execution: "预算执行率",
+    target: "指标值",
+    actual: "完成值",
+    weight: "分值",
+    score: "得分",
+    total: (total, grade) => `总分 ${total}，等级“${grade}”`,
+    weightsTotal: (weights) => `分值合计 ${weights}（应为 100）`,
+    cappedFrom: (before) => `按执行率封顶，原为 ${before}`,
+    missing: "缺少完成值",
+    invalid: "无法识别",
+    outOfTier: "得分超出档次",
+    shortfall: "未满分",
+    overachieved: "超额完成",
+  },
+
+  template: {
+    insert: "插入模板",
+    hint: "从空白开始？插入预算执行、支出决算、绩效指标和部门信息四张填报表（不会覆盖已有工作表）。",
+    inserted: (sheets) => `已插入工作表：${sheets}。请将蓝色示例数据替换为本单位数据。`,
+  },
+
+  settings: {
+    heading: "设置（随工作簿保存）",
+    tolerance: "合计容差（表格单位）",
+    toleranceHint: "差额不超过此数视为尾差，只作提示。默认 0.01。",
+    reportLang: "报告语言",
+    followUi: "与界面一致",
+    zh: "中文",
+    en: "English",
+    threshold: "超额完成阈值（%）",
+    thresholdHint: "完成值达到目标的该比例时，需说明原因。默认 130。",
+    deduction: "超额完成未说明扣分",
+    deductionHint: "默认 0（不扣分）。",
+    caps: "按预算执行率限制总分",
+    capsHint: "执行率 70%–80% 最高 89 分，60%–70% 最高 79 分，依此类推。",
+    qualitative: "定性指标默认得分比例（%）",
+    met: "达成",
+    partial: "部分达成",
+    unmet: "未达成",
+    outOfRange: (min, max) => `请输入 ${min} 到 ${max} 之间的数。`,
+    save: "保存设置",
+    reset: "恢复默认",
+    saved: "设置已保存到本工作簿。",
+  },
+
+  errorTitles: {
+    generate: "未能生成自评报告",
+    check: "未能完成检查",
+    score: "未能完成评分",
+    mark: "未能标记单元格",
+    clear: "未能清除标记",
+    select: "未能定位单元格",
+    open: "未能打开自评表",
+    template: "未能插入模板",
+    loadSettings: "未能读取设置",
+    saveSettings: "未能保存设置",
+  },
+  dismiss: "关闭",
+  list: (items) => items.map((i) => `“${i}”`).join("、"),
 };
+
+const EN: UiStrings = {
+  title: "Self-Evaluation Assistant",
+  intro:
+    "Checks the totals and cross-references of a department's performance self-evaluation workbook (budget execution, expenditure accounts, performance indicators), scores the indicators by the rules, and writes the self-evaluation table and report.",
+  privacy: "All data is processed on this computer and never uploaded.",
+  actions: {
+    generate: {
+      label: "Generate self-evaluation report",
+      hint: "Reads this workbook, checks and scores it, and writes the table and the report.",
+    },
+    check: {
+      label: "Consistency check",
+      hint: "Lists totals that do not add up, mixed units and similar problems, with their cells.",
+    },
+  },
+  status: {
+    connecting: "Connecting to Excel…",
+    excel: "Running in Excel",
+    preview: "Preview mode (not running in Excel)",
+  },
+  actionTitlePreview: "Preview mode",
+  switchLanguage: "中文",
+  switchLanguageLabel: "Switch to Chinese",
+  logoAlt: "Self-Evaluation Assistant icon",
+
+  views: { generate: "Report", check: "Check", score: "Scores", settings: "Settings" },
+  viewsLabel: "Features",
+  steps: { read: "Reading the workbook", check: "Checking", score: "Scoring", write: "Writing the report" },
+  progressLabel: "Progress",
+  stepOf: (index, total, name) => `Step ${index} of ${total}: ${name}`,
+
+  summary: {
+    heading: "Result",
+    total: "Total score",
+    grade: "Grade",
+    executionRate: "Budget execution",
+    none: "—",
+    counts: { error: "Errors", warning: "Warnings", notice: "Notices" },
+    openReport: "Open the evaluation table",
+    written: (sheets) => `Sheets written: ${sheets}.`,
+  },
+  grades: { 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" },
+
+  check: {
+    run: "Run the check",
+    mark: "Mark problem cells",
+    clear: "Clear marks",
+    empty: "No problems found: every total and cross-reference agrees.",
+    severities: { error: "Errors", warning: "Warnings", notice: "Notices" },
+    tables: {
+      budget: "Budget execution",
+      expenditure: "Expenditure table",
+      indicators: "Indicators",
+      info: "Department information",
+      other: "Other",
+    },
+    expected: "Expected",
+    actual: "Actual",
+    difference: "Difference",
+    goTo: (where) => `Go to ${where}`,
+    marked: (cells) => `${cells} cell${cells === 1 ? "" : "s"} marked.`,
+    cleared: (cells) => `The original fill of ${cells} cell${cells === 1 ? "" : "s"} restored.`,
+    protectedSkipped: (sheets) => `Protected sheets left unchanged: ${sheets}.`,
+    truncated: "The findings name too many cells; only the first ones were marked.",
+  },
+
+  score: {
+    run: "Compute scores",
+    notRun: 'Click "Compute scores" to score the indicators by the rules.',
+    noScore:
+      "The workbook has no budget execution table and no indicators table, so there is nothing to score.",
+    execution: "Budget execution rate",
+    target: "Target",
+    actual: "Actual",
+    weight: "Weight",
+    score: "Score",
+    total: (total, grade) => `Total ${total}, grade "${grade}"`,
+    weightsTotal: (weights) => `Weights total ${weights} (should be 100)`,
+    cappedFrom: (before) => `Capped by the execution rate, was ${before}`,
+    missing: "No actual value",
+    invalid: "Unreadable",
+    outOfTier: "Score outside its tier",
+    shortfall: "Below full marks",
+    overachieved: "Over-completed",
+  },
+
+  template: {
+    insert: "Insert template",
+    hint: "Starting from nothing? Adds four input sheets: budget execution, expenditure, indicators and department information (existing sheets are never overwritten).",
+    inserted: (sheets) => `Sheets added: ${sheets}. Replace the blue examples with your unit's data.`,
+  },
+
+  settings: {
+    heading: "Settings (saved with the workbook)",
+    tolerance: "Tolerance for totals (table's unit)",
+    toleranceHint: "A difference up to this is a rounding difference, shown as a notice. Default 0.01.",
+    reportLang: "Report language",
+    followUi: "Same as the pane",
+    zh: "中文",
+    en: "English",
+    threshold: "Over-completion threshold (%)",
+    thresholdHint: "An actual value at this share of its target needs an explanation. Default 130.",
+    deduction: "Deduction for unexplained over-completion",
+    deductionHint: "Default 0 (no deduction).",
+    caps: "Cap the total by the execution rate",
+    capsHint: "Execution 70–80%: at most 89; 60–70%: at most 79; and so on.",
+    qualitative: "Default share for qualitative indicators (%)",
+    met: "Met",
+    partial: "Partly met",
+    unmet: "Not met",
+    outOfRange: (min, max) => `Enter a number from ${min} to ${max}.`,
+    save: "Save settings",
+    reset: "Restore defaults",
+    saved: "Settings saved in this workbook.",
+  },
+
+  errorTitles: {
+    generate: "The report could not be generated",
+    check: "The check could not be completed",
+    score: "The scores could not be computed",
+    mark: "The cells could not be marked",
+    clear: "The marks could not be cleared",
+    select: "The cells could not be shown",
+    open: "The evaluation table could not be opened",
+    template: "The template could not be inserted",
+    loadSettings: "The settings could not be read",
+    saveSettings: "The settings could not be saved",
+  },
+  dismiss: "Dismiss",
+  list: (items) => items.map((i) => `"${i}"`).join(", "),
+};
+
+export const STRINGS: Readonly<Record<Lang, UiStrings>> = { "zh-CN": ZH, "en-US": EN };
 
 export function uiStrings(lang: Lang): UiStrings {
   return STRINGS[lang];

@@ -6,6 +6,13 @@ function fakeOffice(host: unknown, displayLanguage?: string): OfficeLike {
   return { onReady: () => Promise.resolve({ host }), context: { displayLanguage } };
 }
 
+const DARK_GREY = {
+  bodyBackgroundColor: "#444444",
+  bodyForegroundColor: "#FFFFFF",
+  controlBackgroundColor: "#6A6A6A",
+  controlForegroundColor: "#FFFFFF",
+};
+
 describe("detectHost", () => {
   test("inside Excel: excel mode, language from Office.context.displayLanguage", async () => {
     expect(await detectHost(fakeOffice("Excel", "zh-CN"))).toEqual({
@@ -28,6 +35,21 @@ describe("detectHost", () => {
       host: "Excel",
       lang: "zh-CN",
     });
+  });
+
+  test("inside Excel the Office theme's colours come along; outside they are not asked for", async () => {
+    const office: OfficeLike = {
+      onReady: () => Promise.resolve({ host: "Excel" }),
+      context: { displayLanguage: "zh-CN", officeTheme: DARK_GREY },
+    };
+    expect(await detectHost(office)).toEqual({
+      mode: "excel",
+      host: "Excel",
+      lang: "zh-CN",
+      theme: DARK_GREY,
+    });
+    const outside: OfficeLike = { ...office, onReady: () => Promise.resolve({ host: null }) };
+    expect((await detectHost(outside)).theme).toBeUndefined();
   });
 
   test("another Office host is not Excel: preview mode", async () => {

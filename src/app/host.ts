@@ -1,0 +1,54 @@
+/**
+ * What the pipeline needs from wherever the workbook lives. Excel (office-host.ts) implements it over Office.js; the
+ * browser preview implements it over an .xlsx file held in memory. The pipeline and the task pane only ever talk to
+ * this interface, so neither knows which one it drives — and nothing here may import React, Office or exceljs.
+ */
+import type { Finding } from "../engine/findings";
+import type { Lang, Localized } from "../engine/i18n";
+import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
+import type { WorkbookSnapshot } from "../engine/snapshot";
+import type { AppSettings } from "./settings";
+
+export type HostKind = "excel" | "preview";
+
+/** The names our sheets got in the workbook (a collision with a user's sheet gives "核查结果 (2)"). */
+export type ReportSheetNames = Readonly<Record<ReportSheetKey, string>>;
+
+export interface WrittenReport {
+  readonly sheets: ReportSheetNames;
+  /** What this host could not do but the user should know (e.g. print setup on an old Excel). */
+  readonly notices: readonly Localized[];
+}
+
+export interface MarkOutcome {
+  /** Cells coloured (highlight) or given their fill back (clear). */
+  readonly cells: number;
+  /** Sheets left alone because they are protected. */
+  readonly protectedSheets: readonly string[];
+  /** True when the findings named more cells than the host colours at once. */
+  readonly truncated: boolean;
+}
+
+export interface WorkbookHost {
+  readonly kind: HostKind;
+  /**
+   * The user's own sheets as the engine's snapshot. The report sheets an earlier run wrote are left out, so a re-run
+   * evaluates the user's tables and not the 自评表 we made (which the recogniser would take for input).
+   */
+  read(): Promise<WorkbookSnapshot>;
+  /**
+   * Adds the report's sheets, replacing only the ones an earlier run made, and shows the 自评表. Nothing is left
+   * half-written when it fails (a protected sheet, the user editing a cell).
+   */
+  writeReport(spec: ReportSpec): Promise<WrittenReport>;
+  /** Shows cells to the user: activates the sheet first (Excel selects only on the active sheet), then selects. */
+  selectCells(sheet: string, addresses: readonly string[]): Promise<void>;
+  /** Colours the cells the findings name, remembering their fills first. */
+  highlight(findings: readonly Finding[]): Promise<MarkOutcome>;
+  /** Puts back exactly the fills the marked cells had. */
+  clearHighlights(): Promise<MarkOutcome>;
+  /** Adds the blank input sheets under names no sheet has yet; returns the names used, in tab order. */
+  insertTemplate(lang: Lang): Promise<readonly string[]>;
+  loadSettings(): Promise<AppSettings>;
+  saveSettings(settings: AppSettings): Promise<void>;
+}

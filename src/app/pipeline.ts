@@ -1,0 +1,191 @@
+/**
+ * One function per thing the user can ask for, shared by the task pane and the ribbon commands. Each takes a
+ * WorkbookHost, so the same code runs against Excel and against the browser preview, and none of it knows about React.
+ */
+import { evaluateWorkbook, type Evaluation } from "../engine/evaluate";
+import type { CellAddress, Finding } from "../engine/findings";
+import type { Lang, Localized } from "../engine/i18n";
+import { buildReport } from "../engine/report/index";
+import type { ReportSheetKey } from "../engine/report/spec";
+import type { ScoreOptions } from "../engine/score/types";
+import { missingTablesError, type RequiredTable } from "./errors";
+import type { MarkOutcome, ReportSheetNames, WorkbookHost } from "./host";
+import type { AppSettings } from "./settings";
+
+/**
+ * The stages a long action goes through, named on the progress bar (读取工作簿 / 核查 / 评分 / 写入报告).
+ * The engine recognises, checks and scores in one pass (evaluateWorkbook); "score" is the stage that lays the scores
+ * out as the 自评表 and the narrative, so the bar moves while the user waits for what they asked for.
+ */
+export type StepId = "read" | "check" | "score" | "write";
+
+export const GENERATE_STEPS: readonly StepId[] = ["read", "check", "score", "write"];
+export const CHECK_STEPS: readonly StepId[] = ["read", "check"];
+export const SCORE_STEPS: readonly StepId[] = ["read", "check", "score"];
+
+export interface Progress {
+  /** The step now starting. */
+  readonly step: StepId;
+  /** Its position in `steps` (0-based). */
+  readonly index: number;
+  readonly steps: readonly StepId[];
+}
+
+export type ProgressListener = (progress: Progress) => void;
+
+export interface EvaluationOutcome {
+  readonly evaluation: Evaluation;
+}
+
+export interface GenerateOutcome extends EvaluationOutcome {
+  /** The names the report's sheets got in the workbook. */
+  readonly sheets: ReportSheetNames;
+  /** What the host could not do while writing (shown to the user, the report is complete without it). */
+  readonly notices: readonly Localized[];
+  readonly lang: Lang;
+}
+
+/** Lets the browser paint the progress bar before a long synchronous stage (the engine runs on the UI thread). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function stepper(steps: readonly StepId[], onProgress: ProgressListener | undefined) {
+  return async (step: StepId): Promise<void> => {
+    onProgress?.({ step, index: steps.indexOf(step), steps });
+    await nextFrame();
+  };
+}
+
+/** The tables without which the 自评表 cannot be filled in (the same rule as the CLI's .xlsx path). */
+export function missingForReport(evaluation: Evaluation): RequiredTable[] {
+  const missing: RequiredTable[] = [];
+  if (!evaluation.recognized.budget) missing.push("budget");
+  if (!evaluation.recognized.indicators) missing.push("indicators");
+  return missing;
+}
+
+/** 一键生成自评报告: read, check, score and write the three report sheets. Nothing is written when a table is missing. */
+export async function generate(
+  host: WorkbookHost,
+  options: ScoreOptions,
+  lang: Lang,
+  onProgress?: ProgressListener,
+): Promise<GenerateOutcome> {
+  const step = stepper(GENERATE_STEPS, onProgress);
+  await step("read");
+  const snapshot = await host.read();
+  await step("check");
+  const evaluation = evaluateWorkbook(snapshot, options);
+  const missing = missingForReport(evaluation);
+  if (missing.length > 0) throw missingTablesError(missing);
+  await step("score");
+  const spec = buildReport(evaluation, lang);
+  await step("write");
+  const written = await host.writeReport(spec);
+  return { evaluation, sheets: written.sheets, notices: written.notices, lang };
+}
+
+async function evaluateOnly(
+  host: WorkbookHost,
+  options: ScoreOptions,
+  steps: readonly StepId[],
+  onProgress: ProgressListener | undefined,
+): Promise<EvaluationOutcome> {
+  const step = stepper(steps, onProgress);
+  await step("read");
+  const snapshot = await host.read();
+  await step("check");
+  const evaluation = evaluateWorkbook(snapshot, options);
+  if (steps.includes("score")) await step("score");
+  return { evaluation };
+}
+
+/**
+ * 一致性检查: the findings of the checker and the scorer, without writing anything. A workbook with only some of the
+ * tables is still checked (an expenditure table alone has its sums).
+ */
+export function check(
+  host: WorkbookHost,
+  options: ScoreOptions,
+  onProgress?: ProgressListener,
+): Promise<EvaluationOutcome> {
+  return evaluateOnly(host, options, CHECK_STEPS, onProgress);
+}
+
+/** 评分: the indicators' scores, without writing anything. */
+export function score(
+  host: WorkbookHost,
+  options: ScoreOptions,
+  onProgress?: ProgressListener,
+): Promise<EvaluationOutcome> {
+  return evaluateOnly(host, options, SCORE_STEPS, onProgress);
+}
+
+/**
+ * The ribbon's 一致性检查: check, then write the report sheets (their 核查结果 sheet lists the findings) when the
+ * workbook has the tables for them. Returns the sheet to show, or null when there was nothing to write.
+ */
+export async function checkToSheet(
+  host: WorkbookHost,
+  options: ScoreOptions,
+  lang: Lang,
+): Promise<{ readonly evaluation: Evaluation; readonly sheets: ReportSheetNames | null }> {
+  const { evaluation } = await check(host, options);
+  if (missingForReport(evaluation).length > 0) return { evaluation, sheets: null };
+  const written = await host.writeReport(buildReport(evaluation, lang));
+  return { evaluation, sheets: written.sheets };
+}
+
+/** The cells of a finding that sit on the sheet of its first cell: what one selection can show. */
+export function cellsToSelect(
+  finding: Finding,
+): { readonly sheet: string; readonly addresses: string[] } | null {
+  const first: CellAddress | undefined = finding.cells[0];
+  if (!first) return null;
+  const addresses: string[] = [];
+  for (const cell of finding.cells) {
+    if (cell.sheet === first.sheet && !addresses.includes(cell.address)) addresses.push(cell.address);
+  }
+  return { sheet: first.sheet, addresses };
+}
+
+/** A click on a finding: activate its sheet and select its cells. Returns false for a finding with no cell. */
+export async function showFinding(host: WorkbookHost, finding: Finding): Promise<boolean> {
+  const target = cellsToSelect(finding);
+  if (!target) return false;
+  await host.selectCells(target.sheet, target.addresses);
+  return true;
+}
+
+/** 打开自评表: the report sheet written last, top-left. */
+export function openReportSheet(
+  host: WorkbookHost,
+  sheets: ReportSheetNames,
+  key: ReportSheetKey = "table",
+): Promise<void> {
+  return host.selectCells(sheets[key], ["A1"]);
+}
+
+/** 标记问题单元格: only findings that name cells can be marked. */
+export function markFindings(host: WorkbookHost, findings: readonly Finding[]): Promise<MarkOutcome> {
+  return host.highlight(findings.filter((f) => f.cells.length > 0));
+}
+
+/** 清除标记. */
+export function clearMarks(host: WorkbookHost): Promise<MarkOutcome> {
+  return host.clearHighlights();
+}
+
+/** 插入模板. */
+export function insertTemplate(host: WorkbookHost, lang: Lang): Promise<readonly string[]> {
+  return host.insertTemplate(lang);
+}
+
+export function loadSettings(host: WorkbookHost): Promise<AppSettings> {
+  return host.loadSettings();
+}
+
+export function saveSettings(host: WorkbookHost, settings: AppSettings): Promise<void> {
+  return host.saveSettings(settings);
+}

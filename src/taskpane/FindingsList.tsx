@@ -1,0 +1,160 @@
+/**
+ * The findings grouped by severity, then by table. Each finding is a button: a click (or Enter) shows its cells in
+ * the workbook. Amounts are printed in the unit of the table they were read from, exactly (from 分).
+ */
+import {
+  Caption1,
+  Subtitle2,
+  Body1,
+  createFocusOutlineStyle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { SEVERITIES, type Finding, type Severity, type TableKind } from "../engine/findings";
+import type { Lang } from "../engine/i18n";
+import { DEFAULT_UNIT } from "../engine/money";
+import { RULE_NAMES } from "../engine/report/findings-sheet";
+import { amountText } from "./format";
+import type { UiStrings } from "./strings";
+
+const TABLE_ORDER: readonly (TableKind | "other")[] = [
+  "budget",
+  "expenditure",
+  "indicators",
+  "info",
+  "other",
+];
+
+const SEVERITY_COLOR: Record<Severity, string> = {
+  error: tokens.colorPaletteRedForeground1,
+  warning: tokens.colorPaletteDarkOrangeForeground1,
+  notice: tokens.colorBrandForeground1,
+};
+
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column" },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  tableName: { margin: `${tokens.spacingVerticalS} 0 0 0`, color: tokens.colorNeutralForeground3 },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    width: "100%",
+    textAlign: "left",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: "none",
+    borderLeft: `3px solid transparent`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    background: "transparent",
+    color: tokens.colorNeutralForeground1,
+    cursor: "pointer",
+    fontFamily: "inherit",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":disabled": { cursor: "default" },
+    ...createFocusOutlineStyle(),
+  },
+  where: { fontWeight: tokens.fontWeightSemibold },
+  amounts: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface FindingsListProps {
+  readonly findings: readonly Finding[];
+  readonly lang: Lang;
+  readonly s: UiStrings;
+  readonly disabled: boolean;
+  readonly onSelect: (finding: Finding) => void;
+}
+
+/** "表一 预算执行情况!D5" — where to look first. */
+export function locationOf(finding: Finding): string {
+  const cell = finding.cells[0];
+  return cell ? `${cell.sheet}!${cell.address}` : "";
+}
+
+/** "应为 10,716.16 万元 · 实际 10,716.15 万元 · 差额 0.01 万元", or null for a finding about no amount. */
+export function amountsLine(finding: Finding, lang: Lang, s: UiStrings): string | null {
+  const unit = finding.unit ?? DEFAULT_UNIT;
+  const parts: string[] = [];
+  if (finding.expectedFen !== null)
+    parts.push(`${s.check.expected} ${amountText(finding.expectedFen, unit, lang)}`);
+  if (finding.actualFen !== null)
+    parts.push(`${s.check.actual} ${amountText(finding.actualFen, unit, lang)}`);
+  if (finding.differenceFen !== null)
+    parts.push(`${s.check.difference} ${amountText(finding.differenceFen, unit, lang)}`);
+  return parts.length > 0 ? parts.join(" · ") : null;
+}
+
+function FindingItem({
+  finding,
+  lang,
+  s,
+  disabled,
+  onSelect,
+}: { readonly finding: Finding } & Omit<FindingsListProps, "findings">) {
+  const styles = useStyles();
+  const where = locationOf(finding);
+  const amounts = amountsLine(finding, lang, s);
+  return (
+    <li>
+      <button
+        type="button"
+        className={styles.item}
+        style={{ borderLeftColor: SEVERITY_COLOR[finding.severity] }}
+        disabled={disabled || finding.cells.length === 0}
+        title={where ? s.check.goTo(where) : undefined}
+        onClick={() => onSelect(finding)}
+      >
+        <Caption1 className={styles.where}>
+          {RULE_NAMES[finding.rule][lang]}
+          {where ? ` · ${where}` : ""}
+        </Caption1>
+        <Body1>{finding.message[lang]}</Body1>
+        {amounts && <Caption1 className={styles.amounts}>{amounts}</Caption1>}
+      </button>
+    </li>
+  );
+}
+
+export function FindingsList(props: FindingsListProps) {
+  const styles = useStyles();
+  const { findings, s } = props;
+  return (
+    <div className={styles.list}>
+      {SEVERITIES.map((severity) => {
+        const ofSeverity = findings.filter((f) => f.severity === severity);
+        if (ofSeverity.length === 0) return null;
+        const headingId = `findings-${severity}`;
+        return (
+          <section key={severity} className={styles.group} aria-labelledby={headingId}>
+            <Subtitle2 as="h3" id={headingId} style={{ color: SEVERITY_COLOR[severity] }}>
+              {`${s.check.severities[severity]}（${ofSeverity.length}）`}
+            </Subtitle2>
+            {TABLE_ORDER.map((table) => {
+              const inTable = ofSeverity.filter((f) => (f.table ?? "other") === table);
+              if (inTable.length === 0) return null;
+              return (
+                <div key={table}>
+                  <Caption1 as="h4" className={styles.tableName}>
+                    {s.check.tables[table]}
+                  </Caption1>
+                  <ul
+                    className={styles.list}
+                    aria-label={`${s.check.severities[severity]} · ${s.check.tables[table]}`}
+                  >
+                    {inTable.map((finding, i) => (
+                      <FindingItem
+                        key={`${finding.rule}-${locationOf(finding)}-${i}`}
+                        finding={finding}
+                        {...props}
+                      />
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
