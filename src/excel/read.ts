@@ -2,7 +2,8 @@
  * Reads the workbook into the engine's snapshot through Office.js, in a fixed number of round trips whatever the
  * workbook's size (up to the point where one response would pass the payload budget):
  *   1. the sheets' names and visibility;
- *   2. every sheet's used range (position and size) and the marker sheet's list of our own sheets;
+ *   2. every sheet's used range (position and size) and the marker sheet's list of our own sheets, with the A1 of the
+ *      sheets that may be ours, so the fingerprints the marker recorded are checked in the same sync;
  *   3. the values in row chunks, several chunks per sync, with the merged areas;
  *   4. only when some text looks like an error literal ("#REF!"): its value type, to tell an Excel error from text.
  * Excel on the web rejects payloads over 5 MB, so each values sync is sized from an estimate of bytes per cell to stay
@@ -10,7 +11,12 @@
  */
 import type { Localized } from "../engine/i18n";
 import { localized } from "../engine/i18n";
-import { MARKER_SHEET_NAME, isOwnedSheet, parseMarkerRows } from "../engine/report/sheet-names";
+import {
+  MARKER_SHEET_NAME,
+  isOwnedSheet,
+  mayBeReportSheetName,
+  ownedSheetsFrom,
+} from "../engine/report/sheet-names";
 import {
   errorValue,
   type CellRange,
@@ -21,6 +27,7 @@ import {
 import { parseAreasAddress } from "./addresses";
 import { requireExcelApi, supportsExcelApi } from "./api";
 import { toGatewayError } from "./errors";
+import { probedStates, queueProbe, type SheetProbe } from "./sheet-state";
 
 /** Payload budget of one response; Excel on the web refuses 5 MB. */
 export const RESPONSE_BUDGET_BYTES = 4_000_000;
@@ -61,7 +68,10 @@ export interface ReadOptions {
 
 export interface ReadResult {
   readonly snapshot: WorkbookSnapshot;
-  /** Our report sheets according to the marker sheet (empty when we never wrote one). */
+  /**
+   * Our report sheets: listed in the marker sheet and still carrying the fingerprint recorded there (empty when we
+   * never wrote one). A sheet the user made under a listed name is not among them and is read as theirs.
+   */
   readonly ownedSheets: readonly string[];
   /** Things the user should know about the reading (e.g. merged areas unavailable on this Excel). */
   readonly notices: readonly Localized[];
@@ -128,9 +138,15 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
   for (const s of all) s.used.load("rowIndex,columnIndex,rowCount,columnCount");
   const marker = all.find((s) => s.name.toUpperCase() === MARKER_SHEET_NAME.toUpperCase());
   marker?.used.load("values");
+  // The used ranges above are values-only, as the fingerprint wants; only A1 is missing, and only where it matters.
+  const probes: SheetProbe[] = marker
+    ? all
+        .filter((s) => s !== marker && mayBeReportSheetName(s.name))
+        .map((s) => queueProbe(s.ws, s.name, s.used))
+    : [];
   await context.sync(); // 2
 
-  const ownedSheets = marker ? markerNames(marker.used) : [];
+  const ownedSheets = marker ? markerOwned(marker.used, probes) : [];
   const plans: SheetPlan[] = all.filter((s) =>
     s === marker ? false : options.includeOwnSheets ? true : !isOwnedSheet(s.name, ownedSheets),
   );
@@ -224,10 +240,10 @@ function queueMergeQueries(plans: readonly SheetPlan[]): { sheet: number; areas:
   return queries;
 }
 
-/** Names listed in the marker sheet's column A (its used range must start there to hold any). */
-function markerNames(used: Excel.Range): string[] {
+/** The sheets the marker lists that are still ours (its used range must start in column A to list any). */
+function markerOwned(used: Excel.Range, probes: readonly SheetProbe[]): string[] {
   if (used.isNullObject || used.columnIndex !== 0) return [];
-  return parseMarkerRows(used.values);
+  return ownedSheetsFrom(used.values, probedStates(probes));
 }
 
 /**

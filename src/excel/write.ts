@@ -1,7 +1,9 @@
 /**
  * Writes the report spec into the open workbook through Office.js, in a fixed number of syncs whatever its size:
  *   1. inspect: sheet names, sheet and workbook protection;
- *   2. only when an earlier run left the `_selfeval` marker: its list of our sheets;
+ *   2. only when an earlier run left the `_selfeval` marker: its list of our sheets, and in the same sync the A1 and
+ *      values-only used range of the sheets that may be ours (by name), to check the fingerprints it recorded — a
+ *      sheet the marker lists that no longer matches is the user's and is left alone;
  *   3. build: the new sheets under temporary names, with all values, formats, merges, sizes and links;
  *   4. commit: our old sheets renamed aside, the new ones renamed to their planned names, the marker updated, and
  *      only then the old sheets deleted;
@@ -14,10 +16,17 @@ import type { Localized } from "../engine/i18n";
 import { localized } from "../engine/i18n";
 import {
   MARKER_SHEET_NAME,
+  TEMPORARY_NAME_PREFIX,
   buildMarkerRows,
+  fingerprintMatches,
   isOwnedSheet,
-  parseMarkerRows,
+  mayBeReportSheetName,
+  ownedSheetsFrom,
+  parseMarkerEntries,
   planSheetNamesFrom,
+  reportFingerprints,
+  type MarkerEntry,
+  type SheetState,
 } from "../engine/report/sheet-names";
 import {
   REPORT_SHEET_KEYS,
@@ -27,6 +36,7 @@ import {
 } from "../engine/report/spec";
 import { requireExcelApi, supportsExcelApi } from "./api";
 import { protectedError, toGatewayError } from "./errors";
+import { probedStates, queueProbe } from "./sheet-state";
 import {
   renderChart,
   renderPrintSetup,
@@ -47,7 +57,7 @@ export interface WriteResult {
   readonly notices: readonly Localized[];
 }
 
-/** The chart's data block on the marker sheet starts in column D (A:B hold our sheet names). */
+/** The chart's data block on the marker sheet starts in column D (A:C hold our sheets' names, keys, fingerprints). */
 export const CHART_DATA_COLUMN = 3;
 
 const PRINT_SETUP_UNAVAILABLE = localized(
@@ -78,8 +88,8 @@ function basesOf(spec: ReportSpec): Record<ReportSheetKey, string> {
 
 /** A name of the form `_selfeval_<suffix>` that is free now and not handed out yet. */
 function freeName(suffix: string, taken: Set<string>): string {
-  let name = `${MARKER_SHEET_NAME}_${suffix}`;
-  for (let n = 2; taken.has(upper(name)); n++) name = `${MARKER_SHEET_NAME}_${suffix}_${n}`;
+  let name = `${TEMPORARY_NAME_PREFIX}${suffix}`;
+  for (let n = 2; taken.has(upper(name)); n++) name = `${TEMPORARY_NAME_PREFIX}${suffix}_${n}`;
   taken.add(upper(name));
   return name;
 }
@@ -93,29 +103,38 @@ function temporaryNames(existing: readonly string[], old: readonly string[]) {
   return { building, aside };
 }
 
-/** Writes [name, key] rows into the marker's columns A:B as text, after clearing what was there. */
+/** Writes [name, key, fingerprint] rows into the marker's columns A:C as text, after clearing what was there. */
 function writeMarkerRows(marker: Excel.Worksheet, rows: readonly (readonly string[])[]): void {
-  marker.getRange("A:B").clear("Contents" as Excel.ClearApplyTo);
+  marker.getRange("A:C").clear("Contents" as Excel.ClearApplyTo);
   if (rows.length === 0) return;
-  const range = marker.getRangeByIndexes(0, 0, rows.length, 2);
-  range.numberFormat = rows.map(() => ["@", "@"]);
-  range.values = rows.map((r) => [r[0], r[1] ?? ""]);
+  const range = marker.getRangeByIndexes(0, 0, rows.length, 3);
+  range.numberFormat = rows.map(() => ["@", "@", "@"]);
+  range.values = rows.map((r) => [r[0], r[1] ?? "", r[2] ?? ""]);
 }
+
+const entryRow = (e: MarkerEntry): string[] => [e.name, e.key, e.fingerprint];
 
 interface Inspection {
   readonly existing: readonly string[];
   readonly items: readonly Excel.Worksheet[];
   /**
-   * Our old report sheets present now (not the marker), which this run replaces. Id and name are copied here because a
-   * proxy's name reads back whatever this run assigns to it.
+   * Our old report sheets present now (not the marker), which this run replaces, with the marker entry they match.
+   * Id and name are copied here because a proxy's name reads back whatever this run assigns to it.
    */
-  readonly old: readonly { readonly ws: Excel.Worksheet; readonly id: string; readonly name: string }[];
+  readonly old: readonly {
+    readonly ws: Excel.Worksheet;
+    readonly id: string;
+    readonly name: string;
+    readonly entry: MarkerEntry;
+  }[];
   readonly marker: Excel.Worksheet | undefined;
-  /** Our sheets per the marker, with the key it recorded (or ""). */
-  readonly owned: ReadonlyMap<string, string>;
+  /** Our sheets: listed in the marker and still carrying their fingerprint. */
+  readonly owned: readonly string[];
+  /** The marker's entries as they were, to put back if this run fails. */
+  readonly entries: readonly MarkerEntry[];
 }
 
-async function inspect(context: Excel.RequestContext): Promise<Inspection> {
+async function inspect(context: Excel.RequestContext, bases: readonly string[]): Promise<Inspection> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/id,items/protection/protected");
   const workbookProtection = context.workbook.protection;
@@ -125,27 +144,34 @@ async function inspect(context: Excel.RequestContext): Promise<Inspection> {
 
   const items = worksheets.items;
   const marker = items.find((ws) => upper(ws.name) === upper(MARKER_SHEET_NAME));
-  const owned = new Map<string, string>();
+  let owned: string[] = [];
+  let entries: MarkerEntry[] = [];
+  let states = new Map<string, SheetState>();
   if (marker) {
     const used = marker.getUsedRangeOrNullObject(true);
     used.load("values,columnIndex");
+    // The fingerprints' counterparts ride in the same sync, for the few sheets whose names we could have given.
+    const probes = items
+      .filter((ws) => ws !== marker && mayBeReportSheetName(ws.name, bases))
+      .map((ws) => queueProbe(ws, ws.name));
     await context.sync(); // 2
-    if (!used.isNullObject && used.columnIndex === 0) {
-      const names = parseMarkerRows(used.values);
-      for (const row of used.values) {
-        const name = row[0];
-        if (typeof name === "string" && names.includes(name) && !owned.has(name))
-          owned.set(name, String(row[1] ?? ""));
-      }
-    }
+    const rows = !used.isNullObject && used.columnIndex === 0 ? used.values : [];
+    entries = parseMarkerEntries(rows);
+    states = probedStates(probes);
+    owned = ownedSheetsFrom(rows, states);
   }
   // Refuse before writing anything: our old sheets are deleted and the marker rewritten, so neither may be protected.
-  const blocked = items.filter((ws) => ws.protection.protected && isOwnedSheet(ws.name, [...owned.keys()]));
+  const blocked = items.filter((ws) => ws.protection.protected && isOwnedSheet(ws.name, owned));
   if (blocked.length > 0) throw protectedError({ sheets: blocked.map((ws) => ws.name) });
   const old = items
-    .filter((ws) => ws !== marker && isOwnedSheet(ws.name, [...owned.keys()]))
-    .map((ws) => ({ ws, id: ws.id, name: ws.name }));
-  return { existing: items.map((ws) => ws.name), items, old, marker, owned };
+    .filter((ws) => ws !== marker && isOwnedSheet(ws.name, owned))
+    .map((ws) => {
+      const listed = entries.filter((e) => upper(e.name) === upper(ws.name));
+      const state = states.get(ws.name);
+      const entry = listed.find((e) => state && fingerprintMatches(e.fingerprint, state)) ?? listed[0];
+      return { ws, id: ws.id, name: ws.name, entry };
+    });
+  return { existing: items.map((ws) => ws.name), items, old, marker, owned, entries };
 }
 
 export async function writeReport(
@@ -162,12 +188,12 @@ export async function writeReport(
 
   let found: Inspection;
   try {
-    found = await inspect(context);
+    found = await inspect(context, Object.values(bases));
   } catch (e) {
     throw toGatewayError(e);
   }
-  const ownedNames = [...found.owned.keys()];
-  const names = planSheetNamesFrom(found.existing, ownedNames, bases);
+  const names = planSheetNamesFrom(found.existing, found.owned, bases);
+  const prints = reportFingerprints(spec);
   const temp = temporaryNames(
     found.existing,
     found.old.map((o) => o.name),
@@ -189,14 +215,13 @@ export async function writeReport(
     if (!marker) marker = worksheets.add(MARKER_SHEET_NAME);
     marker.visibility = "VeryHidden" as Excel.SheetVisibility;
     // Until the commit is done, the marker lists every name this run may leave behind, so that even the leftovers of
-    // an interrupted run are recognised as ours (and removed) next time.
+    // an interrupted run are recognised as ours (and removed) next time: our old sheets with the fingerprint they
+    // carry now, the planned names with the new one (a name may be listed twice; either fingerprint makes it ours).
     writeMarkerRows(marker, [
-      ...buildMarkerRows(names),
-      ...REPORT_SHEET_KEYS.map((key) => [temp.building[key], key]),
-      ...ownedNames
-        .filter((n) => !Object.values(names).includes(n))
-        .map((n) => [n, found.owned.get(n) ?? ""]),
-      ...[...temp.aside.values()].map((n) => [n, ""]),
+      ...buildMarkerRows(names, prints),
+      ...REPORT_SHEET_KEYS.map((key) => [temp.building[key], key, prints[key]]),
+      ...found.old.map((o) => entryRow(o.entry)),
+      ...found.old.map((o) => [temp.aside.get(o.name) as string, o.entry.key, o.entry.fingerprint]),
     ]);
     await context.sync(); // 3
 
@@ -205,13 +230,18 @@ export async function writeReport(
     for (const [key, ws] of added) ws.name = names[key];
     if (options.activate !== false) added.get("table")?.activate();
     marker.getRange().clear("Contents" as Excel.ClearApplyTo); // the old chart's data too: its chart goes next
-    writeMarkerRows(marker, buildMarkerRows(names));
+    writeMarkerRows(marker, buildMarkerRows(names, prints));
     for (const o of found.old) o.ws.delete();
     await context.sync(); // 4
   } catch (e) {
-    await rollBack(context, temp.building, names, [...added.values()], found, marker !== found.marker).catch(
-      () => undefined,
-    );
+    await rollBack(
+      context,
+      temp.building,
+      buildMarkerRows(names, prints),
+      [...added.values()],
+      found,
+      marker !== found.marker,
+    ).catch(() => undefined);
     throw toGatewayError(e);
   }
 
@@ -234,13 +264,13 @@ export async function writeReport(
 /**
  * After a failed build or commit, puts the workbook back as it was: deletes the sheets this run added (known by id once
  * the build succeeded, else by their temporary names), gives our old sheets their names back, restores the marker's
- * list (or removes a marker this run created). If the commit had already begun deleting the old sheets, the new report
- * is complete and in place, so the commit is finished instead.
+ * entries (or removes a marker this run created). If the commit had already begun deleting the old sheets, the new
+ * report is complete and in place, so the commit is finished instead (`committed` is the marker's final list).
  */
 async function rollBack(
   context: Excel.RequestContext,
   building: Readonly<Record<ReportSheetKey, string>>,
-  names: Readonly<Record<ReportSheetKey, string>>,
+  committed: readonly (readonly string[])[],
   added: readonly Excel.Worksheet[],
   found: Inspection,
   markerAddedNow: boolean,
@@ -262,7 +292,7 @@ async function rollBack(
   const present = new Map(worksheets.items.map((ws) => [ws.id, ws]));
   if (found.old.some((o) => !present.has(o.id))) {
     for (const o of found.old) present.get(o.id)?.delete();
-    if (marker) writeMarkerRows(marker, buildMarkerRows(names));
+    if (marker) writeMarkerRows(marker, committed);
     await context.sync();
     return;
   }
@@ -275,6 +305,6 @@ async function rollBack(
     if (original !== undefined && ws.name !== original) ws.name = original;
   }
   if (marker && markerAddedNow) marker.delete();
-  else if (marker) writeMarkerRows(marker, [...found.owned]);
+  else if (marker) writeMarkerRows(marker, found.entries.map(entryRow));
   await context.sync();
 }

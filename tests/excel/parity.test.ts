@@ -13,59 +13,13 @@ import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { renderReport } from "../../src/gateway/xlsx/write";
 import { readWorkbook } from "../../src/excel/read";
 import { writeReport } from "../../src/excel/write";
-import { FakeExcel, fakeError, type FakeValue } from "../fakes/excel-fake";
+import type { FakeExcel } from "../fakes/excel-fake";
+import { xlsxInFake } from "./xlsx-in-fake";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample", "2023年度部门整体支出绩效自评-样例.xlsx");
 
-/** What Excel holds for an exceljs value: formulas keep their cached result, rich text its plain text. */
-function excelHolds(value: ExcelJS.CellValue): { value: FakeValue | null; formula: string | null } {
-  if (value === null || value === undefined) return { value: null, formula: null };
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") {
-    return { value, formula: null };
-  }
-  if (value instanceof Date) throw new Error("the sample holds no dates");
-  if ("error" in value) return { value: fakeError(String(value.error)), formula: null };
-  if ("richText" in value) return { value: value.richText.map((r) => r.text).join(""), formula: null };
-  if ("formula" in value) {
-    const r = excelHolds((value.result ?? null) as ExcelJS.CellValue);
-    return { value: r.value, formula: `=${value.formula}` };
-  }
-  throw new Error(`unexpected cell value ${JSON.stringify(value)}`);
-}
-
 /** The sample workbook as Excel would hold it, in the fake. */
-async function sampleInFake(bytes: Buffer): Promise<FakeExcel> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  const fake = new FakeExcel();
-  for (const ws of wb.worksheets) {
-    const sheet = fake.addSheet(ws.name, {
-      visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
-    });
-    ws.eachRow({ includeEmpty: false }, (row, r) =>
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (cell.isMerged && cell.master !== cell) return;
-        const held = excelHolds(cell.value);
-        const target = sheet.cell(r - 1, c - 1);
-        target.value = held.value;
-        target.formula = held.formula;
-      }),
-    );
-    const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
-    sheet.merges = merges.map((m) => {
-      const [a, b] = m.split(":");
-      const from = ws.getCell(a);
-      const to = ws.getCell(b);
-      return {
-        top: Number(from.row) - 1,
-        left: Number(from.col) - 1,
-        bottom: Number(to.row) - 1,
-        right: Number(to.col) - 1,
-      };
-    });
-  }
-  return fake;
-}
+const sampleInFake = (bytes: Buffer): Promise<FakeExcel> => xlsxInFake(bytes);
 
 describe("Office.js and .xlsx gateways agree on the sample workbook", () => {
   let restore: () => void;

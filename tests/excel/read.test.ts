@@ -26,9 +26,13 @@ function sampleWorkbook(): FakeExcel {
   });
   fake.addSheet("Sheet2", {});
   fake.addSheet("参数", { rows: [["容差", 0.01]], visibility: "Hidden" });
-  // A report written by an earlier run, listed in the very hidden marker: it must not be read as user data.
+  // A report written by an earlier run, listed in the very hidden marker with the fingerprint it was written with
+  // (its values in A1:B2, its title in A1): it must not be read as user data.
   fake.addSheet("绩效自评表", { rows: [["2023年度部门整体支出绩效自评表"], ["年度资金总额", 2030.12]] });
-  fake.addSheet("_selfeval", { rows: [["绩效自评表", "table"]], visibility: "VeryHidden" });
+  fake.addSheet("_selfeval", {
+    rows: [["绩效自评表", "table", "A1:B2|2023年度部门整体支出绩效自评表"]],
+    visibility: "VeryHidden",
+  });
   return fake;
 }
 
@@ -82,6 +86,32 @@ describe("readWorkbook", () => {
       "绩效自评表",
     ]);
     expect(result.notices).toEqual([]);
+  });
+
+  test("a listed sheet that no longer carries its fingerprint is the user's and is read, in the same syncs", async () => {
+    fake.model.deleteSheet(fake.sheet("绩效自评表"));
+    fake.addSheet("绩效自评表", { rows: [["我的自评底稿"], ["年度资金总额", 2030.12]] });
+    const result = await fake.run((context) => readWorkbookDetailed(context));
+    expect(result.ownedSheets).toEqual([]);
+    expect(result.snapshot.sheets.map((s) => s.name)).toEqual([
+      "表一 预算执行",
+      "Sheet2",
+      "参数",
+      "绩效自评表",
+    ]);
+    expect(result.snapshot.sheets[3].values).toEqual([
+      ["我的自评底稿", null],
+      ["年度资金总额", 2030.12],
+    ]);
+    // Names, used ranges with the marker and A1, values, then the probe of the "#REF!"-like texts: no extra sync.
+    expect(fake.syncCount).toBe(4);
+  });
+
+  test("our sheet with a note typed beyond its cells is read as the user's", async () => {
+    fake.type("绩效自评表", "A5", "备注");
+    const result = await fake.run((context) => readWorkbookDetailed(context));
+    expect(result.ownedSheets).toEqual([]);
+    expect(result.snapshot.sheets.map((s) => s.name)).toContain("绩效自评表");
   });
 
   test("reads formulas beside values when asked", async () => {

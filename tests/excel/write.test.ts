@@ -1,6 +1,8 @@
+import { reportFingerprints } from "../../src/engine/report/sheet-names";
 import { columnWidthToPoints, type ReportSpec, type SheetSpec } from "../../src/engine/report/spec";
 import { ExcelGatewayError } from "../../src/excel/errors";
 import { writeReport } from "../../src/excel/write";
+import { readWorkbookDetailed } from "../../src/excel/read";
 import { FakeExcel, type FakeSheet } from "../fakes/excel-fake";
 import {
   HOSTILE_DEPARTMENT,
@@ -123,11 +125,15 @@ describe("writeReport", () => {
 
     const marker = fake.sheet("_selfeval");
     expect(marker.visibility).toBe("VeryHidden");
-    expect([0, 1, 2].map((r) => [marker.cell(r, 0).value, marker.cell(r, 1).value])).toEqual([
-      ["绩效自评表", "table"],
-      ["自评报告", "report"],
-      ["核查结果", "findings"],
+    const prints = reportFingerprints(spec);
+    expect([0, 1, 2].map((r) => [0, 1, 2].map((c) => marker.cell(r, c).value))).toEqual([
+      ["绩效自评表", "table", prints.table],
+      ["自评报告", "report", prints.report],
+      ["核查结果", "findings", prints.findings],
     ]);
+    // The fingerprints describe the sheets as written: the title in A1 and where the values are.
+    expect(prints.findings).toBe(`A1:H${fake.sheet("核查结果").usedRect(true)!.bottom + 1}|核查结果`);
+    expect(fake.sheet("核查结果").at("A1").value).toBe("核查结果");
     expect(fake.model.active?.name).toBe("绩效自评表");
 
     const table = fake.sheet("绩效自评表");
@@ -246,7 +252,8 @@ describe("writeReport", () => {
     const first = await generate(fake);
     expect(first.result.names.report).toBe("自评报告 (2)");
     const userBefore = userState(fake, ["自评表", "基本情况", "自评报告"]);
-    fake.type("绩效自评表", "A40", "上次生成后手工添加的内容");
+    // A change inside our cells keeps the sheet ours (its fingerprint holds): it is replaced like the rest.
+    fake.type("绩效自评表", "C5", "上次生成后手工改写的内容");
 
     const second = await generate(fake);
     expect(second.result.names).toEqual(first.result.names);
@@ -260,8 +267,8 @@ describe("writeReport", () => {
       "核查结果",
     ]);
     expect(userState(fake, ["自评表", "基本情况", "自评报告"])).toBe(userBefore);
-    // The old 绩效自评表 (with the hand-made addition) was replaced by a fresh one.
-    expect(fake.sheet("绩效自评表").peek(39, 0)).toBeUndefined();
+    // The old 绩效自评表 (with the hand-made change) was replaced by a fresh one.
+    expect(fake.sheet("绩效自评表").at("C5").value).not.toBe("上次生成后手工改写的内容");
     for (const sheet of second.spec.sheets) expectRendered(fake.sheet(second.result.names[sheet.key]), sheet);
     // One more sync than the first run: reading the marker's list of our sheets.
     expect(fake.syncCount).toBe(5);
@@ -273,6 +280,80 @@ describe("writeReport", () => {
     ]);
     expect(fake.sheet("绩效自评表").charts).toHaveLength(1);
     expect(fake.sheet("绩效自评表").charts[0].source.sheet).toBe(marker);
+  });
+
+  test("a sheet the user made under the name of our deleted 核查结果 is never replaced; ours becomes 核查结果 (2)", async () => {
+    await generate(fake);
+    fake.model.deleteSheet(fake.sheet("核查结果"));
+    // Their own record, even titled like ours.
+    fake.addSheet("核查结果", {
+      rows: [["核查结果"], ["日期", "核查事项", "结论"], ["2024-03-01", "预算执行数与决算表核对", "一致"]],
+    });
+    const before = userState(fake, ["核查结果"]);
+
+    const second = await generate(fake);
+    expect(second.result.names).toEqual({
+      table: "绩效自评表",
+      report: "自评报告",
+      findings: "核查结果 (2)",
+    });
+    expect(fake.syncCount).toBe(5);
+    expect(userState(fake, ["核查结果"])).toBe(before);
+    expect(fake.sheetNames()).toEqual([
+      "自评表",
+      "基本情况",
+      "_selfeval",
+      "核查结果",
+      "绩效自评表",
+      "自评报告",
+      "核查结果 (2)",
+    ]);
+    for (const sheet of second.spec.sheets) expectRendered(fake.sheet(second.result.names[sheet.key]), sheet);
+    expect(markerList(fake)).toEqual([
+      ["绩效自评表", "table"],
+      ["自评报告", "report"],
+      ["核查结果 (2)", "findings"],
+    ]);
+    // The reader takes it for the user's sheet it is.
+    const read = await fake.run((context) => readWorkbookDetailed(context));
+    expect(read.ownedSheets).toEqual(["绩效自评表", "自评报告", "核查结果 (2)"]);
+    expect(read.snapshot.sheets.map((s) => s.name)).toEqual(["自评表", "基本情况", "核查结果"]);
+
+    // A third run replaces our 核查结果 (2) in place and leaves theirs alone.
+    const third = await generate(fake);
+    expect(third.result.names).toEqual(second.result.names);
+    expect(fake.syncCount).toBe(5);
+    expect(userState(fake, ["核查结果"])).toBe(before);
+    expect(fake.sheetNames()).toEqual([
+      "自评表",
+      "基本情况",
+      "_selfeval",
+      "核查结果",
+      "绩效自评表",
+      "自评报告",
+      "核查结果 (2)",
+    ]);
+  });
+
+  test("our sheet with the user's notes beyond its cells is left to them; a protected one no longer blocks", async () => {
+    const first = await generate(fake);
+    fake.type("绩效自评表", "A60", "备注：此表已报财政局，请勿改动");
+    fake.sheet("绩效自评表").protected = true;
+    const before = userState(fake, ["绩效自评表"]);
+
+    const second = await generate(fake);
+    expect(second.result.names).toEqual({ ...first.result.names, table: "绩效自评表 (2)" });
+    expect(userState(fake, ["绩效自评表"])).toBe(before);
+    expect(fake.sheetNames()).toEqual([
+      "自评表",
+      "基本情况",
+      "绩效自评表",
+      "_selfeval",
+      "绩效自评表 (2)",
+      "自评报告",
+      "核查结果",
+    ]);
+    expectRendered(fake.sheet("绩效自评表 (2)"), sheetOf(second.spec, "table"));
   });
 
   test("a protected workbook: a clear error before anything is written", async () => {
@@ -401,10 +482,11 @@ describe("writeReport", () => {
       await expect(fake.run((context) => writeReport(context, spec))).rejects.toBeInstanceOf(
         ExcelGatewayError,
       );
-      // inspect, marker, build, the failed commit (14 commands), then the repair: look, finish deleting, mark.
+      // inspect, marker (its values, and A1 and the used range of our three sheets), build, the failed commit
+      // (14 commands), then the repair: look, finish deleting, mark.
       expect(fake.syncs.map((s) => [s.operations, s.failed])).toEqual([
         [2, false],
-        [1, false],
+        [7, false],
         [expect.any(Number), false],
         [14, true],
         [1, false],

@@ -9,7 +9,13 @@ import { join } from "path";
 import { rangeToA1 } from "../../src/engine/a1";
 import { buildReport } from "../../src/engine/report/index";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
-import { generateXlsx, renderReport, type GenerateResult } from "../../src/gateway/xlsx/write";
+import {
+  generateXlsx,
+  ownedSheetNames,
+  renderReport,
+  worksheetState,
+  type GenerateResult,
+} from "../../src/gateway/xlsx/write";
 import { seedInput } from "../engine/report/fixture";
 import { buildXlsx, editXlsx } from "../fixtures/xlsx-builders";
 
@@ -291,6 +297,90 @@ describe("generateXlsx: our sheets and the user's", () => {
     ]);
     expect(sheet(wb, "核查结果").getCell("A1").value).toBe("我自己的核查记录");
     expect(sheet(wb, "核查结果 (2)").getCell("A1").value).toBe("核查结果");
+  });
+
+  it("marks each of its sheets with the fingerprint it wrote: the values' address and the title in A1", async () => {
+    const out = await load(written(await generateXlsx(readFileSync(SAMPLE_XLSX), {}, "zh-CN")));
+    const marker = sheet(out, "_selfeval");
+    expect([1, 2, 3].map((r) => [1, 2, 3].map((c) => marker.getCell(r, c).value))).toEqual([
+      ["绩效自评表", "table", "A1:H34|2023年度部门整体支出绩效自评表"],
+      ["自评报告", "report", "A1:A46,A1:D46|2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告"],
+      ["核查结果", "findings", "A1:H4|核查结果"],
+    ]);
+    // What the fingerprint compares, read back from the written file, is what was recorded.
+    expect(worksheetState(sheet(out, "核查结果"))).toEqual({
+      a1: "核查结果",
+      used: { top: 0, left: 0, bottom: 3, right: 7 },
+    });
+    expect(ownedSheetNames(out)).toEqual(["绩效自评表", "自评报告", "核查结果"]);
+  });
+
+  it("never replaces a sheet the user made under the name of one of ours they deleted", async () => {
+    const first = written(await generateXlsx(readFileSync(SAMPLE_XLSX), {}, "zh-CN"));
+    const edited = await editXlsx(first, (wb) => {
+      wb.removeWorksheet(sheet(wb, "核查结果").id);
+      // Their own record, even titled like ours: it is still theirs.
+      const theirs = wb.addWorksheet("核查结果");
+      theirs.addRow(["核查结果"]);
+      theirs.addRow(["日期", "核查事项", "结论"]);
+      theirs.addRow(["2024-03-01", "预算执行数与决算表核对", "一致"]);
+      theirs.addRow(["2024-03-02", "指标完成值佐证", 12]);
+    });
+    const before = (await readXlsxBuffer(edited)).sheets.find((s) => s.name === "核查结果");
+
+    const again = await generateXlsx(edited, {}, "zh-CN");
+    expect(again.sheetNames).toEqual({ table: "绩效自评表", report: "自评报告", findings: "核查结果 (2)" });
+    const bytes = written(again);
+    const after = (await readXlsxBuffer(bytes)).sheets.find((s) => s.name === "核查结果");
+    expect(after).toEqual(before);
+    expect(after?.values).toEqual([
+      ["核查结果", null, null],
+      ["日期", "核查事项", "结论"],
+      ["2024-03-01", "预算执行数与决算表核对", "一致"],
+      ["2024-03-02", "指标完成值佐证", 12],
+    ]);
+    const wb = await load(bytes);
+    // Ours are removed and added anew after the others, so the user's 核查结果 now comes first.
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      ...INPUT_SHEETS,
+      "核查结果",
+      "绩效自评表",
+      "自评报告",
+      "核查结果 (2)",
+      "_selfeval",
+    ]);
+    expect(sheet(wb, "核查结果 (2)").getCell("A1").value).toBe("核查结果");
+    // The user's sheet is read as theirs: the evaluation saw it (it holds no table, so the score is the same).
+    expect(again.evaluation.score?.total).toBe(99.78);
+    expect(ownedSheetNames(wb)).toEqual(["绩效自评表", "自评报告", "核查结果 (2)"]);
+
+    // A third run replaces our 核查结果 (2) in place and still leaves theirs alone.
+    const third = await generateXlsx(bytes, {}, "zh-CN");
+    expect(third.sheetNames).toEqual(again.sheetNames);
+    const wb3 = await load(written(third));
+    expect(wb3.worksheets.map((ws) => ws.name)).toEqual(wb.worksheets.map((ws) => ws.name));
+    expect((await readXlsxBuffer(written(third))).sheets.find((s) => s.name === "核查结果")).toEqual(before);
+  });
+
+  it("leaves our sheet to the user once they wrote beyond its cells; an edit inside them is replaced", async () => {
+    const first = written(await generateXlsx(readFileSync(SAMPLE_XLSX), {}, "zh-CN"));
+    const noted = await editXlsx(first, (wb) => {
+      sheet(wb, "绩效自评表").getCell("A40").value = "备注：此表已报财政局，请勿改动"; // below our last row, 34
+      sheet(wb, "核查结果").getCell("B3").value = "用户改写的说明";
+    });
+    const again = await generateXlsx(noted, {}, "zh-CN");
+    expect(again.sheetNames).toEqual({ table: "绩效自评表 (2)", report: "自评报告", findings: "核查结果" });
+    const wb = await load(written(again));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      ...INPUT_SHEETS,
+      "绩效自评表",
+      "绩效自评表 (2)",
+      "自评报告",
+      "核查结果",
+      "_selfeval",
+    ]);
+    expect(sheet(wb, "绩效自评表").getCell("A40").value).toBe("备注：此表已报财政局，请勿改动");
+    expect(sheet(wb, "核查结果").getCell("B3").value).not.toBe("用户改写的说明");
   });
 
   it("writes nothing when the budget block or the indicators table is missing", async () => {

@@ -4,14 +4,25 @@
  * - Sheets we made earlier are replaced on re-run (their names are free for us to take again).
  * - Ours are listed in a marker sheet `_selfeval`, kept "very hidden" (not even in Excel's Unhide list) so users do not
  *   delete it by accident. Its column A holds our sheet names, one a row; column B the sheet's key (table / report /
- *   findings), for information only. Other columns are free for a gateway's own use (e.g. a chart's source data).
+ *   findings), for information only; column C the sheet's fingerprint as we wrote it. Columns from D on are free for a
+ *   gateway's own use (e.g. a chart's source data).
+ * - A name in the marker is not enough: the user may have deleted our 核查结果 and made a sheet of their own with that
+ *   name. A sheet is ours only while it still matches the fingerprint recorded for it (see `ownedSheetsFrom`); a sheet
+ *   that does not is the user's, whatever its name — never replaced, never deleted, evaluated as user data.
  */
+import { rangeToA1 } from "../a1";
 import type { Lang } from "../i18n";
-import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { REPORT_SHEET_KEYS, type ReportSheetKey } from "./spec";
+import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { REPORT_SHEET_KEYS, type ReportSheetKey, type ReportSpec, type SheetSpec } from "./spec";
 
 /** Name of the marker sheet that lists our sheets. */
 export const MARKER_SHEET_NAME = "_selfeval";
+
+/**
+ * Names that start with this are reserved to us: a gateway may give them to sheets it is still building or setting
+ * aside (Office.js), and the marker lists them so that the leftovers of an interrupted run are cleaned up next time.
+ */
+export const TEMPORARY_NAME_PREFIX = `${MARKER_SHEET_NAME}_`;
 
 /** Excel's limit on a sheet name's length. */
 export const MAX_SHEET_NAME_LENGTH = 31;
@@ -68,19 +79,162 @@ export function planSheetNamesFrom(
   return plan;
 }
 
-/** The marker sheet's contents for the names we wrote: rows of [sheet name, key], column A first. */
-export function buildMarkerRows(names: Readonly<Record<ReportSheetKey, string>>): string[][] {
-  return REPORT_SHEET_KEYS.map((key) => [names[key], key]);
+/** One row of the marker: a sheet we wrote, its key, and its fingerprint as written ("" when none was recorded). */
+export interface MarkerEntry {
+  readonly name: string;
+  readonly key: string;
+  readonly fingerprint: string;
 }
 
-/** Our sheet names from the marker sheet's values (column A, non-empty strings); tolerant of any layout around it. */
+/**
+ * What a gateway can see of a sheet cheaply, to compare with the fingerprint we recorded: the value of A1 as the host
+ * returns it, and the bounding box of the cells that hold a value (Office.js: `getUsedRange(true)`), null when none.
+ */
+export interface SheetState {
+  readonly a1: unknown;
+  readonly used: CellRange | null;
+}
+
+/*
+ * The fingerprint is "<addresses>|<A1 text>", e.g. "A1:H7|核查结果": the text of our title cell plus the address of the
+ * cells that hold values. Why these two:
+ * - both gateways get them cheaply and the same way: Office.js loads A1 and the values-only used range in the sync
+ *   that reads the marker (no extra round trip, a few bytes per sheet); exceljs has the cells in memory;
+ * - they are plain values and positions, which an Excel save keeps as they are, so a CLI-written file opened and
+ *   re-run in the add-in (or the reverse) is still recognised; styles, widths, row heights and charts are not used
+ *   because Excel and the two renderers do not round-trip them identically;
+ * - a sheet the user makes will not have our exact title in A1 and its last value in exactly our last cell, and a
+ *   user's edit outside our cells (a note under the table) changes the address — we then leave the sheet alone,
+ *   which is the safe outcome. An edit inside our cells keeps the fingerprint: that sheet is still replaced.
+ * Whether the cells covered by a merged area count for a values-only used range is the host's business (their
+ * values are empty): our 自评报告 has text in A and merges across A:D. So we record both readings — the values'
+ * bounding box, and that box grown by the merges — and accept either ("A1:A43,A1:D43|…").
+ */
+
+/** The text of a cell value for the fingerprint: strings as they are, numbers and booleans as written, else "". */
+function fingerprintText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return "";
+}
+
+function grow(box: CellRange | null, r: CellRange): CellRange {
+  if (!box) return r;
+  return {
+    top: Math.min(box.top, r.top),
+    left: Math.min(box.left, r.left),
+    bottom: Math.max(box.bottom, r.bottom),
+    right: Math.max(box.right, r.right),
+  };
+}
+
+function addressOf(used: CellRange | null): string {
+  return used ? rangeToA1(used) : "";
+}
+
+/** The fingerprint a sheet of the spec has once rendered (what we record in the marker when we write it). */
+export function specFingerprint(sheet: SheetSpec): string {
+  let values: CellRange | null = null;
+  let title: unknown = null;
+  for (const c of sheet.cells) {
+    if (c.row === 0 && c.col === 0) title = c.value;
+    // An empty string is no value: Office.js stores "" as an empty cell, and the .xlsx renderer writes none.
+    if (c.value === null || c.value === "") continue;
+    values = grow(values, { top: c.row, left: c.col, bottom: c.row, right: c.col });
+  }
+  let withMerges = values;
+  if (values) for (const m of sheet.merges) withMerges = grow(withMerges, m);
+  const addresses = [...new Set([addressOf(values), addressOf(withMerges)])];
+  return `${addresses.join(",")}|${fingerprintText(title)}`;
+}
+
+/** The fingerprints of the report's three sheets, by key. */
+export function reportFingerprints(spec: ReportSpec): Record<ReportSheetKey, string> {
+  const prints = {} as Record<ReportSheetKey, string>;
+  for (const sheet of spec.sheets) prints[sheet.key] = specFingerprint(sheet);
+  return prints;
+}
+
+/** True when a sheet as it is now still matches the fingerprint we recorded for it. */
+export function fingerprintMatches(recorded: string, now: SheetState): boolean {
+  const bar = recorded.indexOf("|");
+  if (bar < 0) return false; // nothing recorded (or not by us): never assume the sheet is ours
+  const addresses = recorded.slice(0, bar).split(",");
+  const title = recorded.slice(bar + 1);
+  return title === fingerprintText(now.a1) && addresses.includes(addressOf(now.used));
+}
+
+/** The marker sheet's contents for the names we wrote: rows of [sheet name, key, fingerprint], column A first. */
+export function buildMarkerRows(
+  names: Readonly<Record<ReportSheetKey, string>>,
+  fingerprints: Readonly<Record<ReportSheetKey, string>>,
+): string[][] {
+  return REPORT_SHEET_KEYS.map((key) => [names[key], key, fingerprints[key]]);
+}
+
+/** The entries of the marker's rows (column A a non-empty string); a name may be listed more than once. */
+export function parseMarkerEntries(rows: readonly (readonly unknown[])[]): MarkerEntry[] {
+  const entries: MarkerEntry[] = [];
+  for (const row of rows) {
+    const [name, key, fingerprint] = row;
+    if (typeof name !== "string" || name.trim() === "") continue;
+    entries.push({
+      name,
+      key: typeof key === "string" ? key : "",
+      fingerprint: typeof fingerprint === "string" ? fingerprint : "",
+    });
+  }
+  return entries;
+}
+
+/**
+ * The names the marker lists (column A, non-empty strings, each once); tolerant of any layout around it. These are
+ * only claims: `ownedSheetsFrom` decides which of the sheets are still ours.
+ */
 export function parseMarkerRows(rows: readonly (readonly unknown[])[]): string[] {
   const names: string[] = [];
-  for (const row of rows) {
-    const a = row[0];
-    if (typeof a === "string" && a.trim() !== "" && !names.includes(a)) names.push(a);
-  }
+  for (const { name } of parseMarkerEntries(rows)) if (!names.includes(name)) names.push(name);
   return names;
+}
+
+/**
+ * Our sheets: those the marker lists AND that still match a fingerprint recorded for them (a name listed twice, as
+ * while a run is under way, matches either). Returns the sheets' names as they are in the workbook.
+ * A listed sheet that does not match is the user's — they deleted ours and made their own, or changed ours beyond its
+ * cells — so it is left out, and the plan gives our new sheet the next free name ("名 (2)").
+ * Sheets under our reserved temporary names (`_selfeval_…`) are ours when listed, whatever they hold: a run cut short
+ * may have left them half built.
+ * @param markerRows the marker sheet's values, column A first
+ * @param sheets the state of the workbook's sheets that may be ours, by name (a gateway may leave out sheets whose
+ *   names we never give, see `mayBeReportSheetName`; a listed sheet missing here is not ours)
+ */
+export function ownedSheetsFrom(
+  markerRows: readonly (readonly unknown[])[],
+  sheets: ReadonlyMap<string, SheetState>,
+): string[] {
+  const byKey = new Map([...sheets].map(([name, state]) => [nameKey(name), { name, state }]));
+  const owned: string[] = [];
+  for (const entry of parseMarkerEntries(markerRows)) {
+    const sheet = byKey.get(nameKey(entry.name));
+    if (!sheet || owned.includes(sheet.name)) continue;
+    const temporary = nameKey(sheet.name).startsWith(nameKey(TEMPORARY_NAME_PREFIX));
+    if (temporary || fingerprintMatches(entry.fingerprint, sheet.state)) owned.push(sheet.name);
+  }
+  return owned;
+}
+
+/**
+ * True when we could have given a sheet this name: one of our default names in either language (or of `bases`),
+ * possibly numbered "名 (n)", or a temporary name. Lets the Office.js gateway load the fingerprint state of a few
+ * sheets instead of every sheet of a large workbook, in the same sync that reads the marker.
+ */
+export function mayBeReportSheetName(name: string, bases: readonly string[] = []): boolean {
+  const k = nameKey(name);
+  if (k.startsWith(nameKey(TEMPORARY_NAME_PREFIX))) return true;
+  const numberedAs = /^.* \((\d+)\)$/.exec(name);
+  const n = numberedAs ? Number(numberedAs[1]) : 1;
+  const all = [...Object.values(DEFAULT_SHEET_NAMES).flatMap((names) => Object.values(names)), ...bases];
+  return all.some((base) => nameKey(numbered(base, 1)) === k || (n > 1 && nameKey(numbered(base, n)) === k));
 }
 
 /** True when a sheet of this name is one of ours (per the marker) or the marker itself. */

@@ -11,14 +11,18 @@ import {
   REPORT_SHEET_KEYS,
   buildMarkerRows,
   hyperlinkTarget,
+  ownedSheetsFrom,
   parseMarkerRows,
   planSheetNamesFrom,
+  reportFingerprints,
   type CellSpec,
   type ReportSheetKey,
   type ReportSpec,
   type SheetSpec,
+  type SheetState,
   withoutOwnedSheets,
 } from "../../engine/report/index";
+import type { CellRange } from "../../engine/snapshot";
 import type { ScoreOptions } from "../../engine/score/types";
 import { readXlsxBuffer } from "./read";
 import { installInternalHyperlinkFix } from "./render-hyperlinks";
@@ -70,21 +74,74 @@ export async function generateXlsx(
   return { buffer: new Uint8Array(out as ArrayBuffer), evaluation, missing, sheetNames };
 }
 
-/** The names our marker sheet lists (sheets we made on an earlier run), or none. */
+/**
+ * Our sheets from an earlier run: those the marker sheet lists that still carry the fingerprint recorded for them
+ * (see ownedSheetsFrom). A sheet the user made under one of the listed names is not among them.
+ */
 export function ownedSheetNames(workbook: ExcelJS.Workbook): string[] {
   const marker = workbook.getWorksheet(MARKER_SHEET_NAME);
   if (!marker) return [];
   const rows: unknown[][] = [];
   marker.eachRow({ includeEmpty: false }, (row) => {
-    const a = row.getCell(1).value;
-    rows.push([a]);
+    rows.push([1, 2, 3].map((c) => heldValue(row.getCell(c).value)));
   });
-  return parseMarkerRows(rows);
+  const listed = new Set(parseMarkerRows(rows).map((n) => n.toUpperCase()));
+  const states = new Map<string, SheetState>();
+  for (const ws of workbook.worksheets)
+    if (listed.has(ws.name.toUpperCase())) states.set(ws.name, worksheetState(ws));
+  return ownedSheetsFrom(rows, states);
 }
 
 /**
- * Adds the report's sheets to `workbook`, replacing the ones an earlier run made (and only those), and records them in
- * the very-hidden `_selfeval` marker sheet. Returns the names the sheets got.
+ * What Excel holds in a cell for an exceljs value: formulas their cached result, rich text and links their text;
+ * null for an empty cell, an empty string included (Office.js stores "" as an empty cell, and the fingerprint counts
+ * it as none). Dates only occur in the user's sheets, whose fingerprints are never compared with a date.
+ */
+function heldValue(value: ExcelJS.CellValue): string | number | boolean | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.toISOString();
+  if ("richText" in value) return heldValue(value.richText.map((r) => r.text).join(""));
+  if ("hyperlink" in value) return heldValue(value.text as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return heldValue((value.result ?? null) as ExcelJS.CellValue);
+  if ("error" in value) return String(value.error);
+  return null;
+}
+
+/**
+ * A worksheet as the fingerprint compares it, the way Office.js sees it: A1's value, and the bounding box of the cells
+ * that hold a value (the values-only used range) — the cells a merge covers hold none of their own.
+ */
+export function worksheetState(ws: ExcelJS.Worksheet): SheetState {
+  let a1: unknown = null;
+  let used: CellRange | null = null;
+  ws.eachRow({ includeEmpty: false }, (row, r) =>
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const value = heldValue(cell.value);
+      // A formula with no cached result still makes the cell used, as in Excel.
+      const isFormula = cell.type === ExcelJS.ValueType.Formula;
+      if (value === null && !isFormula) return;
+      if (r === 1 && c === 1) a1 = value;
+      used = used
+        ? {
+            top: Math.min(used.top, r - 1),
+            left: Math.min(used.left, c - 1),
+            bottom: Math.max(used.bottom, r - 1),
+            right: Math.max(used.right, c - 1),
+          }
+        : { top: r - 1, left: c - 1, bottom: r - 1, right: c - 1 };
+    }),
+  );
+  return { a1, used };
+}
+
+/**
+ * Adds the report's sheets to `workbook`, replacing the ones an earlier run made (and only those: listed in the marker
+ * and still carrying their fingerprint), and records them with their fingerprints in the very-hidden `_selfeval`
+ * marker sheet. A sheet the marker lists that is no longer ours stays as it is, and ours takes the next free name.
+ * Returns the names the sheets got.
  */
 export function renderReport(workbook: ExcelJS.Workbook, spec: ReportSpec): Record<ReportSheetKey, string> {
   const owned = ownedSheetNames(workbook);
@@ -105,7 +162,7 @@ export function renderReport(workbook: ExcelJS.Workbook, spec: ReportSpec): Reco
   for (const sheet of spec.sheets) renderSheet(workbook, sheet, names[sheet.key], names);
 
   const marker = workbook.addWorksheet(MARKER_SHEET_NAME, { state: "veryHidden" });
-  for (const row of buildMarkerRows(names)) marker.addRow(row);
+  for (const row of buildMarkerRows(names, reportFingerprints(spec))) marker.addRow(row);
   return names;
 }
 
@@ -170,7 +227,8 @@ function writeCell(
   // Each cell gets its own copy: exceljs shares style objects by reference, and a later numFmt change must not leak.
   cell.style = structuredClone(style);
   if (spec.text) cell.numFmt = "@"; // user text stays text if someone edits the cell later
-  if (spec.value === null) return;
+  // No value for "" either: Office.js writes it as an empty cell, and the sheet's fingerprint counts it as none.
+  if (spec.value === null || spec.value === "") return;
   if (spec.hyperlink) {
     cell.value = { text: String(spec.value), hyperlink: `#${hyperlinkTarget(spec.hyperlink, names)}` };
   } else if (spec.formula && !spec.text) {

@@ -1,13 +1,40 @@
 import {
   MARKER_SHEET_NAME,
   buildMarkerRows,
+  buildReport,
+  fingerprintMatches,
   isOwnedSheet,
+  mayBeReportSheetName,
+  ownedSheetsFrom,
+  parseMarkerEntries,
   parseMarkerRows,
   planSheetNames,
   planSheetNamesFrom,
+  reportFingerprints,
+  specFingerprint,
   withoutOwnedSheets,
+  type SheetSpec,
+  type SheetState,
 } from "../../../src/engine/report/index";
 import { sheet, workbook } from "../../helpers/grid";
+import { seedInput } from "./fixture";
+
+const NAMES = { table: "绩效自评表", report: "自评报告", findings: "核查结果 (2)" } as const;
+const PRINTS = {
+  table: "A1:H26|2023年度部门整体支出绩效自评表",
+  report: "A1:A43,A1:D43|2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告",
+  findings: "A1:H7|核查结果",
+} as const;
+
+/** A sheet's state as a gateway reads it: A1's value and the values' bounding box, from an A1 address. */
+function state(a1: unknown, used: string | null): SheetState {
+  if (used === null) return { a1, used: null };
+  const [from, to = from] = used.split(":");
+  const cell = (a: string) => ({ row: Number(a.slice(1)) - 1, col: a.charCodeAt(0) - 65 });
+  const f = cell(from);
+  const t = cell(to);
+  return { a1, used: { top: f.row, left: f.col, bottom: t.row, right: t.col } };
+}
 
 describe("planSheetNames", () => {
   it("takes the default names in a workbook that has none of them", () => {
@@ -57,20 +84,36 @@ describe("planSheetNames", () => {
 });
 
 describe("the _selfeval marker", () => {
-  it("lists our sheet names in column A and their keys in column B", () => {
-    const rows = buildMarkerRows({ table: "绩效自评表", report: "自评报告", findings: "核查结果 (2)" });
+  it("lists our sheet names in column A, their keys in column B and their fingerprints in column C", () => {
+    const rows = buildMarkerRows(NAMES, PRINTS);
     expect(rows).toEqual([
-      ["绩效自评表", "table"],
-      ["自评报告", "report"],
-      ["核查结果 (2)", "findings"],
+      ["绩效自评表", "table", "A1:H26|2023年度部门整体支出绩效自评表"],
+      ["自评报告", "report", "A1:A43,A1:D43|2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告"],
+      ["核查结果 (2)", "findings", "A1:H7|核查结果"],
     ]);
     expect(parseMarkerRows(rows)).toEqual(["绩效自评表", "自评报告", "核查结果 (2)"]);
+    expect(parseMarkerEntries(rows)[2]).toEqual({
+      name: "核查结果 (2)",
+      key: "findings",
+      fingerprint: "A1:H7|核查结果",
+    });
   });
 
   it("reads column A only, skipping blanks, numbers and repeats", () => {
     expect(
       parseMarkerRows([["绩效自评表"], [null, "x"], [42], ["  "], ["自评报告"], ["绩效自评表"]]),
     ).toEqual(["绩效自评表", "自评报告"]);
+    // Entries keep a name listed twice (a run under way records the old and the new fingerprint).
+    expect(
+      parseMarkerEntries([
+        ["绩效自评表", "table", "A1|x"],
+        ["绩效自评表", 7, 8],
+        [null, "report"],
+      ]),
+    ).toEqual([
+      { name: "绩效自评表", key: "table", fingerprint: "A1|x" },
+      { name: "绩效自评表", key: "", fingerprint: "" },
+    ]);
   });
 
   it("tells our sheets (and the marker) from the user's", () => {
@@ -86,5 +129,112 @@ describe("the _selfeval marker", () => {
       sheet(MARKER_SHEET_NAME, [["绩效自评表"]], { hidden: true }),
     );
     expect(withoutOwnedSheets(wb, ["绩效自评表"]).sheets.map((s) => s.name)).toEqual(["表一"]);
+  });
+});
+
+describe("fingerprints of the sheets we write", () => {
+  const spec = buildReport(seedInput(), "zh-CN");
+
+  it("are the title in A1 and the address of the values, with the merges' reach where it differs", () => {
+    expect(reportFingerprints(spec)).toEqual(PRINTS);
+  });
+
+  it("ignore empty strings and styled empty cells, as both hosts do", () => {
+    const bare: SheetSpec = {
+      ...spec.sheets[2],
+      cells: [
+        { row: 0, col: 0, value: "核查结果", styleId: "title" },
+        { row: 1, col: 3, value: 12.5, styleId: "title" },
+        { row: 2, col: 5, value: "", styleId: "title" },
+        { row: 4, col: 6, value: null, styleId: "title" },
+      ],
+      merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
+    };
+    expect(specFingerprint(bare)).toBe("A1:D2|核查结果");
+    expect(specFingerprint({ ...bare, cells: [], merges: [] })).toBe("|");
+  });
+
+  it("match a sheet with the same title and either reading of its used range, and nothing else", () => {
+    expect(fingerprintMatches(PRINTS.findings, state("核查结果", "A1:H7"))).toBe(true);
+    expect(fingerprintMatches(PRINTS.report, state(spec.sheets[1].cells[0].value, "A1:A43"))).toBe(true);
+    expect(fingerprintMatches(PRINTS.report, state(spec.sheets[1].cells[0].value, "A1:D43"))).toBe(true);
+    // A note typed under the table, a different title, an emptied sheet, nothing recorded.
+    expect(fingerprintMatches(PRINTS.findings, state("核查结果", "A1:H9"))).toBe(false);
+    expect(fingerprintMatches(PRINTS.findings, state("我的核查记录", "A1:H7"))).toBe(false);
+    expect(fingerprintMatches(PRINTS.findings, state("", null))).toBe(false);
+    expect(fingerprintMatches("", state("核查结果", "A1:H7"))).toBe(false);
+    // A number in A1 compares by its text.
+    expect(fingerprintMatches("A1:B2|2023", state(2023, "A1:B2"))).toBe(true);
+  });
+});
+
+describe("ownedSheetsFrom", () => {
+  const rows = buildMarkerRows(NAMES, PRINTS);
+  const ours = new Map<string, SheetState>([
+    ["绩效自评表", state("2023年度部门整体支出绩效自评表", "A1:H26")],
+    ["自评报告", state("2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告", "A1:A43")],
+    ["核查结果 (2)", state("核查结果", "A1:H7")],
+  ]);
+
+  it("owns the listed sheets that still carry their fingerprint", () => {
+    expect(ownedSheetsFrom(rows, ours)).toEqual(["绩效自评表", "自评报告", "核查结果 (2)"]);
+  });
+
+  it("leaves a listed name to the user when the sheet there is theirs or was changed beyond our cells", () => {
+    const theirs = new Map(ours);
+    theirs.set("核查结果 (2)", state("2024年核查记录", "A1:C5")); // ours deleted, the user's made under the name
+    theirs.set("绩效自评表", state("2023年度部门整体支出绩效自评表", "A1:H30")); // the user added notes below
+    expect(ownedSheetsFrom(rows, theirs)).toEqual(["自评报告"]);
+  });
+
+  it("does not own a listed sheet that is gone, nor one listed without a fingerprint (an older marker)", () => {
+    const gone = new Map(ours);
+    gone.delete("自评报告");
+    expect(ownedSheetsFrom(rows, gone)).toEqual(["绩效自评表", "核查结果 (2)"]);
+    expect(ownedSheetsFrom([["绩效自评表", "table"]], ours)).toEqual([]);
+  });
+
+  it("matches names without regard to case and returns them as the workbook spells them", () => {
+    const upper = new Map([["CHECK RESULTS", state("Check Results", "A1:H7")]]);
+    expect(ownedSheetsFrom([["Check Results", "findings", "A1:H7|Check Results"]], upper)).toEqual([
+      "CHECK RESULTS",
+    ]);
+  });
+
+  it("accepts either of two fingerprints listed for one name, and our temporary names whatever they hold", () => {
+    const during = [
+      ["绩效自评表", "table", "A1:H40|2023年度部门整体支出绩效自评表"],
+      ["绩效自评表", "table", "A1:H26|2023年度部门整体支出绩效自评表"],
+      ["_selfeval_table", "table", "A1:H40|2023年度部门整体支出绩效自评表"],
+    ];
+    const sheets = new Map([...ours, ["_selfeval_table", state(null, null)]]);
+    expect(ownedSheetsFrom(during, sheets)).toEqual(["绩效自评表", "_selfeval_table"]);
+  });
+});
+
+describe("mayBeReportSheetName", () => {
+  it("is true for the names we give, in either language and numbered, and our temporary names", () => {
+    for (const name of [
+      "绩效自评表",
+      "自评报告 (2)",
+      "核查结果 (13)",
+      "CHECK RESULTS",
+      "Self-Evaluation Table (3)",
+    ])
+      expect([name, mayBeReportSheetName(name)]).toEqual([name, true]);
+    expect(mayBeReportSheetName("_selfeval_old_1")).toBe(true);
+    expect(mayBeReportSheetName("我的表 (2)", ["我的表"])).toBe(true);
+  });
+
+  it("is false for the user's other names", () => {
+    for (const name of [
+      "表一 预算执行",
+      "核查结果 (1)",
+      "核查结果(2)",
+      "核查结果 (2) 备份",
+      "Sheet1",
+      MARKER_SHEET_NAME,
+    ])
+      expect([name, mayBeReportSheetName(name)]).toEqual([name, false]);
   });
 });
