@@ -122,7 +122,11 @@ export async function readXlsxFileStreaming(
 ): Promise<WorkbookSnapshot> {
   const zip = await openZip(path);
   // Not a zip this reader handles (or not found, or not a workbook): the in-memory reader reads it or says why not.
-  if (!zip || !zip.entries.has("xl/workbook.xml")) return readXlsxFile(path, options);
+  if (!zip || !zip.entries.has("xl/workbook.xml")) {
+    // A zip without a workbook (a .docx renamed) was opened: close it rather than leave the file handle to the GC.
+    await zip?.handle.close();
+    return readXlsxFile(path, options);
+  }
   try {
     return await readZip(zip, options.formulas ?? true);
   } catch (cause) {
