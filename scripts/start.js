@@ -3,8 +3,9 @@
  * `npm start`: shows the product working on the bundled sample, then serves the add-in.
  *  1. runs the checker on assets/sample/*.xlsx (`selfeval check`) and prints its report;
  *  2. builds the add-in with webpack in development mode into dist/, rebuilding on change;
- *  3. serves dist/ on localhost:3000 — https with the Office dev certificates when they are installed, otherwise
- *     http with a one-line note — and prints the manifest's and the task pane's URLs. Ctrl-C stops it.
+ *  3. serves dist/ on localhost:3000 — https with the Office dev certificates when they are installed (then Excel
+ *     sideloads manifest.xml as it is), otherwise http with a one-line note — and prints two URLs: the task pane,
+ *     which in a plain browser opens in preview mode on the sample workbook, and the manifest. Ctrl-C stops it.
  */
 "use strict";
 
@@ -93,8 +94,13 @@ async function main() {
   const httpsOptions = await devHttpsOptions();
   if (!httpsOptions) console.log(HTTP_FALLBACK_NOTE);
   const { server, url } = await serveDirectory(DIST, { httpsOptions });
-  console.log(`Task pane (opens in a browser in preview mode): ${url}/taskpane.html`);
-  console.log(`Manifest to sideload in Excel:                  ${url}/manifest.xml  (file: manifest.xml)`);
+  console.log("");
+  console.log(`Open in a browser:   ${url}/taskpane.html`);
+  console.log(
+    "                     (preview mode: the task pane beside the sample workbook; open or drop any .xlsx)",
+  );
+  console.log(`Manifest for Excel:  ${url}/manifest.xml  (sideload the file manifest.xml; see README)`);
+  if (!httpsOptions) console.log("                     Excel needs the https address: see the note above.");
   console.log("Press Ctrl-C to stop.");
 
   const stop = () => {
