@@ -40,7 +40,8 @@ export function toHalfWidth(text: string): string {
     const c = ch.codePointAt(0) ?? 0;
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
     else if (c === 0x3000 || c === 0x00a0) out += " ";
-    else if (c === 0x3002) out += "."; // 。 is sometimes typed as a decimal point
+    else if (c === 0x3002)
+      out += "."; // 。 is sometimes typed as a decimal point
     else out += ch;
   }
   return out;
@@ -54,7 +55,9 @@ export function parseAmount(value: CellValue, unit: MoneyUnit): AmountParse {
   if (value === null || value === undefined) return { kind: "none" };
   if (typeof value === "number") {
     const fen = numberToFen(value, unit);
-    return fen === null ? { kind: "unparsed", text: String(value) } : { kind: "amount", fen, fromText: false };
+    return fen === null
+      ? { kind: "unparsed", text: String(value) }
+      : { kind: "amount", fen, fromText: false };
   }
   if (typeof value === "boolean") return { kind: "unparsed", text: value ? "TRUE" : "FALSE" };
   if (typeof value === "object") {
@@ -72,8 +75,18 @@ export function parseAmount(value: CellValue, unit: MoneyUnit): AmountParse {
 /** A JS number in `unit` to 分, rounded half away from zero; null when not finite or beyond exact range. */
 export function numberToFen(value: number, unit: MoneyUnit): number | null {
   if (!Number.isFinite(value)) return null;
-  return decimalToScaledInteger(numberToDecimalString(value), UNIT_POW10[unit] + 2);
+  const pow10 = UNIT_POW10[unit] + 2;
+  // Fast path for the usual cell (an amount with at most the unit's decimals): when value × 10^pow10 lands within
+  // 1e-6 of an integer n below 2^40, the decimal route below gives n too — the product's floating error there is
+  // under 1e-3, far from the 0.5 that could move the rounding — without building and parsing strings for it.
+  const scaled = value * SCALE[pow10];
+  const nearest = Math.round(scaled);
+  if (Math.abs(scaled) < FAST_SCALED_LIMIT && Math.abs(scaled - nearest) < 1e-6) return nearest + 0; // + 0: no −0
+  return decimalToScaledInteger(numberToDecimalString(value), pow10);
 }
+
+const SCALE: readonly number[] = Array.from({ length: 11 }, (_, i) => 10 ** i);
+const FAST_SCALED_LIMIT = 2 ** 40;
 
 /**
  * Normalises amount text to a plain decimal ("-1234.5"), or null when it is not an amount.

@@ -39,38 +39,70 @@ export interface SheetScan {
   readonly info: readonly InfoHit[];
 }
 
+const DIGITS_ONLY = /^[0-9]+$/;
+
 /** Only a short head of a cell is looked at for "label：value", so a huge narrative cell costs nothing. */
 const INLINE_LABEL_HEAD = 24;
+
+/** What one text says as a label: which header kinds it names, or which info field (with an inline value). */
+interface TextHits {
+  readonly budget: boolean;
+  readonly expenditure: boolean;
+  readonly indicators: boolean;
+  readonly info: { readonly field: InfoField; readonly inline?: string } | null;
+}
+
+/** Distinct texts remembered per sheet; beyond this many, texts are classified afresh each time. */
+const MEMO_LIMIT = 10_000;
 
 export function scanSheet(view: SheetView): SheetScan {
   const budget: Anchor[] = [];
   const expenditure: Anchor[] = [];
   const indicators: Anchor[] = [];
   const info: InfoHit[] = [];
+  // Subject names repeat down a 决算 export (行政运行, 一般行政管理事务 …): each distinct text is classified once.
+  const memo = new Map<string, TextHits | null>();
   for (let i = 0; i < view.rowCount; i++) {
     const cells = view.rowAt(i);
     const row = view.top + i;
     for (let j = 0; j < cells.length; j++) {
       const v = cells[j];
       if (typeof v !== "string" || v.length === 0) continue;
-      const col = view.left + j;
-      if (v.length <= LABEL_MAX_LENGTH) {
-        const norm = normalizeLabel(v);
-        const b = lookup(BUDGET_HEADER, norm);
-        if (b && isBudgetAmountField(b)) budget.push({ row, col });
-        if (lookup(EXPENDITURE_HEADER, norm)) expenditure.push({ row, col });
-        if (lookup(INDICATOR_HEADER, norm)) indicators.push({ row, col });
-        const field = lookup(INFO_LABELS, norm);
-        if (field) {
-          info.push({ row, col, field });
-          continue;
-        }
+      // Codes stored as text ("2010101") are most of a 决算 export's strings; digits alone are never a label (every
+      // alias is Chinese, and a colon is needed for "label：value"), so they skip the normalising and the look-ups.
+      if (DIGITS_ONLY.test(v)) continue;
+      let hits = memo.get(v);
+      if (hits === undefined) {
+        hits = classify(v);
+        if (memo.size < MEMO_LIMIT) memo.set(v, hits);
       }
-      const inline = inlineInfo(v);
-      if (inline) info.push({ row, col, ...inline });
+      if (!hits) continue;
+      const col = view.left + j;
+      if (hits.budget) budget.push({ row, col });
+      if (hits.expenditure) expenditure.push({ row, col });
+      if (hits.indicators) indicators.push({ row, col });
+      if (hits.info) info.push({ row, col, ...hits.info });
     }
   }
   return { budget, expenditure, indicators, info };
+}
+
+function classify(v: string): TextHits | null {
+  let budget = false;
+  let expenditure = false;
+  let indicators = false;
+  if (v.length <= LABEL_MAX_LENGTH) {
+    const norm = normalizeLabel(v);
+    const b = lookup(BUDGET_HEADER, norm);
+    budget = b !== null && isBudgetAmountField(b);
+    expenditure = lookup(EXPENDITURE_HEADER, norm) !== null;
+    indicators = lookup(INDICATOR_HEADER, norm) !== null;
+    const field = lookup(INFO_LABELS, norm);
+    if (field) return { budget, expenditure, indicators, info: { field } };
+  }
+  const inline = inlineInfo(v);
+  if (!budget && !expenditure && !indicators && !inline) return null;
+  return { budget, expenditure, indicators, info: inline };
 }
 
 /** "预算部门名称：某某局" → department + "某某局". */
