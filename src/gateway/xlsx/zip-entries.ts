@@ -113,6 +113,8 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
 
 /** Entries up to this size are inflated in one call; bigger ones (the large sheets) stream. */
 export const WHOLE_ENTRY_BYTES = 1 << 20;
+/** Characters per piece of text handed to the XML parser. */
+const TEXT_SLICE = 64 * 1024;
 
 /**
  * The entry's text, decoded as UTF-8 chunk by chunk. The decoder keeps a character split across two chunks whole
@@ -129,7 +131,9 @@ export async function* entryText(zip: ZipDirectory, entry: ZipEntry): AsyncGener
     const raw = await readAt(zip.handle, start, entry.compressedSize);
     const bytes = entry.method === DEFLATED ? inflateRawSync(raw) : raw;
     const text = withoutBom(bytes.toString("utf8"));
-    if (text.length > 0) yield text;
+    // Handed on in slices: the XML parser gathers the events of each piece before the reader sees them, so one
+    // 10 MB piece would mean a million event objects alive at once.
+    for (let i = 0; i < text.length; i += TEXT_SLICE) yield text.slice(i, i + TEXT_SLICE);
     return;
   }
 
