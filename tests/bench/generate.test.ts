@@ -11,6 +11,7 @@ import { branchingFor, buildSubjectTree, type SubjectTree } from "../../bench/su
 import { evaluateWorkbook } from "../../src/engine/evaluate";
 import { rangeToA1 } from "../../src/engine/a1";
 import { readXlsxFile } from "../../src/gateway/xlsx/read-file";
+import type { AmountCell } from "../../src/engine/tables";
 
 /** Recomputes every aggregate from the rows below it, independently of the generator's own pass. */
 function inconsistencies(tree: SubjectTree): string[] {
@@ -97,8 +98,7 @@ describe("generateWorkbook", () => {
     expect(table.rows).toHaveLength(201);
     const total = table.rows[0];
     expect(total.isTotal).toBe(true);
-    const fen = (c: { parsed: { kind: string } } | undefined) =>
-      c && c.parsed.kind === "amount" ? (c.parsed as { fen: number }).fen : null;
+    const fen = (c: AmountCell | undefined) => (c && c.parsed.kind === "amount" ? c.parsed.fen : null);
     expect([fen(total.total), fen(total.parts.basic), fen(total.parts.project)]).toEqual([
       tree.totalBasicFen + tree.totalProjectFen,
       tree.totalBasicFen,
