@@ -76,7 +76,7 @@ describe("bench helpers", () => {
           ["abc", 7],
         ],
       ),
-    ).toBe(["T", "名称  ms     ", "----  -------", "甲        1,234.5", "abc         7", ""].join("\n"));
+    ).toBe(["T", "名称  ms     ", "----  -------", "甲    1,234.5", "abc         7", ""].join("\n"));
   });
 
   it("lists the scripts of a minified page, quoted or not", () => {
