@@ -9,7 +9,7 @@
  */
 import { spawn } from "child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
-import { cpus, totalmem } from "os";
+import { cpus, tmpdir, totalmem } from "os";
 import { join } from "path";
 import type { EngineTiming } from "./engine-timing";
 import type { ExcelCosts } from "./excel-round-trips";
@@ -341,8 +341,9 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   let pane: TaskpaneWeight | null = null;
   if (withPane) {
-    log("part 5: task pane weight (webpack --mode production when dist/ is stale)");
-    pane = taskpaneWeight(ROOT, CHILD_TIMEOUT_MS);
+    const dist = join(tmpdir(), "selfeval-bench-dist");
+    log(`part 5: task pane weight (webpack --mode production into ${dist} when stale)`);
+    pane = taskpaneWeight(ROOT, dist, CHILD_TIMEOUT_MS);
   }
 
   const machine = {
@@ -403,7 +404,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (pane) {
     output.push(
       table(
-        `(5) task pane first load (scripts of dist/taskpane.html${pane.built ? ", built now" : ""}; office.js from the CDN not counted)`,
+        `(5) task pane first load (scripts of the production taskpane.html${pane.built ? ", built now" : ""}; office.js from the CDN not counted)`,
         ["script", "bytes", "gzip bytes"],
         [
           ...pane.scripts.map((s) => [s.file, s.bytes, s.gzipBytes]),

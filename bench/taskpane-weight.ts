@@ -1,8 +1,11 @@
 /**
- * Part 5 of the bench: the task pane's first-load JavaScript — every script dist/taskpane.html references (office.js
- * comes from Microsoft's CDN and is listed apart), gzip-compressed the way a web server sends it. Chunks the pane loads
- * later with import() are not part of the first load. dist/ is rebuilt with webpack when it is missing or older than
- * the sources.
+ * Part 5 of the bench: the task pane's first-load JavaScript — every script taskpane.html references (office.js comes
+ * from Microsoft's CDN and is listed apart), gzip-compressed the way a web server sends it. Chunks the pane loads later
+ * with import() are not part of the first load.
+ *
+ * The production build goes to a folder of the bench's own in the system's temporary directory, not to dist/: dist/
+ * may hold a development build (npm run build:dev, the dev server) that would be measured by mistake, and inside the
+ * repository the minified bundles would be linted. It is rebuilt when older than the sources.
  */
 import { spawnSync } from "child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "fs";
@@ -20,7 +23,7 @@ export interface TaskpaneWeight {
   readonly external: readonly string[];
   readonly totalBytes: number;
   readonly totalGzipBytes: number;
-  /** Whether this run built dist/ (false: dist/ was newer than every source). */
+  /** Whether this run built the pages (false: the last build was newer than every source). */
   readonly built: boolean;
 }
 
@@ -32,9 +35,9 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** dist/taskpane.html is fresh when it is newer than everything the build reads. */
-function distIsFresh(root: string): boolean {
-  const html = join(root, "dist", "taskpane.html");
+/** The build is fresh when its taskpane.html is newer than everything the build reads. */
+function isFresh(root: string, outDir: string): boolean {
+  const html = join(outDir, "taskpane.html");
   if (!existsSync(html)) return false;
   const inputs = ["src", "assets", "package.json", "package-lock.json", "webpack.config.js", "tsconfig.json"]
     .map((p) => join(root, p))
@@ -51,10 +54,10 @@ export function scriptSources(html: string): string[] {
   return sources;
 }
 
-export function taskpaneWeight(root: string, timeoutMs: number): TaskpaneWeight {
+export function taskpaneWeight(root: string, outDir: string, timeoutMs: number): TaskpaneWeight {
   let built = false;
-  if (!distIsFresh(root)) {
-    const result = spawnSync("npx", ["webpack", "--mode", "production"], {
+  if (!isFresh(root, outDir)) {
+    const result = spawnSync("npx", ["webpack", "--mode", "production", "--output-path", outDir], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
       timeout: timeoutMs,
@@ -62,7 +65,7 @@ export function taskpaneWeight(root: string, timeoutMs: number): TaskpaneWeight 
     if (result.status !== 0) throw new Error(`webpack failed (status ${result.status ?? result.signal})`);
     built = true;
   }
-  const html = readFileSync(join(root, "dist", "taskpane.html"), "utf8");
+  const html = readFileSync(join(outDir, "taskpane.html"), "utf8");
   const scripts: ScriptWeight[] = [];
   const external: string[] = [];
   for (const src of scriptSources(html)) {
@@ -70,7 +73,7 @@ export function taskpaneWeight(root: string, timeoutMs: number): TaskpaneWeight 
       external.push(src);
       continue;
     }
-    const bytes = readFileSync(join(root, "dist", src.replace(/^\.?\//, "")));
+    const bytes = readFileSync(join(outDir, src.replace(/^\.?\//, "")));
     scripts.push({ file: src, bytes: bytes.length, gzipBytes: gzipSync(bytes).length });
   }
   return {
