@@ -9,12 +9,15 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { PORT, HOST, HTTP_FALLBACK_NOTE, devHttpsOptions } = require("./scripts/serve.js");
+const { exceljsBrowserConfig } = require("./scripts/exceljs-browser.js");
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const dev = mode === "development";
   const httpsOptions = env.WEBPACK_SERVE ? await devHttpsOptions() : null;
   if (env.WEBPACK_SERVE && !httpsOptions) console.warn(HTTP_FALLBACK_NOTE);
+  // The browser preview's exceljs, built from its sources (see scripts/exceljs-browser.js); only its lazy chunk uses it.
+  const exceljs = exceljsBrowserConfig();
 
   return {
     mode,
@@ -30,7 +33,11 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+      alias: exceljs.alias,
+      fallback: exceljs.fallback,
+    },
     module: {
       rules: [
         {
@@ -86,6 +93,7 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "src/taskpane/support.html", to: "support.html" },
         ],
       }),
+      ...exceljs.plugins,
     ],
     devServer: {
       host: HOST,

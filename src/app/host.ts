@@ -51,4 +51,9 @@ export interface WorkbookHost {
   insertTemplate(lang: Lang): Promise<readonly string[]>;
   loadSettings(): Promise<AppSettings>;
   saveSettings(settings: AppSettings): Promise<void>;
+  /**
+   * For a host whose workbook can be swapped under the pane (the browser preview opens another file): calls
+   * `listener` when that happens and returns the unsubscribe. Excel's add-in lives in one workbook and has none.
+   */
+  onWorkbookChange?(listener: () => void): () => void;
 }

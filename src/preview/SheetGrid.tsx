@@ -4,7 +4,7 @@
  * scrolled into view.
  */
 import { useEffect, useRef } from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { parseA1Range, toA1 } from "../engine/a1";
 import type { Severity } from "../engine/findings";
 import { COVERED, columnLabels, type GridCell, type GridSlot, type SheetView } from "./sheet-view";
@@ -230,9 +230,12 @@ export function SheetGrid({ view, marks, selected, selectionSeq, label, emptyTex
                 const mark = marks.get(address);
                 const isSelected = selectedSet.has(address);
                 const spill = spillOf(row, c, view.columnWidths);
-                const classes = [styles.cell];
-                if (cell.style?.wrap) classes.push(styles.wrap);
-                if (spill !== null) classes.push(styles.spillCell);
+                // mergeClasses, not a joined string: Griffel's atomic classes override only when merged.
+                const className = mergeClasses(
+                  styles.cell,
+                  cell.style?.wrap && styles.wrap,
+                  spill !== null && styles.spillCell,
+                );
                 return (
                   <td
                     key={c}
@@ -242,7 +245,7 @@ export function SheetGrid({ view, marks, selected, selectionSeq, label, emptyTex
                     rowSpan={cell.rowSpan}
                     colSpan={cell.colSpan}
                     title={cell.text.length > 12 ? cell.text : undefined}
-                    className={classes.join(" ")}
+                    className={className}
                     style={cellStyle(cell, mark, isSelected)}
                   >
                     {spill === null ? (

@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../app/host";
 import { createOfficeHost } from "../app/office-host";
+import { PreviewLayout, connectPreview } from "../preview/lazy";
 import { DEFAULT_LANG, type Lang } from "../engine/i18n";
 import { CheckView } from "./CheckView";
 import { GenerateView } from "./GenerateView";
@@ -47,9 +48,9 @@ const useStyles = makeStyles({
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
 
-/** Excel gets the Office.js host; the preview's own host (an .xlsx in the browser) arrives with the preview issue. */
+/** Excel gets the Office.js host; a plain browser the preview's .xlsx host (loaded lazily, with exceljs). */
 export async function defaultConnect(info: HostInfo): Promise<WorkbookHost | null> {
-  return info.mode === "excel" ? createOfficeHost() : null;
+  return info.mode === "excel" ? createOfficeHost() : connectPreview();
 }
 
 export interface AppProps {
@@ -102,76 +103,82 @@ export function App({ initialLang, detect = detectHost, connect = defaultConnect
 
   return (
     <FluentProvider theme={theme} lang={lang}>
-      <main className={styles.root} aria-busy={busy}>
-        <header className={styles.header}>
-          <img src="assets/icon-32.png" width={32} height={32} alt={s.logoAlt} />
-          <Title3 as="h1" className={styles.title}>
-            {s.title}
-          </Title3>
-          <Button
-            appearance="subtle"
-            size="small"
-            aria-label={s.switchLanguageLabel}
-            onClick={() => setChosenLang(otherLang)}
-          >
-            {s.switchLanguage}
-          </Button>
-        </header>
+      <PreviewLayout
+        host={host}
+        lang={lang}
+        pane={
+          <main className={styles.root} aria-busy={busy}>
+            <header className={styles.header}>
+              <img src="assets/icon-32.png" width={32} height={32} alt={s.logoAlt} />
+              <Title3 as="h1" className={styles.title}>
+                {s.title}
+              </Title3>
+              <Button
+                appearance="subtle"
+                size="small"
+                aria-label={s.switchLanguageLabel}
+                onClick={() => setChosenLang(otherLang)}
+              >
+                {s.switchLanguage}
+              </Button>
+            </header>
 
-        <div role="status" aria-live="polite">
-          {info === null ? (
-            <Spinner size="tiny" labelPosition="after" label={s.status.connecting} />
-          ) : (
-            <Badge appearance="tint" color={info.mode === "excel" ? "success" : "warning"}>
-              {info.mode === "excel" ? s.status.excel : s.status.preview}
-            </Badge>
-          )}
-        </div>
+            <div role="status" aria-live="polite">
+              {info === null ? (
+                <Spinner size="tiny" labelPosition="after" label={s.status.connecting} />
+              ) : (
+                <Badge appearance="tint" color={info.mode === "excel" ? "success" : "warning"}>
+                  {info.mode === "excel" ? s.status.excel : s.status.preview}
+                </Badge>
+              )}
+            </div>
 
-        <Body1 as="p" style={{ margin: 0 }}>
-          {s.intro}
-        </Body1>
+            <Body1 as="p" style={{ margin: 0 }}>
+              {s.intro}
+            </Body1>
 
-        <TabList
-          className={styles.tabs}
-          selectedValue={view}
-          onTabSelect={(_, data) => setView(data.value as ViewId)}
-          aria-label={s.viewsLabel}
-          size="small"
-        >
-          {VIEWS.map((id) => (
-            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`view-${id}`}>
-              {s.views[id]}
-            </Tab>
-          ))}
-        </TabList>
+            <TabList
+              className={styles.tabs}
+              selectedValue={view}
+              onTabSelect={(_, data) => setView(data.value as ViewId)}
+              aria-label={s.viewsLabel}
+              size="small"
+            >
+              {VIEWS.map((id) => (
+                <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`view-${id}`}>
+                  {s.views[id]}
+                </Tab>
+              ))}
+            </TabList>
 
-        <Messages
-          error={state.error}
-          notices={state.notices}
-          lang={lang}
-          s={s}
-          onDismissError={actions.dismissError}
-          onDismissNotices={actions.dismissNotices}
-        />
-
-        <section role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
-          {view === "generate" && <GenerateView state={state} actions={actions} s={s} />}
-          {view === "check" && <CheckView state={state} actions={actions} lang={lang} s={s} />}
-          {view === "score" && <ScoreView state={state} actions={actions} lang={lang} s={s} />}
-          {view === "settings" && (
-            <SettingsView
-              key={JSON.stringify(state.settings)}
-              settings={state.settings}
+            <Messages
+              error={state.error}
+              notices={state.notices}
+              lang={lang}
               s={s}
-              disabled={busy}
-              onSave={(settings) => void actions.saveSettings(settings)}
+              onDismissError={actions.dismissError}
+              onDismissNotices={actions.dismissNotices}
             />
-          )}
-        </section>
 
-        <Caption1 className={styles.hint}>{s.privacy}</Caption1>
-      </main>
+            <section role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
+              {view === "generate" && <GenerateView state={state} actions={actions} s={s} />}
+              {view === "check" && <CheckView state={state} actions={actions} lang={lang} s={s} />}
+              {view === "score" && <ScoreView state={state} actions={actions} lang={lang} s={s} />}
+              {view === "settings" && (
+                <SettingsView
+                  key={JSON.stringify(state.settings)}
+                  settings={state.settings}
+                  s={s}
+                  disabled={busy}
+                  onSave={(settings) => void actions.saveSettings(settings)}
+                />
+              )}
+            </section>
+
+            <Caption1 className={styles.hint}>{s.privacy}</Caption1>
+          </main>
+        }
+      />
     </FluentProvider>
   );
 }

@@ -120,6 +120,12 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
     };
   }, [host, update]);
 
+  // Another workbook under the same host (the preview opened a file): the results shown were about the last one.
+  useEffect(
+    () => host?.onWorkbookChange?.(() => update((p) => ({ ...INITIAL, settings: p.settings }))),
+    [host, update],
+  );
+
   /** Runs one action: marks it running, clears old messages, records its failure; never throws. */
   const run = useCallback(
     async (action: PaneAction, work: (host: WorkbookHost) => Promise<void>): Promise<void> => {

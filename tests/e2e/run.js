@@ -207,11 +207,11 @@ function officeCompanion(url) {
  * A fresh browser context whose requests are policed: office.js comes from `officeScript`, the page's own origin is
  * served, anything else is refused and recorded (a test fails when the page tried to reach the outside).
  */
-async function newPage(browser, base, officeScript, { locale = "zh-CN" } = {}) {
+async function newPage(browser, base, officeScript, { locale = "zh-CN", width = 1360 } = {}) {
   const context = await browser.newContext({
     acceptDownloads: true,
     locale,
-    viewport: { width: 1360, height: 900 },
+    viewport: { width, height: 900 },
     deviceScaleFactor: 1,
   });
   const outside = [];
@@ -280,9 +280,20 @@ async function waitForWorkbook(page, fileName) {
   await page.getByTestId("preview-file-name").filter({ hasText: fileName }).waitFor();
 }
 
+/** Waits until a control can be used again (the pane disables its buttons while an action runs). */
+async function waitEnabled(locator, timeout = STEP_TIMEOUT_MS) {
+  const until = Date.now() + timeout;
+  while (!(await locator.isEnabled())) {
+    if (Date.now() > until) throw new Error(`${locator} stayed disabled for ${timeout / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function generateAndWaitForSummary(page, buttonName, headingName) {
-  await page.getByRole("button", { name: buttonName }).click();
+  const button = page.getByRole("button", { name: buttonName });
+  await button.click();
   await page.getByRole("heading", { name: headingName }).waitFor();
+  await waitEnabled(button);
 }
 
 // ------------------------------------------------------------------ the tests
@@ -399,7 +410,8 @@ test("Excel mode: 一键生成自评报告 writes the report sheets into the wor
   fx,
   office,
 }) => {
-  const t = await open(office.fake);
+  // Excel's task pane is about 350 px wide.
+  const t = await open(office.fake, { width: 360 });
   const { page } = t;
   await page.goto(`${t.base}/taskpane.html`);
   await page.getByText("已连接 Excel").waitFor();
@@ -504,8 +516,8 @@ async function main() {
     for (const [index, { name, fn }] of tests.entries()) {
       const started = Date.now();
       const sessions = [];
-      const open = async (officeScript) => {
-        const session = await newPage(browser, base, officeScript);
+      const open = async (officeScript, options) => {
+        const session = await newPage(browser, base, officeScript, options);
         sessions.push(session);
         return session;
       };

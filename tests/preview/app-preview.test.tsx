@@ -1,0 +1,67 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require"]}
+ */
+/**
+ * The task pane in preview mode: the pane beside the workbook it works on, one host between them. Generating adds
+ * the report tabs; opening another workbook clears the results the pane showed for the last one.
+ */
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import type { HostInfo } from "../../src/taskpane/office-host";
+import { PreviewWorkbookHost } from "../../src/preview/xlsx-host";
+import { brokenSampleBytes, sampleBytes } from "./sample-workbook";
+
+const PREVIEW_ZH: HostInfo = { mode: "preview", host: null, lang: "zh-CN" };
+
+beforeAll(() => {
+  if (!("ResizeObserver" in window)) {
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    };
+  }
+  if (!("structuredClone" in globalThis)) {
+    (globalThis as unknown as { structuredClone: unknown }).structuredClone = (v: unknown) =>
+      JSON.parse(JSON.stringify(v)) as unknown;
+  }
+});
+
+function tabNames(): (string | null)[] {
+  return screen
+    .getAllByRole("tab")
+    .map((t) => t.getAttribute("data-sheet"))
+    .filter((name) => name !== null);
+}
+
+it("puts the pane beside the workbook, and a new workbook clears the last one's results", async () => {
+  const host = new PreviewWorkbookHost();
+  await host.open(sampleBytes(), "样例.xlsx", { sample: true });
+  render(<App detect={() => Promise.resolve(PREVIEW_ZH)} connect={() => Promise.resolve(host)} />);
+
+  expect(await screen.findByText("当前工作簿：样例.xlsx")).toBeTruthy();
+  expect(screen.getByText("预览模式（未在 Excel 中运行）")).toBeTruthy();
+
+  fireEvent.click(screen.getByRole("button", { name: "一键生成自评报告" }));
+  expect(await screen.findByRole("heading", { name: "自评结果" })).toBeTruthy();
+  expect(tabNames()).toEqual([
+    "表一 预算执行情况",
+    "表二 支出决算表",
+    "表三 绩效指标",
+    "部门基本情况",
+    "绩效自评表",
+    "自评报告",
+    "核查结果",
+  ]);
+
+  const broken = await brokenSampleBytes();
+  await act(() => host.open(broken, "改动.xlsx"));
+  expect(await screen.findByText("当前工作簿：改动.xlsx")).toBeTruthy();
+  await waitFor(() => expect(screen.queryByRole("heading", { name: "自评结果" })).toBeNull());
+  expect(tabNames()).toEqual(["表一 预算执行情况", "表二 支出决算表", "表三 绩效指标", "部门基本情况"]);
+
+  // The language switch reaches the workbook side too.
+  fireEvent.click(screen.getByRole("button", { name: "切换为英文界面" }));
+  expect(await screen.findByText("Workbook: 改动.xlsx")).toBeTruthy();
+});
