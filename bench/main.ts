@@ -37,7 +37,7 @@ interface SizePlan {
 
 const FULL: readonly SizePlan[] = [
   { rows: 5_000, cliRuns: 5, warmups: 5, engineRuns: 9, formulaRuns: 3 },
-  { rows: 50_000, cliRuns: 5, warmups: 2, engineRuns: 5, formulaRuns: 3 },
+  { rows: 50_000, cliRuns: 5, warmups: 3, engineRuns: 7, formulaRuns: 5 },
   { rows: 200_000, cliRuns: 3, warmups: 1, engineRuns: 3, formulaRuns: 0 },
 ];
 const QUICK: readonly SizePlan[] = [{ rows: 5_000, cliRuns: 2, warmups: 2, engineRuns: 3, formulaRuns: 1 }];
