@@ -1,7 +1,7 @@
 /**
  * One measurement in its own process, so one part's heap and JIT state never colour another's. Prints one JSON line.
  *
- *   node --expose-gc -r ts-node/register/transpile-only bench/child.ts engine <file> <rows> <warmups> <runs> <formulaRuns>
+ *   node -r ts-node/register/transpile-only bench/child.ts engine <file> <rows> <warmups> <runs> <formulaRuns>
  *   node -r ts-node/register/transpile-only bench/child.ts excel <file>
  */
 import { readXlsxFileStreaming } from "../src/gateway/xlsx/read-stream";

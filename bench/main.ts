@@ -75,7 +75,7 @@ function lastJsonLine<T>(stdout: string): T {
   return JSON.parse(lines[lines.length - 1]) as T;
 }
 
-const TS_CHILD = ["--expose-gc", "-r", "ts-node/register/transpile-only", join("bench", "child.ts")];
+const TS_CHILD = ["-r", "ts-node/register/transpile-only", join("bench", "child.ts")];
 
 // ---------------------------------------------------------------- workbooks
 
