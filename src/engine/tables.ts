@@ -40,7 +40,8 @@ export interface TableSummary {
 export type BudgetColumn = "initial" | "budget" | "executed";
 
 /** 按收入性质分. */
-export type FundSource = "general" | "govFund" | "stateCapital" | "socialInsurance" | "specialAccount" | "other";
+export type FundSource =
+  "general" | "govFund" | "stateCapital" | "socialInsurance" | "specialAccount" | "other";
 
 /** 按支出性质分 (also the part columns of the expenditure table). */
 export type SpendingKind = "basic" | "project" | "remitted" | "business" | "subsidiary";
@@ -54,7 +55,13 @@ export const FUND_SOURCES: readonly FundSource[] = [
   "other",
 ];
 
-export const SPENDING_KINDS: readonly SpendingKind[] = ["basic", "project", "remitted", "business", "subsidiary"];
+export const SPENDING_KINDS: readonly SpendingKind[] = [
+  "basic",
+  "project",
+  "remitted",
+  "business",
+  "subsidiary",
+];
 
 export interface BudgetRow {
   /** The label as written ("  其中：一般公共预算"). */

@@ -18,7 +18,9 @@ export function sheet(name: string, rows: CellValue[][], options: SheetOptions =
     name,
     originRow: origin.top,
     originCol: origin.left,
-    values: rows.map((r) => r.map((v) => (typeof v === "string" && /^#[A-Z/0]+[!?A]$/.test(v) ? errorValue(v) : v))),
+    values: rows.map((r) =>
+      r.map((v) => (typeof v === "string" && /^#[A-Z/0]+[!?A]$/.test(v) ? errorValue(v) : v)),
+    ),
     merges: (options.merges ?? []).map(parseA1Range),
     hidden: options.hidden,
   };
