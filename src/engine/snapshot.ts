@@ -58,6 +58,24 @@ export function errorValue(code: string): ErrorValue {
   return { kind: "error", code };
 }
 
+/**
+ * The code the .xlsx readers give a formula cell saved without a cached result (a budget system's export, or a tool,
+ * that wrote the formula but never calculated it). Not one of Excel's error literals: Excel, and so Office.js, always
+ * calculates before it hands out values and never produces it. It is an ErrorValue so that every rule that leaves an
+ * error cell out of the sums and the scores does so here too (an empty reading would make a total "0.00"); the checker
+ * words its finding for it on its own (recalculate and save in Excel).
+ */
+export const UNCALCULATED_CODE = "#UNCALCULATED";
+
+export function uncalculatedValue(): ErrorValue {
+  return errorValue(UNCALCULATED_CODE);
+}
+
+/** True for a formula cell whose workbook carried no calculated result. */
+export function isUncalculated(v: CellValue | undefined): boolean {
+  return isErrorValue(v) && v.code === UNCALCULATED_CODE;
+}
+
 /** The value at an absolute position, or null outside the used range. */
 export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
   const r = sheet.values[row - sheet.originRow];

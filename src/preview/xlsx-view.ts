@@ -2,12 +2,13 @@
  * An exceljs worksheet as the grid's SheetView: display text (a formula's cached result, rich text as plain text,
  * numbers in their number format), merges as spans, and the cues that make a report sheet readable (bold, fills,
  * alignment, column widths). Values are read with the .xlsx reader's own conversion, so the grid shows exactly what
- * the checker read.
+ * the checker read. A formula saved without a calculated result has no value to show: the grid shows the formula
+ * itself ("=SUM(C6:C8)"), as Excel does with Show Formulas, beside the finding that asks for a recalculation.
  */
 import type ExcelJS from "exceljs";
 import { parseA1Range } from "../engine/a1";
-import { isDateValue, isErrorValue, type CellValue } from "../engine/snapshot";
-import { toCellValue } from "../gateway/xlsx/read";
+import { isDateValue, isErrorValue, isUncalculated, type CellValue } from "../engine/snapshot";
+import { cellValueOf } from "../gateway/xlsx/read";
 import {
   COVERED,
   MAX_VIEW_COLS,
@@ -26,9 +27,18 @@ export function displayText(value: CellValue, numFmt: string | undefined): strin
   if (typeof value === "number") return formatNumber(value, numFmt);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
+  // The readers' code for "no calculated result" is not something Excel would show; sheetView shows the formula.
+  if (isUncalculated(value)) return "";
   if (isErrorValue(value)) return value.code;
   if (isDateValue(value)) return formatDate(value);
   return "";
+}
+
+/** What the grid shows for a cell: its value as the checker read it, or the formula when it was never calculated. */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cellValueOf(cell);
+  if (isUncalculated(value)) return cell.formula ? `=${cell.formula}` : "";
+  return displayText(value, cell.numFmt);
 }
 
 /** exceljs colours are ARGB ("FFFFC7CE"); theme and indexed colours carry no RGB and are left out. */
@@ -94,7 +104,7 @@ export function sheetView(ws: ExcelJS.Worksheet, report: boolean): SheetView {
       const span = spans.get(`${r},${c}`);
       if (rows[r][c] === COVERED && !span) continue;
       const cell = row?.findCell(c + 1);
-      const text = cell ? displayText(toCellValue(cell.value), cell.numFmt) : "";
+      const text = cell ? cellText(cell) : "";
       const style = cell ? styleOf(cell) : undefined;
       if (!span && text === "" && !style) continue;
       const slot: GridCell = {

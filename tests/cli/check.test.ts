@@ -181,3 +181,44 @@ describe("selfeval check runs the indicator rules too", () => {
     expect([missing[0].expected, missing[0].actual, missing[0].difference]).toEqual([null, null, null]);
   });
 });
+
+describe("selfeval check on a workbook saved without recalculating", () => {
+  let uncalculated: string;
+
+  beforeAll(async () => {
+    // 表二's 合计 row holds formulas over the 类 rows; C5 (the 合计 column) loses its cached result, as a budget
+    // system's export that writes formulas without calculating them.
+    uncalculated = await sampleCopy("未重算.xlsx", (wb) => {
+      const cell = (wb.getWorksheet(EXPENDITURE) as ExcelJS.Worksheet).getCell("C5");
+      expect(cell.formula).toMatch(/^C\d+\+C\d+/);
+      cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+    });
+  });
+
+  it("reports the formula at its cell, asks for a recalculation, and builds no sum on it (exit 1)", async () => {
+    const r = await runCli(["check", uncalculated, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.summary).toEqual({ error: 1, warning: 0, notice: 0 });
+    expect(envelope.findings).toEqual([
+      {
+        rule: "value.error",
+        severity: "error",
+        cells: [{ sheet: EXPENDITURE, address: "C5" }],
+        expected: null,
+        actual: null,
+        difference: null,
+        message: "合计行（合计）：公式没有计算结果，请在 Excel 中重新计算并保存后再检查",
+      },
+    ]);
+  });
+
+  it("says it in English with --lang en-US", async () => {
+    const r = await runCli(["check", uncalculated, "--json", "--lang", "en-US"]);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.findings.map((f) => f.message)).toEqual([
+      "The total row (total): the formula has no calculated result; recalculate and save the workbook in Excel, then check again",
+    ]);
+  });
+});

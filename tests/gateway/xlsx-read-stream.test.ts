@@ -107,7 +107,8 @@ describe("readXlsxFileStreaming: the same snapshot as readXlsxBuffer", () => {
     expect(at(s, "C7")).toEqual({ kind: "error", code: "#REF!" });
     expect(at(s, "B8")).toBe("附件");
     expect(at(s, "D8")).toEqual({ kind: "date", iso: "2024-01-05T08:30:00" });
-    // exceljs drops a cached result of 0 or "": both readers read such a formula as empty.
+    // exceljs drops a cached result of 0 or "" from a cell's value: both readers read such a formula as empty (it was
+    // calculated: exceljs wrote <v>0</v>, and "" as t="str" with an empty <v>).
     expect([at(s, "B9"), at(s, "C9")]).toEqual([null, null]);
     expect(at(s, "D9")).toBe("１０７１６．１６");
     expect(s.formulas?.[8 - 1]).toEqual(["=C5-C5", '=""', null, null]);
@@ -236,6 +237,49 @@ describe("readXlsxFileStreaming: the same snapshot as readXlsxBuffer", () => {
       [null, 3, "  <项目> ", null, null],
     ]);
     expect(s.merges).toEqual([]);
+  });
+
+  it("reads formulas saved without calculating alike: #UNCALCULATED, but Excel's empty-text result stays empty", async () => {
+    const wb = await same(
+      "uncalculated.xlsx",
+      rawXlsx([
+        {
+          name: "表二 支出决算表",
+          sheetData:
+            row(
+              1,
+              textCell("A1", "合计"),
+              `<c r="B1"><f>B2+B3</f></c>`,
+              `<c r="C1"><f>C2+C3</f><v></v></c>`,
+            ) +
+            row(
+              2,
+              `<c r="A2" t="str"><f>IF(B2=0,"",B2)</f><v/></c>`,
+              numberCell("B2", 0),
+              numberCell("C2", 5),
+            ) +
+            row(
+              3,
+              `<c r="A3"><f>C2-C2</f><v>0</v></c>`,
+              numberCell("B3", 2),
+              `<c r="C3" t="str"><f>"x"</f></c>`,
+            ) +
+            // A shared formula's master calculated, its dependent not: each cell has its own cached result or none.
+            row(4, `<c r="A4"><f t="shared" ref="A4:A5" si="0">B2+B3</f><v>2</v></c>`) +
+            row(5, `<c r="A5"><f t="shared" si="0"/></c>`),
+        },
+      ]),
+    );
+    const s = sheet(wb, "表二 支出决算表");
+    const uncalculated = { kind: "error", code: "#UNCALCULATED" };
+    expect(s.values).toEqual([
+      ["合计", uncalculated, uncalculated],
+      [null, 0, 5],
+      [null, 2, null],
+      [2, null, null],
+      [uncalculated, null, null],
+    ]);
+    expect(s.formulas?.map((r) => r[0])).toEqual([null, '=IF(B2=0,"",B2)', "=C2-C2", "=B2+B3", "=B3+B4"]);
   });
 
   it("reads odd but readable shapes alike: no sheets, a chart sheet only, far cells, ten thousand sheets", async () => {

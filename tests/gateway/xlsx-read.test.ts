@@ -12,6 +12,7 @@ import {
   richText,
   writeTempFile,
 } from "../fixtures/xlsx-builders";
+import { numberCell, rawXlsx, row, textCell } from "../fixtures/hostile/raw-xlsx";
 
 function sheetNamed(wb: WorkbookSnapshot, name: string): SheetSnapshot {
   const s = wb.sheets.find((x) => x.name === name);
@@ -97,12 +98,13 @@ describe("readXlsxBuffer: values", () => {
     expect(at(s, "E8")).toBe(false);
   });
 
-  it("reads a formula as its cached result, an error result as an error value, no result as empty", () => {
+  it("reads a formula as its cached result, an error result as an error value, no result as #UNCALCULATED", () => {
     const s = sheetNamed(wb, "表一 预算执行情况");
     expect(at(s, "E5")).toBe(1);
     expect(at(s, "D6")).toBe(10459.37);
     expect(at(s, "E6")).toEqual({ kind: "error", code: "#DIV/0!" });
-    expect(at(s, "D7")).toBeNull();
+    // exceljs wrote =SUM(D5:D6) without a <v>, as a budget system's export saved without recalculating.
+    expect(at(s, "D7")).toEqual({ kind: "error", code: "#UNCALCULATED" });
   });
 
   it("reads error values, hyperlinks as their text and dates as ISO text", () => {
@@ -191,6 +193,42 @@ describe("readXlsxBuffer: layouts", () => {
     const [s] = (await readXlsxBuffer(bytes)).sheets;
     expect([s.originRow, s.originCol, s.values.length, s.values[0].length]).toEqual([1, 1, 4, 4]);
     expect(s.merges).toEqual([{ top: 3, left: 3, bottom: 4, right: 4 }]);
+  });
+
+  it("tells a formula nobody calculated from one whose result is empty text", async () => {
+    const bytes = rawXlsx([
+      {
+        name: "表二 支出决算表",
+        sheetData:
+          row(1, textCell("A1", "合计"), `<c r="B1"><f>B2+B3</f></c>`, `<c r="C1"><f>C2+C3</f><v></v></c>`) +
+          row(
+            2,
+            `<c r="A2" t="str"><f>IF(B2=0,"",B2)</f><v/></c>`,
+            numberCell("B2", 0),
+            numberCell("C2", 5),
+          ) +
+          row(
+            3,
+            `<c r="A3"><f>C2-C2</f><v>0</v></c>`,
+            numberCell("B3", 2),
+            `<c r="C3" t="str"><f>"x"</f></c>`,
+          ),
+      },
+    ]);
+    const [s] = (await readXlsxBuffer(bytes)).sheets;
+    expect(s.values).toEqual([
+      // No <v> (exceljs, a budget system) and an empty <v> of no type (openpyxl): never calculated.
+      ["合计", { kind: "error", code: "#UNCALCULATED" }, { kind: "error", code: "#UNCALCULATED" }],
+      // Excel's own empty-string result: t="str" with an empty <v/>, a value like any other (empty).
+      [null, 0, 5],
+      // A cached 0 reads as empty, as it always has; a string-typed formula with no <v> at all is an empty string too.
+      [null, 2, null],
+    ]);
+    expect(s.formulas).toEqual([
+      [null, "=B2+B3", "=C2+C3"],
+      ['=IF(B2=0,"",B2)', null, null],
+      ["=C2-C2", null, '="x"'],
+    ]);
   });
 
   it("leaves the formulas grid out when asked", async () => {

@@ -28,6 +28,8 @@ describe("displayText", () => {
     expect(displayText({ kind: "date", iso: "2023-12-31T08:30:00" }, undefined)).toBe("2023-12-31 08:30:00");
     expect(displayText(true, undefined)).toBe("TRUE");
     expect(displayText(null, undefined)).toBe("");
+    // The readers' code for a formula nobody calculated is not Excel's: sheetView shows the formula instead.
+    expect(displayText({ kind: "error", code: "#UNCALCULATED" }, undefined)).toBe("");
   });
 });
 
@@ -82,6 +84,20 @@ describe("sheetView", () => {
     expect(view.rows[2]).toEqual([{ text: "其中：基本支出" }, null, null, null]);
     expect(view.columnWidths).toEqual([145, 64, 64, 64]);
     expect(isCut(view)).toBe(false);
+  });
+
+  it("shows a formula saved without a calculated result as the formula, where the checker reports it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("支出决算表");
+    ws.getCell("A1").value = "合计";
+    ws.getCell("B1").value = { formula: "B2+B3" } as ExcelJS.CellFormulaValue;
+    ws.getCell("C1").value = { formula: "C2+C3", result: 15 };
+    ws.getCell("C1").numFmt = "#,##0.00";
+    // Loaded from bytes, as the preview loads the user's file: exceljs wrote B1 without a <v>.
+    const loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const view = sheetView(loaded.getWorksheet("支出决算表") as ExcelJS.Worksheet, false);
+    expect(view.rows[0]).toEqual([{ text: "合计" }, { text: "=B2+B3" }, { text: "15.00" }]);
   });
 
   it("cuts a sheet larger than the viewer draws and says so", () => {

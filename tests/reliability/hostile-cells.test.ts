@@ -156,17 +156,20 @@ describe("values of the wrong kind where amounts belong", () => {
     );
   });
 
-  it("a formula without a cached result reads as empty (the engine never recalculates); the formula is kept and the sums name the cell", async () => {
+  it("a formula without a cached result is one value.error asking for a recalculation (the engine never recalculates); the formula is kept and no sum claims it is 0.00", async () => {
     const { snapshot, evaluation } = await evaluate(
       await sampleWith([[EXPENDITURE, "C8", formula("D8+E8")]]),
     );
-    expect(valueAt(snapshot, EXPENDITURE, "C8")).toBeNull();
+    expect(valueAt(snapshot, EXPENDITURE, "C8")).toEqual({ kind: "error", code: "#UNCALCULATED" });
     const sheet = snapshot.sheets.find((s) => s.name === EXPENDITURE) as SheetSnapshot;
     expect(sheet.formulas?.[8 - 1 - sheet.originRow]?.[2 - sheet.originCol]).toBe("=D8+E8");
-    expect(evaluation.findings.map(brief)).toEqual([
-      `sum.column error ${EXPENDITURE}!C7,${EXPENDITURE}!C8,${EXPENDITURE}!C9 1850000000/2030350000/180350000`,
-      `sum.row error ${EXPENDITURE}!C8,${EXPENDITURE}!D8,${EXPENDITURE}!E8 180350000/0/-180350000`,
-    ]);
+    expect(evaluation.findings.map(brief)).toEqual([`value.error error ${EXPENDITURE}!C8`]);
+    expect(evaluation.findings[0].message).toEqual({
+      "zh-CN": "2011301 行政运行（合计）：公式没有计算结果，请在 Excel 中重新计算并保存后再检查",
+      "en-US":
+        "2011301 行政运行 (total): the formula has no calculated result; recalculate and save the workbook in Excel, then check again",
+    });
+    expect(evaluation.score?.total).toBe(SAMPLE_TOTAL);
   });
 });
 

@@ -5,6 +5,7 @@
 import { localized, type Localized } from "../i18n";
 import { fenPerUnit, formatFen, type MoneyUnit } from "../money";
 import { quoteText } from "../quote";
+import { UNCALCULATED_CODE } from "../snapshot";
 import { capitalize, type Name } from "./labels";
 
 const UNIT_GLOSS: Record<MoneyUnit, string> = {
@@ -94,6 +95,13 @@ export function crossMessage(m: CrossMessage): Localized {
 }
 
 export function errorValueMessage(where: Name, code: string): Localized {
+  // Not an error in the formula: the workbook was saved without calculating it, so there is no value to check.
+  if (code === UNCALCULATED_CODE) {
+    return localized(
+      `${where.zh}：公式没有计算结果，请在 Excel 中重新计算并保存后再检查`,
+      `${capitalize(where.en)}: the formula has no calculated result; recalculate and save the workbook in Excel, then check again`,
+    );
+  }
   return localized(
     `${where.zh}：错误值 ${code}，请修正公式或引用`,
     `${capitalize(where.en)}: error value ${code}; fix the formula or its reference`,

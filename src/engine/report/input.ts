@@ -6,6 +6,7 @@ import type { Finding } from "../findings";
 import type { Lang } from "../i18n";
 import { fenToUnitNumber, formatFen, type AmountParse } from "../money";
 import type { ScoreResult } from "../score/types";
+import { UNCALCULATED_CODE } from "../snapshot";
 import type {
   AmountCell,
   BudgetBlock,
@@ -68,8 +69,14 @@ export function presentKinds(block: BudgetBlock): SpendingKind[] {
   return SPENDING_KINDS.filter((k) => block.kinds[k] !== undefined);
 }
 
-/** What to show for an amount cell that is not a number: the error code or the text as the user typed it. */
-export function nonAmountText(parsed: AmountParse): string | null {
+/**
+ * What to show for an amount cell that is not a number: the error code or the text as the user typed it; a formula
+ * saved without its result says so in words rather than by the readers' made-up code.
+ */
+export function nonAmountText(parsed: AmountParse, lang: Lang): string | null {
+  if (parsed.kind === "error" && parsed.code === UNCALCULATED_CODE) {
+    return lang === "zh-CN" ? "公式未计算" : "not calculated";
+  }
   if (parsed.kind === "error") return parsed.code;
   if (parsed.kind === "unparsed") return parsed.text;
   return null;

@@ -278,7 +278,7 @@ function writeBudget(g: SheetGrid, input: ReportInput, lang: Lang, top: number):
       const col = 2 + i;
       if (!cell || cell.parsed.kind === "none") g.set(r, col, null, "amount");
       else if (cell.parsed.kind === "amount") g.set(r, col, wan(cell.parsed.fen), "amount");
-      else g.set(r, col, nonAmountText(cell.parsed), "amountText", { text: true });
+      else g.set(r, col, nonAmountText(cell.parsed, lang), "amountText", { text: true });
     });
   };
   const line = (label: string, style: string, budgetRow: BudgetRow | undefined): void => {

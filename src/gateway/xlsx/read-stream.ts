@@ -7,7 +7,7 @@
  * Same snapshot by construction: each <c> element goes through exceljs's own cell parser and reconciliation (shared
  * strings, styles for dates, shared formulas), and the result is turned into a CellValue by read.ts's toCellValue, with
  * exceljs's quirks kept (a formula whose cached result is 0, "" or FALSE reads as empty, as exceljs's cell value drops
- * falsy results). Merges and external hyperlinks come after the cells in the XML, so covered cells are emptied and
+ * falsy results; one with no cached result at all reads as UNCALCULATED_CODE, as read.ts's cellValueOf). Merges and external hyperlinks come after the cells in the XML, so covered cells are emptied and
  * linked cells re-read when the sheet ends. tests/gateway/xlsx-read-stream.test.ts compares both readers.
  *
  * Why not exceljs's own WorkbookReader: its worksheet reader ignores merges, reads an error result (#REF!) as NaN, keeps
@@ -17,6 +17,8 @@
  */
 import { parseA1Range } from "../../engine/a1";
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
+import { uncalculatedValue } from "../../engine/snapshot";
+import { installFormulaResultFix } from "./formula-results";
 import { toCellValue, type ReadXlsxOptions } from "./read";
 import { WorkbookReadError } from "./read-error";
 import { readXlsxFile } from "./read-file";
@@ -120,6 +122,8 @@ export async function readXlsxFileStreaming(
   path: string,
   options: ReadXlsxOptions = {},
 ): Promise<WorkbookSnapshot> {
+  // The same cell parser as read.ts, so the same reading of an empty string result (t="str") against none.
+  installFormulaResultFix();
   const zip = await openZip(path);
   // Not a zip this reader handles (or not found, or not a workbook): the in-memory reader reads it or says why not.
   if (!zip || !zip.entries.has("xl/workbook.xml")) {
@@ -297,7 +301,9 @@ class SheetReader {
     let formula: string | null = null;
     if (model.type === TYPE.Formula) {
       // exceljs's formula value copies only truthy fields, so a cached 0, "" or FALSE is lost there: kept so here.
-      value = model.result ? toCellValue(model.result as never) : null;
+      // No cached result at all is a formula nobody calculated (read.ts's cellValueOf).
+      if (model.result === undefined) value = uncalculatedValue();
+      else value = model.result ? toCellValue(model.result as never) : null;
       formula = this.formulaText(model, address);
       if (model.shareType === "shared" && model.ref && model.formula)
         this.masters.set(address, model.formula);

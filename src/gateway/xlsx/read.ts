@@ -4,13 +4,17 @@
  *
  * Values follow what Excel shows: a formula is read as its cached result (the engine never recalculates), rich text
  * and hyperlinks as their plain text, dates as ISO text, and cells covered by a merge (other than its top-left) as
- * empty, the way Office.js reports them.
+ * empty, the way Office.js reports them. A formula saved without a cached result reads as the UNCALCULATED_CODE error
+ * value, so the checker can ask for a recalculation instead of adding it up as empty.
  */
 import ExcelJS from "exceljs";
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
-import { errorValue } from "../../engine/snapshot";
+import { errorValue, uncalculatedValue } from "../../engine/snapshot";
+import { installFormulaResultFix } from "./formula-results";
 import { WorkbookReadError } from "./read-error";
 import { sniffWorkbookBytes } from "./sniff";
+
+installFormulaResultFix();
 
 export interface ReadXlsxOptions {
   /** Also keep a formulas grid per sheet (only sheets that have formulas get one). Default true. */
@@ -64,7 +68,7 @@ function readWorksheet(ws: ExcelJS.Worksheet, keepFormulas: boolean): SheetSnaps
         return;
       }
       if (cell.isMerged) growMerge(mergeBoxes, cell, r, c);
-      const value = toCellValue(cell.value);
+      const value = cellValueOf(cell);
       const formula = formulaOf(cell);
       if (value !== null || formula !== null) cells.push({ row: r, col: c, value, formula });
     });
@@ -177,7 +181,20 @@ function formulaOf(cell: ExcelJS.Cell): string | null {
   return text ? `=${text}` : null;
 }
 
-/** exceljs's cell value (or a formula's cached result) as the engine's CellValue. */
+/**
+ * A loaded exceljs cell as the engine's CellValue. A formula cell without a cached result is UNCALCULATED_CODE; its
+ * `result` tells that apart, since `cell.value` drops a cached 0, "" or FALSE as well (those still read as empty, as
+ * the streaming reader reads them too).
+ */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Formula && cell.result === undefined) return uncalculatedValue();
+  return toCellValue(cell.value);
+}
+
+/**
+ * exceljs's cell value (or a formula's cached result) as the engine's CellValue. Given a formula value alone it cannot
+ * tell a result exceljs dropped (0, "", FALSE) from none, so it reads both as empty; cellValueOf can.
+ */
 export function toCellValue(value: ExcelJS.CellValue | ExcelJS.CellFormulaValue["result"]): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : errorValue("#NUM!");
@@ -188,7 +205,6 @@ export function toCellValue(value: ExcelJS.CellValue | ExcelJS.CellFormulaValue[
   if ("richText" in value) return richTextToString(value.richText);
   if ("hyperlink" in value) return hyperlinkText(value.text);
   if ("formula" in value || "sharedFormula" in value) {
-    // No cached result (a workbook written by a tool that never calculated) reads as empty, not as zero.
     return value.result === undefined ? null : toCellValue(value.result);
   }
   return null;

@@ -5,7 +5,7 @@
  */
 import { checkWorkbook } from "../../../src/engine/check";
 import type { Finding } from "../../../src/engine/findings";
-import type { CellValue, SheetSnapshot } from "../../../src/engine/snapshot";
+import { uncalculatedValue, type CellValue, type SheetSnapshot } from "../../../src/engine/snapshot";
 import { sheet, workbook } from "../../helpers/grid";
 
 const WAN = 1_000_000; // 分 in one 万元
@@ -256,6 +256,72 @@ describe("the budget block", () => {
     expect(facts(result.findings)).toEqual([
       ["value.error", "error", ["预算!C3"], null, null, null],
       ["value.unparsed", "error", ["预算!C5"], null, null, null],
+    ]);
+  });
+});
+
+describe("a formula saved without a calculated result", () => {
+  const message = (where: string, whereEn: string) => ({
+    "zh-CN": `${where}：公式没有计算结果，请在 Excel 中重新计算并保存后再检查`,
+    "en-US": `${whereEn}: the formula has no calculated result; recalculate and save the workbook in Excel, then check again`,
+  });
+
+  it('is one value.error at its cell, and no sum, cross check or overspend is built on it (never "合计填列 0.00")', () => {
+    const rows = SEED_EXPENDITURE.map((r) => [...r]);
+    rows[0][2] = uncalculatedValue(); // the 合计 row's 合计: =SUM over the 类 rows, exported without recalculating
+    const result = checkWorkbook(workbook(selfEvaluationSheet(uncalculatedValue()), expenditureSheet(rows)));
+    expect(result.findings).toEqual([
+      {
+        rule: "value.error",
+        severity: "error",
+        cells: [{ sheet: "支出决算表", address: "D6" }],
+        table: "expenditure",
+        expectedFen: null,
+        actualFen: null,
+        differenceFen: null,
+        unit: "万元",
+        message: message("合计行（合计）", "The total row (total)"),
+      },
+      {
+        rule: "value.error",
+        severity: "error",
+        cells: [{ sheet: "自评表", address: "D4" }],
+        table: "budget",
+        expectedFen: null,
+        actualFen: null,
+        differenceFen: null,
+        unit: "万元",
+        message: message("年度资金总额（全年执行数）", "Total funds (full-year execution)"),
+      },
+    ]);
+    expect(result.findings.filter((f) => f.rule.startsWith("sum.") || f.rule === "cross.sheet")).toEqual([]);
+  });
+
+  it("leaves out only the sums that involve it: the other cells are still checked", () => {
+    // A wrong 基本支出 beside the uncalculated 合计 is still found by the sums that do not involve the 合计 cell.
+    const rows = SEED_EXPENDITURE.map((r) => [...r]);
+    rows[0][2] = uncalculatedValue();
+    rows[3][3] = 266.79; // 2010301 行政运行 基本支出, 10.00 more than its row's 合计
+    const result = checkWorkbook(workbook(selfEvaluationSheet(), expenditureSheet(rows)));
+    expect(facts(result.findings)).toEqual([
+      ["value.error", "error", ["支出决算表!D6"], null, null, null],
+      // 20103's 基本支出 (E8) against its 项 (E9 + E10), and 2010301's row (D9 against E9 + F9): neither touches D6.
+      [
+        "sum.column",
+        "error",
+        ["支出决算表!E8", "支出决算表!E9", "支出决算表!E10"],
+        266_790_000,
+        256_790_000,
+        -10 * WAN,
+      ],
+      [
+        "sum.row",
+        "error",
+        ["支出决算表!D9", "支出决算表!E9", "支出决算表!F9"],
+        266_790_000,
+        256_790_000,
+        -10 * WAN,
+      ],
     ]);
   });
 });

@@ -151,6 +151,31 @@ describe("绩效自评表", () => {
     expect(cellAt(sheetOf(spec, "table"), "E5")).toMatchObject({ value: "约10716", text: true });
   });
 
+  it("says in words that a formula was never calculated, not by the readers' #UNCALCULATED code", () => {
+    const budget = seedBudget();
+    const total = budget.total;
+    const uncalculated = {
+      ...budget,
+      total: {
+        ...total,
+        cells: {
+          ...total.cells,
+          executed: {
+            ...total.cells.executed!,
+            raw: { kind: "error" as const, code: "#UNCALCULATED" },
+            parsed: { kind: "error" as const, code: "#UNCALCULATED" },
+          },
+        },
+      },
+    };
+    const input = seedInput({ recognized: { ...seedInput().recognized, budget: uncalculated } });
+    expect(cellAt(sheetOf(buildReport(input, "zh-CN"), "table"), "E5")).toMatchObject({
+      value: "公式未计算",
+      text: true,
+    });
+    expect(valueAt(sheetOf(buildReport(input, "en-US"), "table"), "E5")).toBe("not calculated");
+  });
+
   it("puts the overall goals beside each other, as the user wrote them", () => {
     expect(valueAt(table, "A12")).toBe("年度总体目标");
     expect([valueAt(table, "C12"), valueAt(table, "F12")]).toEqual(["预期目标", "实际完成情况"]);
