@@ -29,7 +29,7 @@ export const RULE_NAMES: Readonly<Record<RuleId, Readonly<Record<Lang, string>>>
   "budget.overspend": { "zh-CN": "执行数超预算", "en-US": "Spending above budget" },
   "indicator.target": { "zh-CN": "指标值无法识别", "en-US": "Unreadable target" },
   "value.missing": { "zh-CN": "缺少实际完成值", "en-US": "Missing actual value" },
-  "indicator.weights": { "zh-CN": "分值合计", "en-US": "Weights total" },
+  "indicator.weights": { "zh-CN": "指标分值", "en-US": "Indicator weights" },
   "indicator.qualitative-tier": { "zh-CN": "定性得分档次", "en-US": "Qualitative tier" },
   "indicator.score-mismatch": { "zh-CN": "得分不一致", "en-US": "Score differs" },
   "indicator.reason-missing": { "zh-CN": "缺少偏差原因", "en-US": "Missing reason" },

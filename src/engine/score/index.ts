@@ -51,7 +51,8 @@ export function scoreWorkbook(
       const scored = scoreIndicator(row, rec.indicators, resolved);
       indicators.push(scored.score);
       findings.push(...scored.findings);
-      weights = add(weights, row.weight.value === null ? ZERO : exact(row.weight.value));
+      // A weight that cannot be used (blank, not a number, below 0) counts as 0, as its indicator scores.
+      weights = add(weights, scored.weight);
     }
     const total = add(weights, fromInt(EXECUTION_WEIGHT));
     if (cmp(total, fromInt(100)) !== 0) {

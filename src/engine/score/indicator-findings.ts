@@ -88,6 +88,38 @@ export function unparsedActualFinding(
   );
 }
 
+/** Why a row's 分值 cannot be used: left blank, not a number ("约5"), or below 0 ("-5"). */
+export type WeightProblem =
+  | { readonly kind: "blank" }
+  | { readonly kind: "unparsed"; readonly text: string }
+  | { readonly kind: "negative"; readonly text: string };
+
+/** One row's 分值 that cannot be used: the indicator scores 0 (never below), and the cell says why. */
+export function weightFinding(pos: CellPos, label: IndicatorLabel, problem: WeightProblem): Finding {
+  let message: Localized;
+  switch (problem.kind) {
+    case "blank":
+      message = localized(
+        `${zhName(label)}未填写分值，按 0 分计：请填写该指标的分值`,
+        `${capitalized(enName(label))} has no weight: scored 0; enter the indicator's points`,
+      );
+      break;
+    case "unparsed":
+      message = localized(
+        `${zhName(label)}的分值「${quoteText(problem.text)}」不是数字，按 0 分计：请填写分值，如 10`,
+        `The weight of ${enName(label)} ("${quoteText(problem.text)}") is not a number: scored 0; enter the points, e.g. 10`,
+      );
+      break;
+    case "negative":
+      message = localized(
+        `${zhName(label)}的分值 ${quoteText(problem.text)} 为负数，按 0 分计：分值应为 0 或正数`,
+        `The weight of ${enName(label)} is ${quoteText(problem.text)}, a negative number: scored 0; a weight must be 0 or more`,
+      );
+      break;
+  }
+  return finding("indicator.weights", "error", pos, message);
+}
+
 export function weightsFinding(pos: CellPos, indicatorWeights: string, total: string): Finding {
   return finding(
     "indicator.weights",

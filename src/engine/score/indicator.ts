@@ -2,6 +2,7 @@
 import type { Finding } from "../findings";
 import { localized, type Localized } from "../i18n";
 import { numberToDecimalString } from "../money";
+import { quoteText } from "../quote";
 import { isErrorValue } from "../snapshot";
 import type { CellPos, IndicatorRow, IndicatorsTable } from "../tables";
 import {
@@ -30,7 +31,9 @@ import {
   tierFinding,
   unitMismatchFinding,
   unparsedActualFinding,
+  weightFinding,
   type IndicatorLabel,
+  type WeightProblem,
 } from "./indicator-findings";
 import type { ResolvedOptions } from "./options";
 import { roundScore, scoreQualitative, scoreQuantitative, tierRange, type RuleOutcome } from "./rules";
@@ -56,6 +59,43 @@ const SCORE_TOLERANCE = ratio(5n, 1000n);
 export interface ScoredIndicator {
   readonly score: IndicatorScore;
   readonly findings: readonly Finding[];
+  /** The weight the row counts with in the weights total: its 分值, or 0 when that cannot be used. */
+  readonly weight: Ratio;
+}
+
+/** A row's 分值 as the rules may use it: a number of 0 or more, or why it cannot be used. */
+type WeightRead =
+  | { readonly kind: "ok"; readonly value: Ratio }
+  /** An error value (#REF!, a formula never calculated): the checker's value.error already names the cell. */
+  | { readonly kind: "error" }
+  | WeightProblem;
+
+function readWeight(row: IndicatorRow): WeightRead {
+  const { cell, value } = row.weight;
+  if (isErrorValue(cell.raw)) return { kind: "error" };
+  const written = cellText(cell.raw, cell.text);
+  if (value === null) {
+    return written === "" || isBlankMark(written) ? { kind: "blank" } : { kind: "unparsed", text: written };
+  }
+  const exact = fromNumber(value);
+  if (exact === null) return { kind: "unparsed", text: written };
+  // A negative weight would turn every rule's share of it into a negative score.
+  return sign(exact) < 0 ? { kind: "negative", text: written } : { kind: "ok", value: exact };
+}
+
+/** The method text of a row whose 分值 cannot be used. */
+function unusableWeightMethod(read: Exclude<WeightRead, { kind: "ok" }>): Localized {
+  switch (read.kind) {
+    case "blank":
+      return localized("未填写分值，得 0 分", "no weight: score 0");
+    case "negative":
+      return localized(
+        `分值 ${quoteText(read.text)} 为负数，得 0 分`,
+        `negative weight ${quoteText(read.text)}: score 0`,
+      );
+    default:
+      return localized("分值无法识别，得 0 分", "the weight cannot be read: score 0");
+  }
 }
 
 /** Cell text as written; a numeric cell shows its number (TextCell.text may be empty for it). */
@@ -122,7 +162,9 @@ interface RowInput {
   readonly actualWritten: string;
   readonly target: TargetParse;
   readonly actual: ActualParse;
+  /** The 分值 the rules use: 0 when it cannot be used (see `weightRead`), so no score goes below 0. */
   readonly weight: Ratio;
+  readonly weightRead: WeightRead;
   /** The user's 得分, null when blank or when there is no 得分 column. */
   readonly typed: Ratio | null;
   /** 偏差原因 as written, "" when none; a dash is the accountant's "nothing to say", not a reason. */
@@ -135,6 +177,7 @@ function readRow(row: IndicatorRow): RowInput {
   const targetWritten = cellText(row.target.raw, row.target.text);
   const actualWritten = cellText(row.actual.raw, row.actual.text);
   const typedValue = row.score?.value;
+  const weightRead = readWeight(row);
   return {
     row,
     label: { name: row.name.text, row: row.row },
@@ -142,7 +185,8 @@ function readRow(row: IndicatorRow): RowInput {
     actualWritten,
     target: parseTarget(row.target.raw, targetWritten, operatorColumn, unitColumn),
     actual: parseActual(row.actual.raw, actualWritten, unitColumn),
-    weight: (row.weight.value === null ? null : fromNumber(row.weight.value)) ?? ZERO,
+    weight: weightRead.kind === "ok" ? weightRead.value : ZERO,
+    weightRead,
     typed: typedValue === null || typedValue === undefined ? null : fromNumber(typedValue),
     reason: row.reason && !isBlankMark(row.reason.text) ? row.reason.text : "",
   };
@@ -201,7 +245,8 @@ function scoreByRule(input: RowInput, options: ResolvedOptions, findings: Findin
 function scoreTier(input: RowInput, tier: Tier, options: ResolvedOptions, findings: Finding[]): Scored {
   const { weight, typed, row } = input;
   const result = scoreQualitative(tier, weight, typed, options.qualitativeDefaults[tier]);
-  if (result.typedOutsideTier && typed !== null && row.score) {
+  // A tier's range is a share of the weight: without a usable weight there is no range to hold the typed score to.
+  if (result.typedOutsideTier && typed !== null && row.score && input.weightRead.kind === "ok") {
     const range = tierRange(tier, weight);
     findings.push(
       tierFinding(row.score.cell.pos, input.label, tier, toText(typed), range, toFixed(result.score, 2)),
@@ -294,16 +339,26 @@ export function scoreIndicator(
 ): ScoredIndicator {
   const findings: Finding[] = [];
   const input = readRow(row);
-  const { label, weight, typed, reason } = input;
+  const { label, weight, weightRead, typed, reason } = input;
+  const usableWeight = weightRead.kind === "ok";
+  if (weightRead.kind !== "ok" && weightRead.kind !== "error") {
+    findings.push(weightFinding(row.weight.cell.pos, label, weightRead));
+  }
   const scored = scoreByRule(input, options, findings);
-  const status = scored.status ?? statusOf(scored.outcome.score, weight, scored.outcome.share);
+  let status = scored.status ?? statusOf(scored.outcome.score, weight, scored.outcome.share);
   const reasonGiven = reason !== "";
   const target = displayTarget(row, input.target, input.targetWritten);
   const actual = displayActual(row, input.actual, input.actualWritten);
 
   let { score, method } = scored.outcome;
+  if (weightRead.kind !== "ok") {
+    // Without a usable weight there is nothing to take a share of: 0, and no typed score or reason to compare.
+    score = ZERO;
+    method = unusableWeightMethod(weightRead);
+    status = "invalid";
+  }
   if (scored.overachieved) {
-    const deduct = !reasonGiven && sign(options.overachieveDeduction) > 0;
+    const deduct = usableWeight && !reasonGiven && sign(options.overachieveDeduction) > 0;
     if (deduct) ({ score, method } = deductForOverachievement(score, method, options.overachieveDeduction));
     findings.push(
       overachievedFinding(row.actual.pos, label, {
@@ -358,5 +413,6 @@ export function scoreIndicator(
       method,
     },
     findings,
+    weight,
   };
 }

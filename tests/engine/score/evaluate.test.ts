@@ -149,3 +149,113 @@ describe("evaluateWorkbook", () => {
     expect(ev.findings.map((f) => f.rule)).toEqual(["table.missing"]);
   });
 });
+
+describe("a 分值 that cannot be used", () => {
+  /** The indicators above with four weights spoiled: a negative number, a text, a blank and an error value. */
+  function spoiled(): CellValue[][] {
+    const rows = INDICATORS.map((r) => [...r]);
+    rows[0][5] = -5; // 新签约项目数, F13
+    rows[1][5] = "约10"; // 项目验收合格率, F14
+    rows[2][5] = null; // 项目完成及时率, F15
+    rows[3][5] = "#REF!"; // 园区运营成本, F16
+    return rows;
+  }
+
+  it("reports each at its 分值 cell once, scores the indicator 0 (never below) and counts the weight as 0", () => {
+    const ev = evaluateWorkbook(workbook(selfEvaluationSheet("部门整体支出绩效自评表", spoiled())));
+    const at = (address: string) =>
+      ev.findings.filter((f) => f.cells.some((c) => c.sheet === "自评表" && c.address === address));
+    expect(at("F13").map((f) => [f.rule, f.severity, f.message])).toEqual([
+      [
+        "indicator.weights",
+        "error",
+        {
+          "zh-CN": "「新签约项目数」的分值 -5 为负数，按 0 分计：分值应为 0 或正数",
+          "en-US":
+            'The weight of "新签约项目数" is -5, a negative number: scored 0; a weight must be 0 or more',
+        },
+      ],
+    ]);
+    expect(at("F14").map((f) => [f.rule, f.severity, f.message])).toEqual([
+      [
+        "indicator.weights",
+        "error",
+        {
+          "zh-CN": "「项目验收合格率」的分值「约10」不是数字，按 0 分计：请填写分值，如 10",
+          "en-US":
+            'The weight of "项目验收合格率" ("约10") is not a number: scored 0; enter the points, e.g. 10',
+        },
+      ],
+    ]);
+    expect(at("F15").map((f) => [f.rule, f.severity, f.message])).toEqual([
+      [
+        "indicator.weights",
+        "error",
+        {
+          "zh-CN": "「项目完成及时率」未填写分值，按 0 分计：请填写该指标的分值",
+          "en-US": '"项目完成及时率" has no weight: scored 0; enter the indicator\'s points',
+        },
+      ],
+    ]);
+    // An error value is the checker's value.error only: one bad cell, one finding.
+    expect(at("F16").map((f) => [f.rule, f.message["zh-CN"]])).toEqual([
+      ["value.error", "园区运营成本（分值）：错误值 #REF!，请修正公式或引用"],
+    ]);
+    // The typed 得分 20 beside the negative weight is not compared with anything: no score-mismatch on G13.
+    expect(ev.findings.map((f) => `${f.rule} ${f.cells.map((c) => c.address).join(",")}`).sort()).toEqual(
+      [
+        "indicator.weights F12",
+        "indicator.weights F13",
+        "indicator.weights F14",
+        "indicator.weights F15",
+        "value.error F16",
+        "value.text D4", // the layout's 全年执行数 "10,716.16", typed as text
+      ].sort(),
+    );
+    expect(ev.findings.find((f) => f.cells[0].address === "F12")?.message["zh-CN"]).toBe(
+      "指标分值合计 40，加预算执行率 10 分共 50 分，应为 100 分",
+    );
+
+    const score = ev.score!;
+    expect(score.indicators.slice(0, 4).map((i) => [i.name, i.weight, i.score, i.status, i.method])).toEqual([
+      [
+        "新签约项目数",
+        0,
+        0,
+        "invalid",
+        { "zh-CN": "分值 -5 为负数，得 0 分", "en-US": "negative weight -5: score 0" },
+      ],
+      [
+        "项目验收合格率",
+        0,
+        0,
+        "invalid",
+        { "zh-CN": "分值无法识别，得 0 分", "en-US": "the weight cannot be read: score 0" },
+      ],
+      ["项目完成及时率", 0, 0, "invalid", { "zh-CN": "未填写分值，得 0 分", "en-US": "no weight: score 0" }],
+      [
+        "园区运营成本",
+        0,
+        0,
+        "invalid",
+        { "zh-CN": "分值无法识别，得 0 分", "en-US": "the weight cannot be read: score 0" },
+      ],
+    ]);
+    expect(score.indicators.every((i) => i.score >= 0)).toBe(true);
+    expect([score.weightsTotal, score.total, score.grade]).toEqual([50, 50, "差"]);
+  });
+
+  it('takes a weight of 0 and one typed as text ("２０分") as they are', () => {
+    const rows = INDICATORS.map((r) => [...r]);
+    rows[0][5] = "２０分";
+    rows[1][5] = 0;
+    rows[1][6] = 0;
+    rows[6][5] = 20; // weights still total 90
+    const ev = evaluateWorkbook(workbook(selfEvaluationSheet("部门整体支出绩效自评表", rows)));
+    expect(ev.findings.filter((f) => f.rule === "indicator.weights")).toEqual([]);
+    expect(ev.score!.indicators.slice(0, 2).map((i) => [i.weight, i.score, i.status])).toEqual([
+      [20, 20, "full"],
+      [0, 0, "full"],
+    ]);
+  });
+});

@@ -195,7 +195,7 @@ describe("indicator.reason-missing without a 偏差原因 column", () => {
 });
 
 describe("indicator.weights", () => {
-  it("names the 分值 header with both sums in the message", () => {
+  it("names the 分值 header with both sums in the message (a blank 分值 counts 0 and is named too)", () => {
     const table = indicatorsTable([
       {
         level1: "产出指标",
@@ -216,6 +216,13 @@ describe("indicator.weights", () => {
       },
     ]);
     expect(scoreWorkbook(recognized(table)).findings).toEqual([
+      expected(
+        "indicator.weights",
+        "error",
+        "H7",
+        "「企业满意度」未填写分值，按 0 分计：请填写该指标的分值",
+        '"企业满意度" has no weight: scored 0; enter the indicator\'s points',
+      ),
       expected(
         "indicator.weights",
         "error",
