@@ -81,20 +81,70 @@ function groupOf(s: IndicatorScore): IndicatorGroup {
   return s.score >= s.weight ? "met" : "unmet";
 }
 
-export function composeNarrative(input: ReportInput, lang: Lang): Paragraph[] {
-  return lang === "zh-CN" ? composeZh(input) : composeEn(input);
+function groupIndicators(list: readonly IndicatorScore[]): Record<IndicatorGroup, IndicatorScore[]> {
+  const groups: Record<IndicatorGroup, IndicatorScore[]> = { met: [], unmet: [], missing: [] };
+  for (const s of list) groups[groupOf(s)].push(s);
+  return groups;
 }
 
-// ---------------------------------------------------------------- zh-CN
+/** Each non-empty group under its subheading, its indicators numbered from 1 within the group. */
+function writeIndicatorGroups(
+  groups: Record<IndicatorGroup, IndicatorScore[]>,
+  titles: Record<IndicatorGroup, string>,
+  line: (i: number, s: IndicatorScore) => string,
+  body: (text: string, user?: boolean) => void,
+  sub: (text: string) => void,
+): void {
+  for (const g of ["met", "unmet", "missing"] as const) {
+    if (groups[g].length === 0) continue;
+    sub(titles[g]);
+    groups[g].forEach((s, i) => body(line(i, s), true));
+  }
+}
 
-function composeZh(input: ReportInput): Paragraph[] {
-  const out: Paragraph[] = [];
-  const f = figuresOf(input);
+/** An execution rate (0.9123) as a percentage with two decimals ("91.23"). */
+function ratePercent(rate: number): string {
+  return (Math.round(rate * 10000) / 100).toFixed(2);
+}
+
+interface ExecutedPart {
+  readonly label: Readonly<Record<Lang, string>>;
+  readonly fen: number;
+}
+
+/** The executed amounts by fund source and by spending kind, leaving out those not given or zero. */
+function executedBreakdown(
+  input: ReportInput,
+  f: Figures,
+): { readonly sources: ExecutedPart[]; readonly kinds: ExecutedPart[] } | null {
+  const block = input.recognized.budget;
+  if (!block) return null;
+  const nonZero = (x: { label: Readonly<Record<Lang, string>>; fen: number | null }): x is ExecutedPart =>
+    x.fen !== null && x.fen !== 0;
+  return {
+    sources: presentSources(block)
+      .map((s) => ({ label: FUND_SOURCE_LABELS[s], fen: f.sources[s]?.executed ?? null }))
+      .filter(nonZero),
+    kinds: presentKinds(block)
+      .map((k) => ({ label: SPENDING_KIND_LABELS[k], fen: amountFen(block.kinds[k]?.cells.executed) }))
+      .filter(nonZero),
+  };
+}
+
+interface ParagraphWriter {
+  readonly heading: (text: string) => void;
+  readonly sub: (text: string) => void;
+  readonly body: (text: string, user?: boolean) => void;
+  /** The user's own text, one paragraph per line, or else the `missing` prompt (nothing when that is ""). */
+  readonly userText: (text: string, missing: string) => void;
+}
+
+/** Appends paragraphs to `out`; body paragraphs start with `indent` (Chinese indents, English does not). */
+function paragraphWriter(out: Paragraph[], indent: string): ParagraphWriter {
   const heading = (text: string): void => void out.push({ kind: "heading", text });
   const sub = (text: string): void => void out.push({ kind: "subheading", text });
   const body = (text: string, user = false): void =>
-    void out.push({ kind: "body", text: INDENT_ZH + text, ...(user ? { user: true as const } : {}) });
-  /** The user's own text, one paragraph per line, or else the `missing` prompt (nothing when that is ""). */
+    void out.push({ kind: "body", text: indent + text, ...(user ? { user: true as const } : {}) });
   const userText = (text: string, missing: string): void => {
     const lines = text
       .split(/\r?\n/)
@@ -104,6 +154,19 @@ function composeZh(input: ReportInput): Paragraph[] {
       if (missing) body(missing);
     } else for (const l of lines) body(l, true);
   };
+  return { heading, sub, body, userText };
+}
+
+export function composeNarrative(input: ReportInput, lang: Lang): Paragraph[] {
+  return lang === "zh-CN" ? composeZh(input) : composeEn(input);
+}
+
+// ---------------------------------------------------------------- zh-CN
+
+function composeZh(input: ReportInput): Paragraph[] {
+  const out: Paragraph[] = [];
+  const f = figuresOf(input);
+  const { heading, sub, body, userText } = paragraphWriter(out, INDENT_ZH);
   const missing = (what: string): string => `（工作簿中未提供${what}，请补充。）`;
 
   const department = input.department || "本单位";
@@ -173,22 +236,14 @@ function overallZh(input: ReportInput, f: Figures): string {
   if (f.total.budget !== null) parts.push(`全年预算数${wanText(f.total.budget)}万元`);
   if (f.total.executed !== null) parts.push(`全年执行数${wanText(f.total.executed)}万元`);
   const rate = input.score?.execution.rate;
-  if (rate !== null && rate !== undefined)
-    parts.push(`预算执行率为${(Math.round(rate * 10000) / 100).toFixed(2)}%`);
+  if (rate !== null && rate !== undefined) parts.push(`预算执行率为${ratePercent(rate)}%`);
   let text =
     parts.length > 0 ? `${when}我单位${parts.join("，")}。` : `${when}我单位预算执行数据未在工作簿中找到。`;
-  const block = input.recognized.budget;
-  if (block) {
-    const sources = presentSources(block)
-      .map((s) => ({ s, fen: f.sources[s]?.executed ?? null }))
-      .filter((x) => x.fen !== null && x.fen !== 0)
-      .map((x) => `${FUND_SOURCE_LABELS[x.s]["zh-CN"]}${wanText(x.fen as number)}万元`);
-    if (sources.length > 0) text += `按收入性质分，${sources.join("，")}。`;
-    const kinds = presentKinds(block)
-      .map((k) => ({ k, fen: amountFen(block.kinds[k]?.cells.executed) }))
-      .filter((x) => x.fen !== null && x.fen !== 0)
-      .map((x) => `${SPENDING_KIND_LABELS[x.k]["zh-CN"]}${wanText(x.fen as number)}万元`);
-    if (kinds.length > 0) text += `按支出性质分，${kinds.join("，")}。`;
+  const breakdown = executedBreakdown(input, f);
+  if (breakdown) {
+    const part = (x: ExecutedPart): string => `${x.label["zh-CN"]}${wanText(x.fen)}万元`;
+    if (breakdown.sources.length > 0) text += `按收入性质分，${breakdown.sources.map(part).join("，")}。`;
+    if (breakdown.kinds.length > 0) text += `按支出性质分，${breakdown.kinds.map(part).join("，")}。`;
   }
   return text;
 }
@@ -203,8 +258,7 @@ function indicatorsZh(
     body("（工作簿中未提供绩效指标，请补充。）");
     return;
   }
-  const groups: Record<IndicatorGroup, IndicatorScore[]> = { met: [], unmet: [], missing: [] };
-  for (const s of list) groups[groupOf(s)].push(s);
+  const groups = groupIndicators(list);
   body(
     `单位整体绩效目标完成情况如下：共设置绩效指标${list.length}项，已完成${groups.met.length}项，` +
       `未完全完成${groups.unmet.length}项` +
@@ -223,11 +277,7 @@ function indicatorsZh(
     unmet: "（二）未完全完成的指标",
     missing: "（三）未填报实际完成值的指标",
   };
-  for (const g of ["met", "unmet", "missing"] as const) {
-    if (groups[g].length === 0) continue;
-    sub(titles[g]);
-    groups[g].forEach((s, i) => body(line(i, s), true));
-  }
+  writeIndicatorGroups(groups, titles, line, body, sub);
 }
 
 // ---------------------------------------------------------------- en-US
@@ -235,19 +285,7 @@ function indicatorsZh(
 function composeEn(input: ReportInput): Paragraph[] {
   const out: Paragraph[] = [];
   const f = figuresOf(input);
-  const heading = (text: string): void => void out.push({ kind: "heading", text });
-  const sub = (text: string): void => void out.push({ kind: "subheading", text });
-  const body = (text: string, user = false): void =>
-    void out.push({ kind: "body", text, ...(user ? { user: true as const } : {}) });
-  const userText = (text: string, missing: string): void => {
-    const lines = text
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l !== "");
-    if (lines.length === 0) {
-      if (missing) body(missing);
-    } else for (const l of lines) body(l, true);
-  };
+  const { heading, sub, body, userText } = paragraphWriter(out, "");
   const missing = (what: string): string => `(The workbook does not give the ${what}; please add it.)`;
   const money = (fen: number): string => `${wanText(fen)} ten-thousand yuan`;
 
@@ -326,21 +364,13 @@ function overallEn(input: ReportInput, f: Figures, money: (fen: number) => strin
     parts.length > 0
       ? `${when} the unit had ${parts.join(" and ")}`
       : `${when} the unit's budget execution was not found in the workbook`;
-  if (rate !== null && rate !== undefined)
-    text += `, an execution rate of ${(Math.round(rate * 10000) / 100).toFixed(2)}%`;
+  if (rate !== null && rate !== undefined) text += `, an execution rate of ${ratePercent(rate)}%`;
   text += ".";
-  const block = input.recognized.budget;
-  if (block) {
-    const sources = presentSources(block)
-      .map((s) => ({ s, fen: f.sources[s]?.executed ?? null }))
-      .filter((x) => x.fen !== null && x.fen !== 0)
-      .map((x) => `${FUND_SOURCE_LABELS[x.s]["en-US"].toLowerCase()} ${money(x.fen as number)}`);
-    if (sources.length > 0) text += ` By source: ${sources.join("; ")}.`;
-    const kinds = presentKinds(block)
-      .map((k) => ({ k, fen: amountFen(block.kinds[k]?.cells.executed) }))
-      .filter((x) => x.fen !== null && x.fen !== 0)
-      .map((x) => `${SPENDING_KIND_LABELS[x.k]["en-US"].toLowerCase()} ${money(x.fen as number)}`);
-    if (kinds.length > 0) text += ` By nature: ${kinds.join("; ")}.`;
+  const breakdown = executedBreakdown(input, f);
+  if (breakdown) {
+    const part = (x: ExecutedPart): string => `${x.label["en-US"].toLowerCase()} ${money(x.fen)}`;
+    if (breakdown.sources.length > 0) text += ` By source: ${breakdown.sources.map(part).join("; ")}.`;
+    if (breakdown.kinds.length > 0) text += ` By nature: ${breakdown.kinds.map(part).join("; ")}.`;
   }
   return text;
 }
@@ -355,8 +385,7 @@ function indicatorsEn(
     body("(The workbook gives no performance indicators; please add them.)");
     return;
   }
-  const groups: Record<IndicatorGroup, IndicatorScore[]> = { met: [], unmet: [], missing: [] };
-  for (const s of list) groups[groupOf(s)].push(s);
+  const groups = groupIndicators(list);
   body(
     `Performance against the goals: ${list.length} indicators, ${groups.met.length} met in full, ` +
       `${groups.unmet.length} not fully met` +
@@ -375,9 +404,5 @@ function indicatorsEn(
     unmet: "(2) Indicators not fully met",
     missing: "(3) Indicators without an actual value",
   };
-  for (const g of ["met", "unmet", "missing"] as const) {
-    if (groups[g].length === 0) continue;
-    sub(titles[g]);
-    groups[g].forEach((s, i) => body(line(i, s), true));
-  }
+  writeIndicatorGroups(groups, titles, line, body, sub);
 }
