@@ -9,7 +9,7 @@ import type { ReportInput } from "./input";
 import { SheetGrid } from "./layout";
 import { DEFAULT_SHEET_NAMES } from "./sheet-names";
 import type { CellStyle, SheetSpec } from "./spec";
-import { TABLE_MARGINS, boxed, fontsFor, footerText } from "./styles";
+import { TABLE_MARGINS, a4Print, boxed, fontsFor } from "./styles";
 
 const COLUMN_WIDTHS = [8, 20, 14, 9.5, 16, 16, 15, 52];
 const LAST_COL = COLUMN_WIDTHS.length - 1;
@@ -160,16 +160,7 @@ export function buildFindingsSheet(input: ReportInput, lang: Lang): SheetSpec {
     columnWidths: COLUMN_WIDTHS,
     rowHeights: g.rowHeights,
     freeze: { rows: 3, cols: 0 },
-    print: {
-      paper: "A4",
-      orientation: "landscape",
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitleRows: "1:3",
-      footer: footerText(lang),
-      margins: TABLE_MARGINS,
-      centerHorizontally: true,
-    },
+    print: a4Print(lang, "landscape", TABLE_MARGINS, "1:3"),
     showGridLines: false,
   };
 }

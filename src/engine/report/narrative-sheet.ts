@@ -9,7 +9,7 @@ import { SheetGrid, splitForRows } from "./layout";
 import { composeNarrative, type ParagraphKind } from "./narrative";
 import { DEFAULT_SHEET_NAMES } from "./sheet-names";
 import type { CellStyle, SheetSpec } from "./spec";
-import { REPORT_MARGINS, fontsFor, footerText } from "./styles";
+import { REPORT_MARGINS, a4Print, fontsFor } from "./styles";
 
 /**
  * About 6.5 inches of text: the A4 width inside the report's margins at 100% scale. Spread over four merged columns
@@ -57,15 +57,7 @@ export function buildNarrativeSheet(input: ReportInput, lang: Lang): SheetSpec {
     styles: styles(lang),
     columnWidths: COLUMN_WIDTHS,
     rowHeights: g.rowHeights,
-    print: {
-      paper: "A4",
-      orientation: "portrait",
-      fitToWidth: 1,
-      fitToHeight: 0,
-      footer: footerText(lang),
-      margins: REPORT_MARGINS,
-      centerHorizontally: true,
-    },
+    print: a4Print(lang, "portrait", REPORT_MARGINS),
     showGridLines: false,
   };
 }

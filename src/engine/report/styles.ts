@@ -1,6 +1,6 @@
 /** Fonts, borders and number formats of the report sheets (domain.md §6.3: 宋体/仿宋, thin borders, #,##0.00). */
 import type { Lang } from "../i18n";
-import type { CellBorders, CellStyle, PrintMargins } from "./spec";
+import type { CellBorders, CellStyle, PrintMargins, PrintSpec } from "./spec";
 
 export const AMOUNT_FORMAT = "#,##0.00";
 export const RATE_FORMAT = "0.00%";
@@ -52,6 +52,28 @@ export const REPORT_MARGINS: PrintMargins = {
 /** Page footer "page x of y" in Excel header/footer codes. */
 export function footerText(lang: Lang): string {
   return lang === "zh-CN" ? "第 &P 页 共 &N 页" : "Page &P of &N";
+}
+
+/**
+ * Every report sheet prints the same way: A4, one page wide and as many tall as needed, centred, numbered in the
+ * footer; they differ only in orientation, margins and the header rows repeated on each page.
+ */
+export function a4Print(
+  lang: Lang,
+  orientation: PrintSpec["orientation"],
+  margins: PrintMargins,
+  printTitleRows?: string,
+): PrintSpec {
+  return {
+    paper: "A4",
+    orientation,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(printTitleRows !== undefined ? { printTitleRows } : {}),
+    footer: footerText(lang),
+    margins,
+    centerHorizontally: true,
+  };
 }
 
 /** A boxed table cell in the table font; `extra` adds to or overrides the defaults (its font fields are merged). */

@@ -33,9 +33,9 @@ import {
   SCORE_FORMAT,
   TABLE_MARGINS,
   WEIGHT_FORMAT,
+  a4Print,
   boxed,
   fontsFor,
-  footerText,
 } from "./styles";
 
 const COLUMN_WIDTHS = [10, 12, 24, 13, 13, 7, 9.5, 26];
@@ -245,16 +245,7 @@ export function buildTableSheet(input: ReportInput, lang: Lang): SheetSpec {
     styles: styles(lang),
     columnWidths: COLUMN_WIDTHS,
     rowHeights: g.rowHeights,
-    print: {
-      paper: "A4",
-      orientation: "portrait",
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitleRows: "1:2",
-      footer: footerText(lang),
-      margins: TABLE_MARGINS,
-      centerHorizontally: true,
-    },
+    print: a4Print(lang, "portrait", TABLE_MARGINS, "1:2"),
     showGridLines: false,
     ...(input.score ? { chart: chartOf(input, lang, row + 2) } : {}),
   };
