@@ -105,14 +105,22 @@ function isTwoRowHeader<F extends string>(
     if (typeof raw === "number") return false;
     if (typeof raw === "string" && parseAmount(raw, "元").kind === "amount") return false;
     if (grouped) continue;
-    const lowerMerge = view.merge(lower, c);
+    if (mergedAcrossBoth(view, upper, lower, c)) continue;
     const upperMerge = view.merge(upper, c);
-    if (lowerMerge && lowerMerge === upperMerge) continue;
     if (!lookup(table, normalizeLabel(view.shownText(lower, c)))) continue;
     const upperEmpty = isBlank(view.shown(upper, c));
     grouped = upperEmpty || (upperMerge !== undefined && upperMerge.right > upperMerge.left);
   }
   return grouped;
+}
+
+/**
+ * A column without a group label: one merge covers its cell in both header rows, so it is one label, not a group
+ * label above a column label.
+ */
+function mergedAcrossBoth(view: SheetView, upper: number, lower: number, col: number): boolean {
+  const m = view.merge(upper, col);
+  return m !== undefined && m === view.merge(lower, col);
 }
 
 /** An upper row of group labels: every text of its own (not merged down from above) is a known label. */
@@ -126,8 +134,8 @@ function isGroupRow<F extends string>(
 ): boolean {
   let groups = 0;
   for (let c = left; c <= right; c++) {
+    if (mergedAcrossBoth(view, upper, lower, c)) continue;
     const m = view.merge(upper, c);
-    if (m && m === view.merge(lower, c)) continue;
     if (m && c > Math.max(m.left, left)) continue; // already judged at the merge's first column
     const text = view.shownText(upper, c);
     if (text === "") continue;
@@ -171,8 +179,8 @@ function fieldOfColumn<F extends string>(
   const own = lookup(table, normalizeLabel(lowerText));
   if (own) return { field: own, ...lowerAt };
   if (upper === lower) return null;
+  if (mergedAcrossBoth(view, upper, lower, col)) return null;
   const upperMerge = view.merge(upper, col);
-  if (upperMerge && upperMerge === view.merge(lower, col)) return null;
   const upperText = view.shownText(upper, col);
   if (upperText === "") return null;
   if (lowerText !== "") {
