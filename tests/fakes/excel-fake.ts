@@ -44,11 +44,20 @@ export interface SheetInit {
   readonly numberFormats?: Readonly<Record<string, string>>;
 }
 
+/** Excel on the web's payload limit per request and per response. */
+export const DEFAULT_PAYLOAD_LIMIT_BYTES = 5_000_000;
+
 export class FakeExcel implements SyncHost {
   readonly model = new FakeWorkbookModel();
   readonly office = new FakeOffice();
   /** Set to simulate the user typing in a cell: every batch then fails with InvalidOperationInCellEditMode. */
   cellEditMode = false;
+  /**
+   * Excel on the web refuses a request or a response over 5 MB (RequestPayloadSizeLimitExceeded /
+   * ResponsePayloadSizeLimitExceeded); counted in decimal megabytes, so the fake refuses no later than Excel does.
+   * Tests lower it to exercise the gateway's answer to a refusal on small workbooks.
+   */
+  payloadLimitBytes = DEFAULT_PAYLOAD_LIMIT_BYTES;
   private log: SyncRecord[] = [];
   private counter = 0;
   private readonly failures = new Map<number, PlannedFailure>();
@@ -153,9 +162,9 @@ export class FakeExcel implements SyncHost {
     return this.log.length;
   }
 
-  /** The largest request or response of any recorded sync, in bytes. */
+  /** The largest request or response of any successful sync, in bytes (a refused batch transferred no answer). */
   get largestPayload(): number {
-    return this.log.reduce((m, r) => Math.max(m, r.requestBytes, r.responseBytes), 0);
+    return this.log.reduce((m, r) => (r.failed ? m : Math.max(m, r.requestBytes, r.responseBytes)), 0);
   }
 
   resetSyncLog(): void {

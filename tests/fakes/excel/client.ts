@@ -5,9 +5,12 @@
  *   that a property the add-in set itself reads back its local value (Office.js keeps setter values client-side);
  * - a failing command stops the batch: commands before it stay applied, the rest are dropped, and no loaded value of
  *   that batch is delivered;
- * - every sync is recorded with its command count and the approximate bytes sent and received.
+ * - every sync is recorded with its command count and the approximate bytes sent and received;
+ * - as Excel on the web, a request over the host's payload limit is refused before any command runs
+ *   (RequestPayloadSizeLimitExceeded), and a batch whose answer would pass the limit has run — its writes stay — but
+ *   delivers no loaded value (ResponsePayloadSizeLimitExceeded).
  */
-import { FakeOfficeError, propertyNotLoaded, type FakeErrorCode } from "./errors";
+import { FakeOfficeError, payloadTooLarge, propertyNotLoaded, type FakeErrorCode } from "./errors";
 import type { FakeWorkbookModel } from "./model";
 
 export interface SyncRecord {
@@ -19,6 +22,8 @@ export interface SyncRecord {
   /** UTF-8 size of the loaded results as JSON (what Excel sends back). */
   readonly responseBytes: number;
   readonly failed: boolean;
+  /** The Office error code of a failed sync. */
+  readonly errorCode?: string;
 }
 
 export interface PlannedFailure {
@@ -37,6 +42,8 @@ export interface SyncHost {
   recordSync(record: SyncRecord): void;
   /** While the user is editing a cell, Excel rejects every batch. */
   readonly cellEditMode: boolean;
+  /** The largest request or response the host accepts, in bytes (Excel on the web: 5 MB). */
+  readonly payloadLimitBytes: number;
 }
 
 /** A loaded snapshot waiting for the batch to succeed before it becomes readable. */
@@ -104,7 +111,9 @@ export class FakeRequestContext {
     let responseBytes = 0;
     // Excel answers asynchronously; keep callers honest about awaiting.
     await Promise.resolve();
+    const limit = this.host.payloadLimitBytes;
     try {
+      if (requestBytes > limit) throw payloadTooLarge("request", requestBytes, limit);
       if (this.host.cellEditMode) {
         throw new FakeOfficeError(
           "InvalidOperationInCellEditMode",
@@ -120,8 +129,17 @@ export class FakeRequestContext {
         }
       });
       if (failure && failAt >= ops.length) throw injected(failure);
+      if (responseBytes > limit) throw payloadTooLarge("response", responseBytes, limit);
     } catch (e) {
-      this.host.recordSync({ index, operations: ops.length, requestBytes, responseBytes: 0, failed: true });
+      const errorCode = e instanceof FakeOfficeError ? e.code : undefined;
+      this.host.recordSync({
+        index,
+        operations: ops.length,
+        requestBytes,
+        responseBytes: 0,
+        failed: true,
+        ...(errorCode ? { errorCode } : {}),
+      });
       throw e;
     }
     for (const c of commits) c();

@@ -15,6 +15,7 @@ export type FakeErrorCode =
   | "ItemAlreadyExists"
   | "ItemNotFound"
   | "PropertyNotLoaded"
+  | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded";
 
 export class FakeOfficeError extends Error {
@@ -39,5 +40,17 @@ export function propertyNotLoaded(entity: string, property: string): FakeOfficeE
     `The property '${property}' is not available. Before reading the property's value, call the load method on the ` +
       `containing object and call "context.sync()" on the associated request context.`,
     `${entity}.${property}`,
+  );
+}
+
+const PAYLOAD_DOCS =
+  "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins";
+
+/** Excel on the web's refusal of a request, or of the answer to one, over its payload limit (5 MB). */
+export function payloadTooLarge(side: "request" | "response", bytes: number, limit: number): FakeOfficeError {
+  return new FakeOfficeError(
+    side === "request" ? "RequestPayloadSizeLimitExceeded" : "ResponsePayloadSizeLimitExceeded",
+    `The ${side} payload size has exceeded the limit. Please refer to the documentation: "${PAYLOAD_DOCS}".`,
+    `${side}: ${bytes} bytes, limit ${limit}`,
   );
 }
