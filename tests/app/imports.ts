@@ -23,6 +23,8 @@ export function packagesImportedFrom(
       /(?:import|export)\s[^"';]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g,
     )) {
       if (match[2] !== undefined && !dynamic) continue;
+      // `import type` / `export type` are erased by the compiler: they pull no code into a bundle.
+      if (/^(?:import|export)\s+type\s/.test(match[0])) continue;
       const spec = match[1] ?? match[2] ?? match[3];
       if (!spec.startsWith(".")) {
         packages.add(spec);
