@@ -14,6 +14,17 @@ import type { Lang } from "../engine/i18n";
 import type { UiStrings } from "./strings";
 import type { PaneError, PaneNotice } from "./usePane";
 
+/** The close button of a MessageBar, labelled for screen readers. */
+function DismissAction({ label, onClick }: { readonly label: string; readonly onClick: () => void }) {
+  return (
+    <MessageBarActions
+      containerAction={
+        <Button appearance="transparent" aria-label={label} icon={<DismissRegular />} onClick={onClick} />
+      }
+    />
+  );
+}
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
@@ -40,33 +51,13 @@ export function Messages({ error, notices, lang, s, onDismissError, onDismissNot
             <MessageBarTitle>{preview ? s.actionTitlePreview : s.errorTitles[error.action]}</MessageBarTitle>
             {describeError(error.cause, lang)}
           </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={s.dismiss}
-                icon={<DismissRegular />}
-                onClick={onDismissError}
-              />
-            }
-          />
+          <DismissAction label={s.dismiss} onClick={onDismissError} />
         </MessageBar>
       )}
       {notices.map((notice, i) => (
         <MessageBar key={i} intent={notice.intent}>
           <MessageBarBody>{notice.text(s, lang)}</MessageBarBody>
-          {i === 0 && (
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  aria-label={s.dismiss}
-                  icon={<DismissRegular />}
-                  onClick={onDismissNotices}
-                />
-              }
-            />
-          )}
+          {i === 0 && <DismissAction label={s.dismiss} onClick={onDismissNotices} />}
         </MessageBar>
       ))}
     </div>
