@@ -4,7 +4,7 @@
  * scrolled into view.
  */
 import { useEffect, useRef } from "react";
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { type GriffelStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { parseA1Range, toA1 } from "../engine/a1";
 import type { Severity } from "../engine/findings";
 import { COVERED, columnLabels, type GridCell, type GridSlot, type SheetView } from "./sheet-view";
@@ -18,6 +18,17 @@ export const MARK_COLORS: Readonly<Record<Severity, string>> = {
 
 const SELECTED_OUTLINE = "#107C41";
 const SELECTED_FILL = "rgba(16, 124, 65, 0.14)";
+
+/** Column letters and row numbers look alike, as in Excel: grey, centred, ruled, stuck to their edge. */
+const HEADER_CELL: GriffelStyle = {
+  position: "sticky",
+  backgroundColor: tokens.colorNeutralBackground3,
+  color: tokens.colorNeutralForeground3,
+  fontWeight: tokens.fontWeightRegular,
+  textAlign: "center",
+  borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+  borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+};
 
 const useStyles = makeStyles({
   scroller: {
@@ -44,30 +55,8 @@ const useStyles = makeStyles({
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  colHeader: {
-    position: "sticky",
-    top: 0,
-    zIndex: 2,
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground3,
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: "center",
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    padding: "2px 0",
-  },
-  rowHeader: {
-    position: "sticky",
-    left: 0,
-    zIndex: 1,
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground3,
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: "center",
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    padding: "0 4px",
-  },
+  colHeader: { ...HEADER_CELL, top: 0, zIndex: 2, padding: "2px 0" },
+  rowHeader: { ...HEADER_CELL, left: 0, zIndex: 1, padding: "0 4px" },
   cell: {
     borderRight: "1px solid #E1E1E1",
     borderBottom: "1px solid #E1E1E1",
