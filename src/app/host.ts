@@ -14,8 +14,9 @@ export type HostKind = "excel" | "preview";
 /** The names our sheets got in the workbook (a collision with a user's sheet gives "核查结果 (2)"). */
 export type ReportSheetNames = Readonly<Record<ReportSheetKey, string>>;
 
-export interface WrittenReport {
-  readonly sheets: ReportSheetNames;
+export interface WrittenReport<K extends ReportSheetKey = ReportSheetKey> {
+  /** The names the spec's sheets got: all three for a full report, the 核查结果 alone when that is all it held. */
+  readonly sheets: Readonly<Record<K, string>>;
   /** What this host could not do but the user should know (e.g. print setup on an old Excel). */
   readonly notices: readonly Localized[];
 }
@@ -37,10 +38,11 @@ export interface WorkbookHost {
    */
   read(): Promise<WorkbookSnapshot>;
   /**
-   * Adds the report's sheets, replacing only the ones an earlier run made, and shows the 自评表. Nothing is left
-   * half-written when it fails (a protected sheet, the user editing a cell).
+   * Adds the spec's sheets, replacing all the ones an earlier run made (and only those), and shows the 自评表 — or the
+   * spec's first sheet when it has none (the 核查结果 written alone). Nothing is left half-written when it fails (a
+   * protected sheet, the user editing a cell).
    */
-  writeReport(spec: ReportSpec): Promise<WrittenReport>;
+  writeReport<K extends ReportSheetKey = ReportSheetKey>(spec: ReportSpec<K>): Promise<WrittenReport<K>>;
   /** Shows cells to the user: activates the sheet first (Excel selects only on the active sheet), then selects. */
   selectCells(sheet: string, addresses: readonly string[]): Promise<void>;
   /** Colours the cells the findings name, remembering their fills first. */

@@ -93,7 +93,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
 
     read: (): Promise<WorkbookSnapshot> => guarded(() => run((context) => readWorkbook(context))),
 
-    writeReport: (spec: ReportSpec): Promise<WrittenReport> =>
+    writeReport: <K extends ReportSheetKey = ReportSheetKey>(
+      spec: ReportSpec<K>,
+    ): Promise<WrittenReport<K>> =>
       guarded(() =>
         run(async (context) => {
           const result = await writeReport(context, spec);

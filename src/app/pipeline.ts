@@ -5,8 +5,9 @@
 import { evaluateWorkbook, type Evaluation } from "../engine/evaluate";
 import type { CellAddress, Finding } from "../engine/findings";
 import type { Lang, Localized } from "../engine/i18n";
+import { buildFindingsSheet } from "../engine/report/findings-sheet";
 import { buildReport } from "../engine/report/index";
-import type { ReportSheetKey } from "../engine/report/spec";
+import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
 import type { ScoreOptions } from "../engine/score/types";
 import { missingTablesError, type RequiredTable } from "./errors";
 import type { MarkOutcome, ReportSheetNames, WorkbookHost } from "./host";
@@ -123,18 +124,83 @@ export function score(
 }
 
 /**
- * The ribbon's 一致性检查: check, then write the report sheets (their 核查结果 sheet lists the findings) when the
- * workbook has the tables for them. Returns the sheet to show, or null when there was nothing to write.
+ * What a ribbon command wrote: the three report sheets, or the 核查结果 sheet alone when a table the 自评表 needs is
+ * missing. Either way there is a 核查结果 sheet to show, so a user who clicked the ribbon always sees an outcome.
+ */
+export interface SheetsOutcome extends EvaluationOutcome {
+  readonly sheets: ReportSheetNames | Readonly<Record<"findings", string>>;
+  /** The tables the 自评表 needs that were not found (empty when the whole report was written). */
+  readonly missing: readonly RequiredTable[];
+}
+
+/**
+ * Says why there is no 自评表: the tables it needs that were not found, as a table.missing finding with no cell.
+ * None when the checker's own table.missing already says that nothing at all was recognised (one problem, one finding).
+ */
+export function missingTablesFindings(evaluation: Evaluation, missing: readonly RequiredTable[]): Finding[] {
+  if (missing.length === 0 || evaluation.findings.some((f) => f.rule === "table.missing")) return [];
+  return [
+    {
+      rule: "table.missing",
+      severity: "error",
+      cells: [],
+      expectedFen: null,
+      actualFen: null,
+      differenceFen: null,
+      message: missingTablesError(missing).text,
+    },
+  ];
+}
+
+/** The 核查结果 sheet alone: the checker's and the scorer's findings, led by the one that names the missing tables. */
+export function findingsOnlyReport(
+  evaluation: Evaluation,
+  missing: readonly RequiredTable[],
+  lang: Lang,
+): ReportSpec<"findings"> {
+  const findings = [...missingTablesFindings(evaluation, missing), ...evaluation.findings];
+  const sheet = buildFindingsSheet({ ...evaluation, findings }, lang);
+  return { sheets: [{ ...sheet, key: "findings" }] };
+}
+
+/** Writes the whole report when the tables for it are there, else the 核查结果 sheet alone. */
+async function writeReportOrFindings(
+  host: WorkbookHost,
+  evaluation: Evaluation,
+  lang: Lang,
+): Promise<SheetsOutcome> {
+  const missing = missingForReport(evaluation);
+  const written =
+    missing.length === 0
+      ? await host.writeReport(buildReport(evaluation, lang))
+      : await host.writeReport(findingsOnlyReport(evaluation, missing, lang));
+  return { evaluation, sheets: written.sheets, missing };
+}
+
+/**
+ * The ribbon's 一致性检查: check, then write the report sheets, whose 核查结果 sheet lists the findings. A workbook
+ * without the tables the 自评表 needs gets the 核查结果 sheet alone (an expenditure table alone still has its sums).
  */
 export async function checkToSheet(
   host: WorkbookHost,
   options: ScoreOptions,
   lang: Lang,
-): Promise<{ readonly evaluation: Evaluation; readonly sheets: ReportSheetNames | null }> {
+): Promise<SheetsOutcome> {
   const { evaluation } = await check(host, options);
-  if (missingForReport(evaluation).length > 0) return { evaluation, sheets: null };
-  const written = await host.writeReport(buildReport(evaluation, lang));
-  return { evaluation, sheets: written.sheets };
+  return writeReportOrFindings(host, evaluation, lang);
+}
+
+/**
+ * The ribbon's 一键生成自评: as `generate`, but a workbook without the tables the 自评表 needs gets the 核查结果 sheet
+ * with the findings that say so, instead of an error that a command without the pane could not show.
+ */
+export async function generateToSheets(
+  host: WorkbookHost,
+  options: ScoreOptions,
+  lang: Lang,
+): Promise<SheetsOutcome> {
+  const { evaluation } = await evaluateOnly(host, options, GENERATE_STEPS, undefined);
+  return writeReportOrFindings(host, evaluation, lang);
 }
 
 /** The cells of a finding that sit on the sheet of its first cell: what one selection can show. */
@@ -165,6 +231,11 @@ export function openReportSheet(
   key: ReportSheetKey = "table",
 ): Promise<void> {
   return host.selectCells(sheets[key], ["A1"]);
+}
+
+/** Shows what a ribbon command wrote: the 核查结果 sheet, top-left (activated first, as selectCells does). */
+export function openFindingsSheet(host: WorkbookHost, outcome: SheetsOutcome): Promise<void> {
+  return host.selectCells(outcome.sheets.findings, ["A1"]);
 }
 
 /** 标记问题单元格: only findings that name cells can be marked. */

@@ -1,13 +1,15 @@
 /**
  * The ribbon's function commands (FunctionFile commands.html). They run the task pane's pipeline without the pane:
  * 一键生成自评 writes the report sheets and shows the 自评表; 一致性检查 writes them too and shows the 核查结果 list.
+ * Without the tables the 自评表 needs, both write the 核查结果 sheet alone and show it: its findings say what is
+ * missing, and a user who clicked the ribbon has no other place to read that.
  * This bundle must stay small and never import React or Fluent UI (tests/taskpane/commands.test.ts checks the imports).
  * Office requires every command to call event.completed() on every path, or the ribbon button stays busy;
  * completeAfter guarantees that.
  */
 import type { WorkbookHost } from "../app/host";
 import { createOfficeHost } from "../app/office-host";
-import { checkToSheet, generate, openReportSheet } from "../app/pipeline";
+import { checkToSheet, generateToSheets, openFindingsSheet } from "../app/pipeline";
 import { reportLangOf, toScoreOptions } from "../app/settings";
 import { langFromDisplayLanguage, type Lang } from "../engine/i18n";
 
@@ -43,26 +45,28 @@ function officeContext(): CommandContext {
   return { host: createOfficeHost(), uiLang: langFromDisplayLanguage(display) };
 }
 
-/** 一键生成自评: read, check, score, write; the gateway activates the 自评表. */
+/**
+ * 一键生成自评: read, check, score, write; the gateway activates the 自评表. Without the budget block or the indicators
+ * only the 核查结果 sheet is written, and shown.
+ */
 export async function generateWork(ctx: CommandContext): Promise<void> {
   const settings = await ctx.host.loadSettings();
-  await generate(ctx.host, toScoreOptions(settings), reportLangOf(settings, ctx.uiLang));
-}
-
-/**
- * 一致性检查: check and write the report sheets, then show the 核查结果 sheet. A workbook without the budget block or
- * the indicators has no report to write; the check's findings then cannot be shown without the pane, so the command
- * says so in the log and leaves the workbook untouched.
- */
-export async function checkWork(ctx: CommandContext): Promise<void> {
-  const settings = await ctx.host.loadSettings();
-  const { evaluation, sheets } = await checkToSheet(
+  const outcome = await generateToSheets(
     ctx.host,
     toScoreOptions(settings),
     reportLangOf(settings, ctx.uiLang),
   );
-  if (sheets) await openReportSheet(ctx.host, sheets, "findings");
-  else console.warn("绩效自评助手: no budget block or indicators table; nothing written", evaluation.summary);
+  if (outcome.missing.length > 0) await openFindingsSheet(ctx.host, outcome);
+}
+
+/**
+ * 一致性检查: check and write the report sheets (or the 核查结果 sheet alone when the tables for a 自评表 are missing),
+ * then show the 核查结果 sheet.
+ */
+export async function checkWork(ctx: CommandContext): Promise<void> {
+  const settings = await ctx.host.loadSettings();
+  const outcome = await checkToSheet(ctx.host, toScoreOptions(settings), reportLangOf(settings, ctx.uiLang));
+  await openFindingsSheet(ctx.host, outcome);
 }
 
 export function generateReport(

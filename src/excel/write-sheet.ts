@@ -162,7 +162,7 @@ function writeFreeze(ws: Excel.Worksheet, freeze: SheetSpec["freeze"]): void {
 function writeLinks(
   ws: Excel.Worksheet,
   spec: SheetSpec,
-  names: Readonly<Record<ReportSheetKey, string>>,
+  names: Readonly<Partial<Record<ReportSheetKey, string>>>,
 ): void {
   for (const c of spec.cells) {
     if (!c.hyperlink) continue;
@@ -177,7 +177,7 @@ function writeLinks(
 export function renderSheetContent(
   ws: Excel.Worksheet,
   spec: SheetSpec,
-  names: Readonly<Record<ReportSheetKey, string>>,
+  names: Readonly<Partial<Record<ReportSheetKey, string>>>,
   features: HostFeatures,
 ): void {
   writeValues(ws, spec);

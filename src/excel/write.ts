@@ -25,15 +25,11 @@ import {
   parseMarkerEntries,
   planSheetNamesFrom,
   reportFingerprints,
+  sheetKeysOf,
   type MarkerEntry,
   type SheetState,
 } from "../engine/report/sheet-names";
-import {
-  REPORT_SHEET_KEYS,
-  type ReportSheetKey,
-  type ReportSpec,
-  type SheetSpec,
-} from "../engine/report/spec";
+import { type ReportSheetKey, type ReportSpec, type SheetSpec } from "../engine/report/spec";
 import { requireExcelApi, supportsExcelApi } from "./api";
 import { protectedError, toGatewayError } from "./errors";
 import { probedStates, queueProbe } from "./sheet-state";
@@ -46,13 +42,13 @@ import {
 } from "./write-sheet";
 
 export interface WriteOptions {
-  /** Activate the 自评表 when done (default true). */
+  /** Activate the 自评表 (or, for a spec without one, its first sheet) when done (default true). */
   readonly activate?: boolean;
 }
 
-export interface WriteResult {
-  /** The names our three sheets got ("核查结果 (2)" when the user has a sheet called 核查结果). */
-  readonly names: Readonly<Record<ReportSheetKey, string>>;
+export interface WriteResult<K extends ReportSheetKey = ReportSheetKey> {
+  /** The names the spec's sheets got ("核查结果 (2)" when the user has a sheet called 核查结果). */
+  readonly names: Readonly<Record<K, string>>;
   /** What could not be done on this Excel (print setup, gridlines) or in the finishing step. */
   readonly notices: readonly Localized[];
 }
@@ -80,10 +76,9 @@ function finishFailed(error: unknown): Localized {
 
 const upper = (s: string) => s.toUpperCase();
 
-function basesOf(spec: ReportSpec): Record<ReportSheetKey, string> {
-  const bases = Object.fromEntries(spec.sheets.map((s) => [s.key, s.name])) as Record<ReportSheetKey, string>;
-  for (const key of REPORT_SHEET_KEYS) if (!bases[key]) throw new Error(`report spec has no "${key}" sheet`);
-  return bases;
+function basesOf<K extends ReportSheetKey>(spec: ReportSpec<K>): Record<K, string> {
+  if (spec.sheets.length === 0) throw new Error("report spec has no sheet");
+  return Object.fromEntries(spec.sheets.map((s) => [s.key, s.name])) as Record<K, string>;
 }
 
 /** A name of the form `_selfeval_<suffix>` that is free now and not handed out yet. */
@@ -95,10 +90,14 @@ function freeName(suffix: string, taken: Set<string>): string {
 }
 
 /** Temporary names: for the sheets being built, and for our old sheets while they are set aside. */
-function temporaryNames(existing: readonly string[], old: readonly string[]) {
+function temporaryNames<K extends ReportSheetKey>(
+  existing: readonly string[],
+  old: readonly string[],
+  keys: readonly K[],
+) {
   const taken = new Set(existing.map(upper));
-  const building = {} as Record<ReportSheetKey, string>;
-  for (const key of REPORT_SHEET_KEYS) building[key] = freeName(key, taken);
+  const building = {} as Record<K, string>;
+  for (const key of keys) building[key] = freeName(key, taken);
   const aside = new Map(old.map((name, i) => [name, freeName(`old_${i + 1}`, taken)]));
   return { building, aside };
 }
@@ -174,11 +173,11 @@ async function inspect(context: Excel.RequestContext, bases: readonly string[]):
   return { existing: items.map((ws) => ws.name), items, old, marker, owned, entries };
 }
 
-export async function writeReport(
+export async function writeReport<K extends ReportSheetKey = ReportSheetKey>(
   context: Excel.RequestContext,
-  spec: ReportSpec,
+  spec: ReportSpec<K>,
   options: WriteOptions = {},
-): Promise<WriteResult> {
+): Promise<WriteResult<K>> {
   requireExcelApi();
   const features: HostFeatures = { api19: supportsExcelApi("1.9"), api18: supportsExcelApi("1.8") };
   const bases = basesOf(spec);
@@ -194,12 +193,14 @@ export async function writeReport(
   }
   const names = planSheetNamesFrom(found.existing, found.owned, bases);
   const prints = reportFingerprints(spec);
+  const keys = sheetKeysOf(bases);
   const temp = temporaryNames(
     found.existing,
     found.old.map((o) => o.name),
+    keys,
   );
   const worksheets = context.workbook.worksheets;
-  const added = new Map<ReportSheetKey, Excel.Worksheet>();
+  const added = new Map<K, Excel.Worksheet>();
   let marker = found.marker;
 
   try {
@@ -219,7 +220,7 @@ export async function writeReport(
     // carry now, the planned names with the new one (a name may be listed twice; either fingerprint makes it ours).
     writeMarkerRows(marker, [
       ...buildMarkerRows(names, prints),
-      ...REPORT_SHEET_KEYS.map((key) => [temp.building[key], key, prints[key]]),
+      ...keys.map((key) => [temp.building[key], key, prints[key]]),
       ...found.old.map((o) => entryRow(o.entry)),
       ...found.old.map((o) => [temp.aside.get(o.name) as string, o.entry.key, o.entry.fingerprint]),
     ]);
@@ -228,9 +229,12 @@ export async function writeReport(
     // 4. commit
     for (const o of found.old) o.ws.name = temp.aside.get(o.name) as string;
     for (const [key, ws] of added) ws.name = names[key];
-    if (options.activate !== false) added.get("table")?.activate();
+    const shown = spec.sheets.find((sheet) => sheet.key === "table") ?? spec.sheets[0];
+    if (options.activate !== false) added.get(shown.key)?.activate();
     marker.getRange().clear("Contents" as Excel.ClearApplyTo); // the old chart's data too: its chart goes next
     writeMarkerRows(marker, buildMarkerRows(names, prints));
+    // Our old sheets all go, those of keys this spec has not too: a 自评表 left from an earlier run would contradict
+    // the 核查结果 written beside it when its tables can no longer be found.
     for (const o of found.old) o.ws.delete();
     await context.sync(); // 4
   } catch (e) {
@@ -247,12 +251,12 @@ export async function writeReport(
 
   // 5. finish
   try {
-    const tableSpec = spec.sheets.find((s) => s.key === "table") as SheetSpec;
+    const tableSpec: SheetSpec | undefined = spec.sheets.find((s) => s.key === "table");
     if (features.api19)
       for (const sheet of spec.sheets) renderPrintSetup(added.get(sheet.key) as Excel.Worksheet, sheet.print);
-    if (tableSpec.chart && marker) {
+    if (tableSpec?.chart && marker) {
       const source = writeChartData(marker, tableSpec.chart, CHART_DATA_COLUMN);
-      renderChart(added.get("table") as Excel.Worksheet, tableSpec.chart, source);
+      renderChart(added.get(tableSpec.key as K) as Excel.Worksheet, tableSpec.chart, source);
     }
     await context.sync(); // 5
   } catch (e) {
@@ -269,7 +273,7 @@ export async function writeReport(
  */
 async function rollBack(
   context: Excel.RequestContext,
-  building: Readonly<Record<ReportSheetKey, string>>,
+  building: Readonly<Partial<Record<ReportSheetKey, string>>>,
   committed: readonly (readonly string[])[],
   added: readonly Excel.Worksheet[],
   found: Inspection,

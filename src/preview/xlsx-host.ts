@@ -14,7 +14,13 @@ import type { MarkOutcome, ReportSheetNames, WorkbookHost, WrittenReport } from 
 import { buildTemplate, evaluationYear, planTemplateNames, type TemplateSheet } from "../app/template";
 import type { Finding, Severity } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
-import { MARKER_SHEET_NAME, withoutOwnedSheets, type ReportSpec } from "../engine/report/index";
+import {
+  MARKER_SHEET_NAME,
+  REPORT_SHEET_KEYS,
+  withoutOwnedSheets,
+  type ReportSheetKey,
+  type ReportSpec,
+} from "../engine/report/index";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { readXlsxBuffer } from "../gateway/xlsx/read";
 import { argb, toExcelStyle } from "../gateway/xlsx/render-style";
@@ -177,12 +183,17 @@ export class PreviewWorkbookHost implements WorkbookHost {
     return this.snapshot;
   }
 
-  async writeReport(spec: ReportSpec): Promise<WrittenReport> {
+  async writeReport<K extends ReportSheetKey = ReportSheetKey>(
+    spec: ReportSpec<K>,
+  ): Promise<WrittenReport<K>> {
     const names = renderReport(this.requireWorkbook(), spec);
-    this.owned = [names.table, names.report, names.findings];
-    this.setState({ reportSheets: names });
-    // Show the 自评表 the user asked for, as the add-in's "open the report" does.
-    this.refreshViews(names.table);
+    const written: Partial<Record<ReportSheetKey, string>> = names;
+    this.owned = Object.values(names);
+    // 下载报告 offers a report: the 核查结果 written alone (no tables for a 自评表) is not one.
+    const complete = REPORT_SHEET_KEYS.every((key) => written[key] !== undefined);
+    this.setState({ reportSheets: complete ? (written as ReportSheetNames) : null });
+    // Show the 自评表 the user asked for, as the add-in's "open the report" does (or the sheet written alone).
+    this.refreshViews(written.table ?? names[spec.sheets[0].key]);
     // exceljs renders every part of the spec (print setup included); only the chart is Excel's alone, and the
     // 自评表 is complete without it.
     return { sheets: names, notices: [] };

@@ -9,7 +9,9 @@ import {
   checkToSheet,
   clearMarks,
   generate,
+  generateToSheets,
   markFindings,
+  missingTablesFindings,
   openReportSheet,
   score,
   showFinding,
@@ -18,10 +20,18 @@ import {
 import { evaluateWorkbook } from "../../src/engine/evaluate";
 import type { Finding } from "../../src/engine/findings";
 import { localized } from "../../src/engine/i18n";
-import { buildReport } from "../../src/engine/report/index";
+import { buildReport, type SheetSpec } from "../../src/engine/report/index";
 import { sheet, workbook } from "../helpers/grid";
 import { FakeWorkbookHost } from "./fake-host";
 import { BUDGET_SHEET, fixtureSnapshot } from "./fixtures";
+
+/** The 说明 column (H) of a 核查结果 sheet, below its header row: one message per finding, in the sheet's order. */
+function messagesOf(findingsSheet: SheetSpec): string[] {
+  return findingsSheet.cells
+    .filter((c) => c.col === 7 && c.row > 2 && typeof c.value === "string")
+    .sort((a, b) => a.row - b.row)
+    .map((c) => c.value as string);
+}
 
 function progressLog(): { log: string[]; listener: (p: Progress) => void } {
   const log: string[] = [];
@@ -138,19 +148,55 @@ describe("check and score", () => {
     expect(host.written).toEqual([]);
   });
 
-  test("checkToSheet writes the report when the tables are there, and nothing when they are not", async () => {
+  test("checkToSheet writes the report when the tables are there, and the 核查结果 sheet alone when they are not", async () => {
     const host = new FakeWorkbookHost(fixtureSnapshot());
     const done = await checkToSheet(host, {}, "zh-CN");
-    expect(done.sheets?.findings).toBe("核查结果");
+    expect(done.sheets).toEqual({ table: "绩效自评表", report: "自评报告", findings: "核查结果" });
+    expect(done.missing).toEqual([]);
     expect(host.calls).toEqual(["read", "writeReport"]);
 
     const partial = new FakeWorkbookHost(
       workbook(sheet("表1", BUDGET_SHEET.rows, { merges: BUDGET_SHEET.merges })),
     );
     const none = await checkToSheet(partial, {}, "zh-CN");
-    expect(none.sheets).toBeNull();
-    expect(none.evaluation.summary.error).toBe(1);
-    expect(partial.calls).toEqual(["read"]);
+    expect(none.sheets).toEqual({ findings: "核查结果" });
+    expect(none.missing).toEqual(["indicators"]);
+    expect(none.evaluation.summary).toEqual({ error: 1, warning: 0, notice: 1 });
+    expect(partial.calls).toEqual(["read", "writeReport"]);
+    expect(partial.written.map((spec) => spec.sheets.map((s) => s.key))).toEqual([["findings"]]);
+    // The sheet's 说明 column: the missing indicators table first, then the budget block's own findings.
+    expect(messagesOf(partial.written[0].sheets[0])).toEqual([
+      "工作簿中没有找到绩效指标表（指标、指标值、完成值、分值），无法生成自评报告。请检查表头文字，或点击“插入模板”按模板填写。",
+      "全年执行数：基本支出 + 项目支出 = 1925.67 万元，年度资金总额填列 2030.12 万元，相差 104.45 万元\n相关单元格：表1!D11、表1!D12",
+      "一般公共预算（全年执行数）：金额 1325.68 万元 以文本形式存储，已按数值读取，建议改为数值格式",
+    ]);
+  });
+
+  test("generateToSheets writes the whole report, or the 核查结果 sheet alone in the report's language", async () => {
+    const host = new FakeWorkbookHost(fixtureSnapshot());
+    const done = await generateToSheets(host, {}, "zh-CN");
+    expect(done.sheets).toEqual({ table: "绩效自评表", report: "自评报告", findings: "核查结果" });
+    expect(host.written[0]).toEqual(buildReport(done.evaluation, "zh-CN"));
+
+    const partial = new FakeWorkbookHost(
+      workbook(sheet("表1", BUDGET_SHEET.rows, { merges: BUDGET_SHEET.merges })),
+    );
+    const none = await generateToSheets(partial, {}, "en-US");
+    expect(none.sheets).toEqual({ findings: "Check Results" });
+    expect(none.missing).toEqual(["indicators"]);
+    expect(messagesOf(partial.written[0].sheets[0])[0]).toBe(
+      'The workbook has no indicators table (indicator, target, actual, weight), so the report cannot be written. Check the header labels, or use "Insert template" and fill it in.',
+    );
+  });
+
+  test("a workbook with no known table at all: the checker's table.missing says it, once", async () => {
+    const host = new FakeWorkbookHost(workbook(sheet("Sheet1", [["会议纪要"], ["2023年12月"]])));
+    const outcome = await checkToSheet(host, {}, "zh-CN");
+    expect(outcome.missing).toEqual(["budget", "indicators"]);
+    expect(missingTablesFindings(outcome.evaluation, outcome.missing)).toEqual([]);
+    expect(messagesOf(host.written[0].sheets[0])).toEqual([
+      "未找到可识别的表格（预算执行情况、支出决算表或绩效指标表），请检查表头名称是否与常用写法一致",
+    ]);
   });
 });
 

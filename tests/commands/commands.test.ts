@@ -96,6 +96,25 @@ describe("generateReport", () => {
     ]);
   });
 
+  test("without the tables for a report it writes the 核查结果 sheet alone (no 自评表 or 自评报告) and shows it", async () => {
+    const host = new FakeWorkbookHost(
+      workbook(sheet("表1", BUDGET_SHEET.rows, { merges: BUDGET_SHEET.merges })),
+    );
+    host.settings = { ...DEFAULT_SETTINGS, reportLang: "en-US" };
+    const {
+      event: e,
+      errors,
+      warnings,
+    } = await runQuietly(generateReport, () => ({ host, uiLang: "zh-CN" }));
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    expect([errors, warnings]).toEqual([[], 0]);
+    expect(host.calls).toEqual(["loadSettings", "read", "writeReport", "selectCells"]);
+    expect(host.written.map((spec) => spec.sheets.map((s) => [s.key, s.name]))).toEqual([
+      [["findings", "Check Results"]],
+    ]);
+    expect(host.selections).toEqual([{ sheet: "Check Results", addresses: ["A1"] }]);
+  });
+
   test("a failure (the user is editing a cell) still completes the event, and is logged, not thrown", async () => {
     const host = new FakeWorkbookHost(fixtureSnapshot());
     const editMode = toGatewayError({ code: "InvalidOperationInCellEditMode" });
@@ -133,14 +152,16 @@ describe("runCheck", () => {
     expect(host.selections).toEqual([{ sheet: "核查结果", addresses: ["A1"] }]);
   });
 
-  test("without the tables for a report it writes nothing, says so in the log, and completes", async () => {
+  test("without the tables for a report it writes the 核查结果 sheet alone and shows it", async () => {
     const host = new FakeWorkbookHost(
       workbook(sheet("表1", BUDGET_SHEET.rows, { merges: BUDGET_SHEET.merges })),
     );
-    const { event: e, warnings } = await runQuietly(runCheck, () => ({ host, uiLang: "zh-CN" }));
+    const { event: e, errors, warnings } = await runQuietly(runCheck, () => ({ host, uiLang: "zh-CN" }));
     expect(e.completed).toHaveBeenCalledTimes(1);
-    expect(host.calls).toEqual(["loadSettings", "read"]);
-    expect(warnings).toBe(1);
+    expect([errors, warnings]).toEqual([[], 0]);
+    expect(host.calls).toEqual(["loadSettings", "read", "writeReport", "selectCells"]);
+    expect(host.written.map((spec) => spec.sheets.map((s) => s.name))).toEqual([["核查结果"]]);
+    expect(host.selections).toEqual([{ sheet: "核查结果", addresses: ["A1"] }]);
   });
 
   test("a failing read still completes the event", async () => {
@@ -173,6 +194,95 @@ describe("runCheck", () => {
     } finally {
       restore();
     }
+  });
+});
+
+describe("on the Excel fake, a workbook without the indicators table", () => {
+  /** The user's budget sheet and a sheet of notes: what the commands must leave exactly as they are. */
+  function budgetOnly(): FakeExcel {
+    const excel = new FakeExcel();
+    excel.addSheet(BUDGET_SHEET.name, { rows: BUDGET_SHEET.rows as never, merges: BUDGET_SHEET.merges });
+    excel.addSheet("备注", { rows: [["指标表待财务科补充"]] });
+    return excel;
+  }
+
+  /** Everything of the user's sheets the commands could change, as JSON text. */
+  function userSheets(excel: FakeExcel): string {
+    const user = excel.model.sheets.filter((s) => s.name === BUDGET_SHEET.name || s.name === "备注");
+    return JSON.stringify(
+      user.map((s) => ({
+        name: s.name,
+        visibility: s.visibility,
+        cells: [...s.cells].sort(([a], [b]) => a - b),
+        merges: s.merges,
+        columnWidths: [...s.columnWidths],
+        rowHeights: [...s.rowHeights],
+      })),
+    );
+  }
+
+  async function runOn(
+    excel: FakeExcel,
+    command: (e: CommandEvent, c: () => CommandContext) => Promise<void>,
+  ) {
+    const restore = excel.installOfficeGlobal();
+    try {
+      const host = createOfficeHost({ run: (batch) => excel.run(batch), settings: excel.office.settings });
+      return await runQuietly(command, () => ({ host, uiLang: "zh-CN" }));
+    } finally {
+      restore();
+    }
+  }
+
+  /** The 说明 column (H) of the written 核查结果 sheet, below its header row. */
+  function messages(excel: FakeExcel): string[] {
+    const rows: string[] = [];
+    for (let r = 3; r < 20; r++) {
+      const v = excel.sheet("核查结果").cell(r, 7).value;
+      if (typeof v === "string") rows.push(v);
+    }
+    return rows;
+  }
+
+  for (const [name, command] of [
+    ["一致性检查 (runCheck)", runCheck],
+    ["一键生成自评 (generateReport)", generateReport],
+  ] as const) {
+    test(`${name}: the 核查结果 sheet is written and active, the user's sheets untouched`, async () => {
+      const excel = budgetOnly();
+      const before = userSheets(excel);
+      const { event: e, errors, warnings } = await runOn(excel, command);
+      expect([errors, warnings]).toEqual([[], 0]);
+      expect(e.completed).toHaveBeenCalledTimes(1);
+      expect(excel.sheetNames()).toEqual([BUDGET_SHEET.name, "备注", "核查结果", "_selfeval"]);
+      expect(excel.model.active?.name).toBe("核查结果");
+      expect(messages(excel)[0]).toBe(
+        "工作簿中没有找到绩效指标表（指标、指标值、完成值、分值），无法生成自评报告。请检查表头文字，或点击“插入模板”按模板填写。",
+      );
+      expect(userSheets(excel)).toBe(before);
+    });
+  }
+
+  test("a re-run after the indicators table is lost replaces our 自评表 and 自评报告 with the 核查结果 alone", async () => {
+    const excel = new FakeExcel();
+    for (const s of FIXTURE_SHEETS) excel.addSheet(s.name, { rows: s.rows as never, merges: s.merges });
+    await runOn(excel, generateReport);
+    expect(excel.sheetNames()).toEqual([
+      ...FIXTURE_SHEETS.map((s) => s.name),
+      "绩效自评表",
+      "自评报告",
+      "核查结果",
+      "_selfeval",
+    ]);
+    // The user retitles the indicators' name column: the table is no longer recognised.
+    excel.type("表2 绩效指标", "C2", "备注");
+    const { event: e, errors } = await runOn(excel, runCheck);
+    expect(errors).toEqual([]);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    // The very hidden marker keeps its place from the first run; the new sheet is added after it.
+    expect(excel.sheetNames()).toEqual([...FIXTURE_SHEETS.map((s) => s.name), "_selfeval", "核查结果"]);
+    expect(excel.model.active?.name).toBe("核查结果");
+    expect(excel.sheet("表2 绩效指标").at("C2").value).toBe("备注");
   });
 });
 

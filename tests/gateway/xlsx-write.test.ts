@@ -426,4 +426,24 @@ describe("renderReport", () => {
       hyperlink: "#'核查结果'!A1",
     });
   });
+
+  it("writes a 核查结果 alone in place of all our old sheets, the user's sheet kept", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("预算执行").getCell("A1").value = "年度资金总额";
+    renderReport(wb, buildReport(seedInput(), "zh-CN"));
+    expect(ownedSheetNames(wb)).toEqual(["绩效自评表", "自评报告", "核查结果"]);
+
+    const full = buildReport(seedInput(), "zh-CN");
+    const findingsOnly = { sheets: full.sheets.filter((s) => s.key === "findings") };
+    const names = renderReport(wb, findingsOnly);
+    expect(names).toEqual({ findings: "核查结果" });
+    const back = await load(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(back.worksheets.map((ws) => [ws.name, ws.state])).toEqual([
+      ["预算执行", "visible"],
+      ["核查结果", "visible"],
+      ["_selfeval", "veryHidden"],
+    ]);
+    expect(sheet(back, "预算执行").getCell("A1").value).toBe("年度资金总额");
+    expect(ownedSheetNames(back)).toEqual(["核查结果"]);
+  });
 });

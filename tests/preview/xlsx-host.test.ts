@@ -260,6 +260,22 @@ describe("PreviewWorkbookHost: the report spec written directly", () => {
     const out = await loadWorkbook(await host.toXlsx());
     expect(out.getWorksheet("核查结果")!.getCell("A1").value).toBe("我的笔记");
   });
+
+  it("a 核查结果 written alone replaces the report, shows itself and offers no report to download", async () => {
+    const host = await openSample();
+    await generate(host, {}, "zh-CN");
+    const evaluation = evaluateWorkbook(await host.read());
+    const full = buildReport(evaluation, "zh-CN");
+    const written = await host.writeReport({ sheets: full.sheets.filter((s) => s.key === "findings") });
+    expect(written.sheets).toEqual({ findings: "核查结果" });
+    const state = host.getState();
+    expect(state.sheets.map((s) => [s.name, s.report])).toEqual([
+      ...INPUT_SHEETS.map((n) => [n, false]),
+      ["核查结果", true],
+    ]);
+    expect(state.activeSheet).toBe("核查结果");
+    expect(state.reportSheets).toBeNull();
+  });
 });
 
 describe("PreviewWorkbookHost: another workbook", () => {

@@ -57,18 +57,21 @@ export function planSheetNames(
   return planSheetNamesFrom(existing, owned, DEFAULT_SHEET_NAMES[lang]);
 }
 
-/** planSheetNames with the base names given, e.g. a spec's `sheets[i].name` (what the renderers use). */
-export function planSheetNamesFrom(
+/**
+ * planSheetNames with the base names given, e.g. a spec's `sheets[i].name` (what the renderers use), for the sheets
+ * that are to be written (all three, or the 核查结果 alone).
+ */
+export function planSheetNamesFrom<K extends ReportSheetKey>(
   existing: readonly string[],
   owned: readonly string[],
-  bases: Readonly<Record<ReportSheetKey, string>>,
-): Record<ReportSheetKey, string> {
+  bases: Readonly<Record<K, string>>,
+): Record<K, string> {
   const ownedKeys = new Set(owned.map(nameKey));
   // Names we may not take: every existing sheet that is not ours, and the marker sheet itself.
   const taken = new Set(existing.map(nameKey).filter((k) => !ownedKeys.has(k)));
   taken.add(nameKey(MARKER_SHEET_NAME));
-  const plan = {} as Record<ReportSheetKey, string>;
-  for (const key of REPORT_SHEET_KEYS) {
+  const plan = {} as Record<K, string>;
+  for (const key of sheetKeysOf(bases)) {
     const base = bases[key];
     let n = 1;
     while (taken.has(nameKey(numbered(base, n)))) n += 1;
@@ -77,6 +80,13 @@ export function planSheetNamesFrom(
     taken.add(nameKey(name)); // our own three must not clash with each other either
   }
   return plan;
+}
+
+/** The keys a record of sheet names or bases has, in tab order. */
+export function sheetKeysOf<K extends ReportSheetKey>(record: Readonly<Record<K, unknown>>): K[] {
+  return REPORT_SHEET_KEYS.filter(
+    (key): key is K => (record as Partial<Record<ReportSheetKey, unknown>>)[key] !== undefined,
+  );
 }
 
 /** One row of the marker: a sheet we wrote, its key, and its fingerprint as written ("" when none was recorded). */
@@ -148,9 +158,9 @@ export function specFingerprint(sheet: SheetSpec): string {
   return `${addresses.join(",")}|${fingerprintText(title)}`;
 }
 
-/** The fingerprints of the report's three sheets, by key. */
-export function reportFingerprints(spec: ReportSpec): Record<ReportSheetKey, string> {
-  const prints = {} as Record<ReportSheetKey, string>;
+/** The fingerprints of the report's sheets, by key. */
+export function reportFingerprints<K extends ReportSheetKey>(spec: ReportSpec<K>): Record<K, string> {
+  const prints = {} as Record<K, string>;
   for (const sheet of spec.sheets) prints[sheet.key] = specFingerprint(sheet);
   return prints;
 }
@@ -165,11 +175,11 @@ export function fingerprintMatches(recorded: string, now: SheetState): boolean {
 }
 
 /** The marker sheet's contents for the names we wrote: rows of [sheet name, key, fingerprint], column A first. */
-export function buildMarkerRows(
-  names: Readonly<Record<ReportSheetKey, string>>,
-  fingerprints: Readonly<Record<ReportSheetKey, string>>,
+export function buildMarkerRows<K extends ReportSheetKey>(
+  names: Readonly<Record<K, string>>,
+  fingerprints: Readonly<Record<K, string>>,
 ): string[][] {
-  return REPORT_SHEET_KEYS.map((key) => [names[key], key, fingerprints[key]]);
+  return sheetKeysOf(names).map((key) => [names[key], key, fingerprints[key]]);
 }
 
 /** The entries of the marker's rows (column A a non-empty string); a name may be listed more than once. */

@@ -140,9 +140,13 @@ export interface SheetSpec {
   readonly chart?: ChartSpec;
 }
 
-export interface ReportSpec {
-  /** In tab order: table, report, findings. */
-  readonly sheets: readonly SheetSpec[];
+/**
+ * The sheets to write. A ReportSpec<K> holds exactly one sheet for each key of K, in tab order (table, report,
+ * findings): buildReport makes all three; a ribbon command on a workbook without the tables the 自评表 needs writes the
+ * 核查结果 sheet alone (ReportSpec<"findings">). The renderers write the sheets given and replace all our old ones.
+ */
+export interface ReportSpec<K extends ReportSheetKey = ReportSheetKey> {
+  readonly sheets: readonly (SheetSpec & { readonly key: K })[];
 }
 
 /** Office.js column widths are in points; one Excel character unit is about 7 pixels = 5.25 points plus padding. */
@@ -153,8 +157,9 @@ export function columnWidthToPoints(width: number): number {
 /** Where a hyperlink points: "'Sheet name'!C8", given the planned names of our sheets. */
 export function hyperlinkTarget(
   link: HyperlinkSpec,
-  names: Readonly<Record<ReportSheetKey, string>>,
+  names: Readonly<Partial<Record<ReportSheetKey, string>>>,
 ): string {
-  const sheet = link.reportSheet ? names[link.reportSheet] : link.sheet;
+  // A link to one of our sheets that this write does not hold keeps the default name it was built with.
+  const sheet = (link.reportSheet ? names[link.reportSheet] : undefined) ?? link.sheet;
   return `'${sheet.replace(/'/g, "''")}'!${link.address}`;
 }

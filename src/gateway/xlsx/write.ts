@@ -8,7 +8,6 @@ import type { Lang } from "../../engine/i18n";
 import {
   buildReport,
   MARKER_SHEET_NAME,
-  REPORT_SHEET_KEYS,
   buildMarkerRows,
   hyperlinkTarget,
   ownedSheetsFrom,
@@ -141,12 +140,16 @@ export function worksheetState(ws: ExcelJS.Worksheet): SheetState {
  * Adds the report's sheets to `workbook`, replacing the ones an earlier run made (and only those: listed in the marker
  * and still carrying their fingerprint), and records them with their fingerprints in the very-hidden `_selfeval`
  * marker sheet. A sheet the marker lists that is no longer ours stays as it is, and ours takes the next free name.
- * Returns the names the sheets got.
+ * Every old sheet of ours goes, also one of a key this spec has not (the 核查结果 written alone, without the tables for a
+ * 自评表, must not stand beside a 自评表 from an earlier run). Returns the names the spec's sheets got.
  */
-export function renderReport(workbook: ExcelJS.Workbook, spec: ReportSpec): Record<ReportSheetKey, string> {
+export function renderReport<K extends ReportSheetKey = ReportSheetKey>(
+  workbook: ExcelJS.Workbook,
+  spec: ReportSpec<K>,
+): Record<K, string> {
   const owned = ownedSheetNames(workbook);
-  const bases = Object.fromEntries(spec.sheets.map((s) => [s.key, s.name])) as Record<ReportSheetKey, string>;
-  for (const key of REPORT_SHEET_KEYS) if (!bases[key]) throw new Error(`report spec has no "${key}" sheet`);
+  if (spec.sheets.length === 0) throw new Error("report spec has no sheet");
+  const bases = Object.fromEntries(spec.sheets.map((s) => [s.key, s.name])) as Record<K, string>;
   const names = planSheetNamesFrom(
     workbook.worksheets.map((ws) => ws.name),
     owned,
@@ -170,7 +173,7 @@ function renderSheet(
   workbook: ExcelJS.Workbook,
   sheet: SheetSpec,
   name: string,
-  names: Readonly<Record<ReportSheetKey, string>>,
+  names: Readonly<Partial<Record<ReportSheetKey, string>>>,
 ): void {
   const ws = workbook.addWorksheet(name, {
     views: [
@@ -222,7 +225,7 @@ function writeCell(
   cell: ExcelJS.Cell,
   spec: CellSpec,
   style: Partial<ExcelJS.Style>,
-  names: Readonly<Record<ReportSheetKey, string>>,
+  names: Readonly<Partial<Record<ReportSheetKey, string>>>,
 ): void {
   // Each cell gets its own copy: exceljs shares style objects by reference, and a later numFmt change must not leak.
   cell.style = structuredClone(style);
