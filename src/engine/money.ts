@@ -40,8 +40,8 @@ export function toHalfWidth(text: string): string {
     const c = ch.codePointAt(0) ?? 0;
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
     else if (c === 0x3000 || c === 0x00a0) out += " ";
-    else if (c === 0x3002)
-      out += "."; // 。 is sometimes typed as a decimal point
+    // 。 is sometimes typed as a decimal point
+    else if (c === 0x3002) out += ".";
     else out += ch;
   }
   return out;

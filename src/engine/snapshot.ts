@@ -98,8 +98,3 @@ export function sheetBounds(sheet: SheetSnapshot): CellRange | null {
     right: sheet.originCol + width - 1,
   };
 }
-
-/** The merged area that covers a cell, if any. */
-export function mergeAt(sheet: SheetSnapshot, row: number, col: number): CellRange | undefined {
-  return sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
-}

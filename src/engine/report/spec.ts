@@ -15,6 +15,7 @@
  * - Sheet names here are the defaults in the report's language; the renderer picks the real names with
  *   `planSheetNames` (sheet-names.ts) and must resolve hyperlinks with `reportSheet` set through that plan.
  */
+import { quoteSheetName } from "../a1";
 import type { CellRange } from "../snapshot";
 
 /** Which of our three sheets: the scored 自评表, the narrative 自评报告, the findings list 核查结果. */
@@ -161,5 +162,5 @@ export function hyperlinkTarget(
 ): string {
   // A link to one of our sheets that this write does not hold keeps the default name it was built with.
   const sheet = (link.reportSheet ? names[link.reportSheet] : undefined) ?? link.sheet;
-  return `'${sheet.replace(/'/g, "''")}'!${link.address}`;
+  return `${quoteSheetName(sheet)}!${link.address}`;
 }
