@@ -12,6 +12,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engin
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { WorkbookReadError } from "../../src/gateway/xlsx/read-error";
 import { SAMPLE_XLSX } from "../cli/run-cli";
+import { ERROR_CODES } from "./arbitraries";
 import { buildXlsx, date, editXlsx, errorCell, formula, richText } from "../fixtures/xlsx-builders";
 import { rawXlsx, row, textCell } from "../fixtures/hostile/raw-xlsx";
 
@@ -66,20 +67,7 @@ it("the clean sample has no finding and scores 99.78 (the baseline of every case
 });
 
 describe("Excel error values", () => {
-  const CODES = [
-    "#NULL!",
-    "#DIV/0!",
-    "#VALUE!",
-    "#REF!",
-    "#NAME?",
-    "#NUM!",
-    "#N/A",
-    "#GETTING_DATA",
-    "#SPILL!",
-    "#CALC!",
-  ] as const;
-
-  it.each(CODES)(
+  it.each(ERROR_CODES)(
     "%s in an expenditure amount: value.error at that cell, left out of the sums",
     async (code) => {
       const { snapshot, evaluation } = await evaluate(
