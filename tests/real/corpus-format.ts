@@ -260,7 +260,7 @@ function checkSheet(c: Checker, v: Json, field: string): FilingSheet {
 
 /** Validates one parsed filing; `file` is the name used in error messages. Returns it typed. */
 export function validateFiling(data: Json, file: string): Filing {
-  const c = new Checker(file);
+  const c: Checker = new Checker(file);
   const o = c.object(data, "(root)");
   c.keys(
     o,
