@@ -169,6 +169,7 @@ export function App({ initialLang, detect = detectHost, connect = defaultConnect
                   key={JSON.stringify(state.settings)}
                   settings={state.settings}
                   s={s}
+                  lang={lang}
                   disabled={busy}
                   onSave={(settings) => void actions.saveSettings(settings)}
                 />

@@ -87,23 +87,16 @@ export interface UiStrings {
 
   readonly settings: {
     readonly heading: string;
-    readonly tolerance: string;
-    readonly toleranceHint: string;
     readonly reportLang: string;
     readonly followUi: string;
     readonly zh: string;
     readonly en: string;
-    readonly threshold: string;
-    readonly thresholdHint: string;
-    readonly deduction: string;
-    readonly deductionHint: string;
     readonly caps: string;
     readonly capsHint: string;
     readonly qualitative: string;
-    readonly met: string;
-    readonly partial: string;
-    readonly unmet: string;
     readonly outOfRange: (min: string, max: string) => string;
+    /** For a limit that is itself excluded (the tier shares: 部分达成 60 up to, not including, 80). */
+    readonly belowRange: (min: string, max: string) => string;
     readonly save: string;
     readonly reset: string;
     readonly saved: string;
@@ -215,23 +208,15 @@ const ZH: UiStrings = {
 
   settings: {
     heading: "设置（随工作簿保存）",
-    tolerance: "合计容差（表格单位）",
-    toleranceHint: "差额不超过此数视为尾差，只作提示。默认 0.01。",
     reportLang: "报告语言",
     followUi: "与界面一致",
     zh: "中文",
     en: "English",
-    threshold: "超额完成阈值（%）",
-    thresholdHint: "完成值达到目标的该比例时，需说明原因。默认 130。",
-    deduction: "超额完成未说明扣分",
-    deductionHint: "默认 0（不扣分）。",
     caps: "按预算执行率限制总分",
     capsHint: "执行率 70%–80% 最高 89 分，60%–70% 最高 79 分，依此类推。",
     qualitative: "定性指标默认得分比例（%）",
-    met: "达成",
-    partial: "部分达成",
-    unmet: "未达成",
     outOfRange: (min, max) => `请输入 ${min} 到 ${max} 之间的数。`,
+    belowRange: (min, max) => `请输入不小于 ${min} 且小于 ${max} 的数。`,
     save: "保存设置",
     reset: "恢复默认",
     saved: "设置已保存到本工作簿。",
@@ -347,23 +332,15 @@ const EN: UiStrings = {
 
   settings: {
     heading: "Settings (saved with the workbook)",
-    tolerance: "Tolerance for totals (table's unit)",
-    toleranceHint: "A difference up to this is a rounding difference, shown as a notice. Default 0.01.",
     reportLang: "Report language",
     followUi: "Same as the pane",
     zh: "中文",
     en: "English",
-    threshold: "Over-completion threshold (%)",
-    thresholdHint: "An actual value at this share of its target needs an explanation. Default 130.",
-    deduction: "Deduction for unexplained over-completion",
-    deductionHint: "Default 0 (no deduction).",
     caps: "Cap the total by the execution rate",
     capsHint: "Execution 70–80%: at most 89; 60–70%: at most 79; and so on.",
     qualitative: "Default share for qualitative indicators (%)",
-    met: "Met",
-    partial: "Partly met",
-    unmet: "Not met",
     outOfRange: (min, max) => `Enter a number from ${min} to ${max}.`,
+    belowRange: (min, max) => `Enter a number from ${min} to below ${max}.`,
     save: "Save settings",
     reset: "Restore defaults",
     saved: "Settings saved in this workbook.",
