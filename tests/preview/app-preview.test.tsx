@@ -8,8 +8,8 @@
  */
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import type { HostInfo } from "../../src/taskpane/office-host";
-import { PreviewWorkbookHost } from "../../src/preview/xlsx-host";
+import type { HostInfo } from "../../src/app/hosts";
+import { PreviewWorkbookHost } from "../../src/preview/preview-host";
 import { brokenSampleBytes, sampleBytes } from "./sample-workbook";
 
 const PREVIEW_ZH: HostInfo = { mode: "preview", host: null, lang: "zh-CN" };

@@ -1,24 +1,24 @@
 /**
- * The WorkbookHost of the add-in: every call is one Excel.run batch over the src/excel gateway, and the settings live
+ * The WorkbookHost of the add-in: every call is one Excel.run batch over this Office.js gateway, and the settings live
  * in Office.context.document.settings so they travel with the workbook. This module is on the Excel path of both
  * bundles (task pane and ribbon commands): it must not import React or exceljs.
  */
-import { parseA1Range, rangeToA1 } from "../engine/a1";
-import type { Finding } from "../engine/findings";
-import type { Lang } from "../engine/i18n";
-import type { ReportSheetKey, ReportSpec, SheetSpec } from "../engine/report/spec";
-import type { CellRange, WorkbookSnapshot } from "../engine/snapshot";
-import { requireExcelApi, supportsExcelApi } from "../excel/api";
-import { protectedError, toGatewayError } from "../excel/errors";
-import { clearHighlights, highlightFindings } from "../excel/highlight";
-import { readWorkbook } from "../excel/read";
-import { officeSettingsStore, type KeyValueStore, type OfficeSettingsLike } from "../excel/store";
-import { writeReport } from "../excel/write";
-import { renderPrintSetup, renderSheetContent, type HostFeatures } from "../excel/write-sheet";
-import { AppError, officeNotReadyError } from "./errors";
-import type { MarkOutcome, WorkbookHost, WrittenReport } from "./host";
-import { normalizeSettings, SETTINGS_KEY, type AppSettings } from "./settings";
-import { buildTemplate, evaluationYear, planTemplateNames, type TemplateSheet } from "./template";
+import { parseA1Range, rangeToA1 } from "../../engine/a1";
+import type { Finding } from "../../engine/findings";
+import type { Lang } from "../../engine/i18n";
+import type { ReportSheetKey, ReportSpec, SheetSpec } from "../../engine/report/spec";
+import type { CellRange, WorkbookSnapshot } from "../../engine/snapshot";
+import { requireExcelApi, supportsExcelApi } from "./api";
+import { protectedError, toGatewayError } from "./errors";
+import { clearHighlights, highlightFindings } from "./highlight";
+import { readWorkbook } from "./read";
+import { officeSettingsStore, type KeyValueStore, type OfficeSettingsLike } from "./store";
+import { writeReport } from "./write";
+import { renderPrintSetup, renderSheetContent, type HostFeatures } from "./write-sheet";
+import { AppError, officeNotReadyError } from "../../app/errors";
+import type { MarkOutcome, WorkbookHost, WrittenReport } from "../../app/host";
+import { normalizeSettings, SETTINGS_KEY, type AppSettings } from "../../app/settings";
+import { buildTemplate, evaluationYear, planTemplateNames, type TemplateSheet } from "../../engine/template";
 
 /** Excel.run's shape, so tests can run the host on the recording fake. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -3,8 +3,8 @@
  * an add-in changes cells, so the previous fills are saved in a store that travels with the workbook (the document
  * settings) BEFORE anything is coloured; clearing restores them even after the file was closed and reopened.
  */
-import { parseA1Range, toA1 } from "../engine/a1";
-import type { Finding, Severity } from "../engine/findings";
+import type { Finding } from "../../engine/findings";
+import { HIGHLIGHT_COLORS, markKey, worstMarks } from "../../engine/marks";
 import { requireExcelApi, supportsExcelApi } from "./api";
 import { toGatewayError } from "./errors";
 import type { KeyValueStore } from "./store";
@@ -12,15 +12,6 @@ import type { KeyValueStore } from "./store";
 export const HIGHLIGHT_STORE_KEY = "selfeval.highlights";
 
 /** Excel's own "bad / neutral / note" pastel fills, so the marks read as warnings without hiding the numbers. */
-export const HIGHLIGHT_COLORS: Readonly<Record<Severity, string>> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  notice: "#DDEBF7",
-};
-
-/** A range in a finding can be large; colouring more than this many cells helps nobody and bloats the settings. */
-export const MAX_HIGHLIGHTED_CELLS = 5_000;
-
 /** A cell's fill before we coloured it. `pattern` is null where the host cannot report patterns (before 1.9). */
 export interface SavedFill {
   readonly color: string | null;
@@ -44,7 +35,7 @@ export interface HighlightResult {
   readonly highlighted: number;
   /** Sheets left alone because they are protected. */
   readonly protectedSheets: readonly string[];
-  /** True when the findings named more cells than MAX_HIGHLIGHTED_CELLS. */
+  /** True when the findings named more cells than the engine's MAX_HIGHLIGHTED_CELLS. */
   readonly truncated: boolean;
 }
 
@@ -54,43 +45,11 @@ export interface ClearResult {
   readonly protectedSheets: readonly string[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
-
-function keyOf(sheet: string, address: string): string {
-  return `${sheet}\u0000${address}`;
-}
-
 export function loadRecord(store: KeyValueStore): HighlightRecord | null {
   const raw = store.get(HIGHLIGHT_STORE_KEY);
   if (typeof raw !== "object" || raw === null) return null;
   const r = raw as Partial<HighlightRecord>;
   return r.version === 1 && Array.isArray(r.cells) ? (r as HighlightRecord) : null;
-}
-
-/** Every cell the findings name, with the most severe finding's severity; ranges are expanded to cells. */
-function targetCells(findings: readonly Finding[]): {
-  cells: Map<string, { sheet: string; address: string; severity: Severity }>;
-  truncated: boolean;
-} {
-  const cells = new Map<string, { sheet: string; address: string; severity: Severity }>();
-  let truncated = false;
-  for (const f of findings) {
-    for (const c of f.cells) {
-      const r = parseA1Range(c.address);
-      for (let row = r.top; row <= r.bottom; row++) {
-        for (let col = r.left; col <= r.right; col++) {
-          const address = toA1(row, col);
-          const key = keyOf(c.sheet, address);
-          const had = cells.get(key);
-          if (had) {
-            if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[had.severity]) had.severity = f.severity;
-          } else if (cells.size >= MAX_HIGHLIGHTED_CELLS) truncated = true;
-          else cells.set(key, { sheet: c.sheet, address, severity: f.severity });
-        }
-      }
-    }
-  }
-  return { cells, truncated };
 }
 
 /**
@@ -106,8 +65,8 @@ export async function highlightFindings(
   requireExcelApi();
   const withPattern = supportsExcelApi("1.9");
   const previous = loadRecord(store);
-  const saved = new Map((previous?.cells ?? []).map((c) => [keyOf(c.sheet, c.address), c]));
-  const { cells, truncated } = targetCells(findings);
+  const saved = new Map((previous?.cells ?? []).map((c) => [markKey(c.sheet, c.address), c]));
+  const { cells, truncated } = worstMarks(findings);
   try {
     const sheets = new Map<string, Excel.Worksheet>();
     const sheetOf = (name: string): Excel.Worksheet => {

@@ -3,15 +3,15 @@
  * rectangles, and one RangeAreas (ExcelApi 1.9) per batch of rectangles takes the style's properties — or one Range per
  * rectangle on older hosts.
  */
-import { rangeToA1 } from "../engine/a1";
+import { rangeToA1 } from "../../engine/a1";
 import type {
   BorderWeight,
   CellBorders,
   CellStyle,
   HorizontalAlignment,
   VerticalAlignment,
-} from "../engine/report/spec";
-import type { CellRange } from "../engine/snapshot";
+} from "../../engine/report/spec";
+import type { CellRange } from "../../engine/snapshot";
 
 /** Stays well below the ~8,200 characters at which Excel starts rejecting Worksheet.getRanges addresses. */
 export const MAX_AREAS_ADDRESS_LENGTH = 2_000;

@@ -8,10 +8,10 @@
  * recognises. The example figures (in blue) are consistent — every sum adds up, the 支出决算表 matches the 全年执行数 and
  * the weights total 100 — so a check of the untouched template is clean and any finding later is the user's to fix.
  */
-import type { Lang } from "../engine/i18n";
-import { SheetGrid } from "../engine/report/layout";
-import type { CellStyle, PrintSpec, SheetSpec } from "../engine/report/spec";
-import { AMOUNT_FORMAT, TABLE_MARGINS, THIN_BOX, footerText } from "../engine/report/styles";
+import type { Lang } from "./i18n";
+import { SheetGrid } from "./report/layout";
+import type { CellStyle, PrintSpec, SheetSpec } from "./report/spec";
+import { AMOUNT_FORMAT, TABLE_MARGINS, THIN_BOX, footerText } from "./report/styles";
 
 export type TemplateSheetKey = "budget" | "expenditure" | "indicators" | "info";
 

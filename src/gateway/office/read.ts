@@ -21,21 +21,21 @@
  * size (the estimate has proven too low for this workbook, and each refusal costs a round trip). A text-heavy workbook
  * thus costs a few more syncs instead of failing; only a single row over the limit is reported as too large.
  */
-import type { Localized } from "../engine/i18n";
-import { localized } from "../engine/i18n";
+import type { Localized } from "../../engine/i18n";
+import { localized } from "../../engine/i18n";
 import {
   MARKER_SHEET_NAME,
   isOwnedSheet,
   mayBeReportSheetName,
   ownedSheetsFrom,
-} from "../engine/report/sheet-names";
+} from "../../engine/report/sheet-names";
 import {
   errorValue,
   type CellRange,
   type CellValue,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "../engine/snapshot";
+} from "../../engine/snapshot";
 import { parseAreasAddress } from "./addresses";
 import { requireExcelApi, supportsExcelApi } from "./api";
 import { toGatewayError } from "./errors";

@@ -1,25 +1,15 @@
 /**
  * Where the task pane runs: inside Excel, or in a plain browser (preview mode). Office.onReady reports `host: null`
  * outside Office, and `Office` is missing altogether when office.js could not load (offline, blocked); both are preview.
+ * It asks office.js, so it lives in the Office.js gateway; the UI reaches it through src/app/hosts.ts.
  */
-import { langFromDisplayLanguage, type Lang } from "../engine/i18n";
-import type { OfficeThemeColors } from "./theme";
-
-export type HostMode = "excel" | "preview";
-
-export interface HostInfo {
-  readonly mode: HostMode;
-  /** The Office host name ("Excel"), or null outside Office. */
-  readonly host: string | null;
-  readonly lang: Lang;
-  /** Office's theme colours, inside Office when the host reports them. */
-  readonly theme?: OfficeThemeColors | null;
-}
+import type { HostInfo, HostMode, HostTheme } from "../../app/host";
+import { langFromDisplayLanguage } from "../../engine/i18n";
 
 /** The part of office.js this module uses, so tests can hand in a fake. */
 export interface OfficeLike {
   onReady(): Promise<{ host: unknown } | null | undefined>;
-  context?: { displayLanguage?: string; officeTheme?: OfficeThemeColors };
+  context?: { displayLanguage?: string; officeTheme?: HostTheme };
 }
 
 /** Office.onReady resolves at once outside Office; this only guards against a host that never answers. */
@@ -42,7 +32,7 @@ function displayLanguageOf(office: OfficeLike): string | undefined {
   }
 }
 
-function officeThemeOf(office: OfficeLike): OfficeThemeColors | null {
+function officeThemeOf(office: OfficeLike): HostTheme | null {
   try {
     return office.context?.officeTheme ?? null;
   } catch {

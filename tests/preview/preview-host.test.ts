@@ -7,11 +7,11 @@ import ExcelJS from "exceljs";
 import { generate, showFinding } from "../../src/app/pipeline";
 import { evaluateWorkbook } from "../../src/engine/evaluate";
 import { buildReport } from "../../src/engine/report/index";
-import { generateXlsx } from "../../src/gateway/xlsx/write";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { WorkbookReadError } from "../../src/gateway/xlsx/read-error";
-import { HIGHLIGHT_COLORS } from "../../src/excel/highlight";
-import { PreviewWorkbookHost } from "../../src/preview/xlsx-host";
+import { HIGHLIGHT_COLORS } from "../../src/engine/marks";
+import { PreviewWorkbookHost } from "../../src/preview/preview-host";
+import { generateXlsx } from "../gateway/generate-xlsx";
 import { BROKEN_CELL, BROKEN_SHEET, brokenSampleBytes, sampleBytes } from "./sample-workbook";
 
 const INPUT_SHEETS = ["表一 预算执行情况", "表二 支出决算表", "表三 绩效指标", "部门基本情况"];
@@ -88,7 +88,7 @@ describe("PreviewWorkbookHost: the report", () => {
   it("saves exactly the cells `selfeval generate` writes", async () => {
     const host = await openSample();
     await generate(host, {}, "zh-CN");
-    const ours = await loadWorkbook(await host.toXlsx());
+    const ours = await loadWorkbook(await host.toBytes());
     const cli = await generateXlsx(sampleBytes(), {}, "zh-CN");
     const theirs = await loadWorkbook(cli.buffer!);
     expect(ours.worksheets.map((w) => w.name)).toEqual(theirs.worksheets.map((w) => w.name));
@@ -127,7 +127,7 @@ describe("PreviewWorkbookHost: the report", () => {
     const first = await openSample();
     await generate(first, {}, "zh-CN");
     const host = new PreviewWorkbookHost();
-    await host.open(await first.toXlsx(), "报告.xlsx");
+    await host.open(await first.toBytes(), "报告.xlsx");
     expect(
       host
         .getState()
@@ -168,7 +168,7 @@ describe("PreviewWorkbookHost: showing and marking cells", () => {
 
   it("colours the findings' cells and puts back exactly the fills they had", async () => {
     const host = await openSample();
-    const before = await loadWorkbook(await host.toXlsx());
+    const before = await loadWorkbook(await host.toBytes());
     const fillOf = (wb: ExcelJS.Workbook, sheet: string, address: string) =>
       JSON.parse(JSON.stringify(wb.getWorksheet(sheet)!.getCell(address).fill ?? null)) as unknown;
     const findings = [
@@ -198,7 +198,7 @@ describe("PreviewWorkbookHost: showing and marking cells", () => {
     const headerFill = fillOf(before, "表一 预算执行情况", "B4");
     const marked = await host.highlight(findings);
     expect(marked).toEqual({ cells: 3, protectedSheets: [], truncated: false });
-    const during = await loadWorkbook(await host.toXlsx());
+    const during = await loadWorkbook(await host.toBytes());
     const argbOf = (sheet: string, address: string) =>
       (during.getWorksheet(sheet)!.getCell(address).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(argbOf("表二 支出决算表", "C5")).toBe(`FF${HIGHLIGHT_COLORS.warning.slice(1)}`);
@@ -214,7 +214,7 @@ describe("PreviewWorkbookHost: showing and marking cells", () => {
     await host.highlight(findings);
     const cleared = await host.clearHighlights();
     expect(cleared).toEqual({ cells: 3, protectedSheets: [], truncated: false });
-    const after = await loadWorkbook(await host.toXlsx());
+    const after = await loadWorkbook(await host.toBytes());
     expect(fillOf(after, "表一 预算执行情况", "B4")).toEqual(headerFill);
     for (const address of ["C5", "D5"]) {
       const fill = after.getWorksheet("表二 支出决算表")!.getCell(address).fill as
@@ -226,17 +226,16 @@ describe("PreviewWorkbookHost: showing and marking cells", () => {
 });
 
 describe("PreviewWorkbookHost: template and settings", () => {
-  it("inserts the template under free names and reads it with the user's sheets", async () => {
+  it("inserts the template under free names, shows it and reads it with the user's sheets", async () => {
     const host = await openSample();
-    const versionBefore = host.getState().inputVersion;
     const names = await host.insertTemplate("zh-CN");
     expect(names).toEqual(["预算执行情况", "支出决算表", "绩效指标", "部门基本情况 (2)"]);
     expect(host.getState().activeSheet).toBe("预算执行情况");
-    expect(host.getState().inputVersion).toBe(versionBefore + 1);
+    expect(host.getState().sheets.map((s) => s.name)).toEqual([...INPUT_SHEETS, ...names]);
     expect((await host.read()).sheets.map((s) => s.name)).toEqual([...INPUT_SHEETS, ...names]);
   });
 
-  it("keeps settings for the page, normalised, and tells the viewer to re-evaluate", async () => {
+  it("keeps settings for the page, normalised, also when another workbook is opened", async () => {
     const host = await openSample();
     const defaults = await host.loadSettings();
     expect(defaults.toleranceInUnit).toBe(0.01);
@@ -244,7 +243,8 @@ describe("PreviewWorkbookHost: template and settings", () => {
     const saved = await host.loadSettings();
     expect(saved.toleranceInUnit).toBe(0.01); // out of range: back to the default
     expect(saved.executionCaps).toBe(true);
-    expect(host.getState().inputVersion).toBe(2);
+    await host.open(await brokenSampleBytes(), "改动.xlsx");
+    expect(await host.loadSettings()).toEqual(saved);
   });
 });
 
@@ -257,7 +257,7 @@ describe("PreviewWorkbookHost: the report spec written directly", () => {
     const evaluation = evaluateWorkbook(await host.read());
     const written = await host.writeReport(buildReport(evaluation, "zh-CN"));
     expect(written.sheets.findings).toBe("核查结果 (2)");
-    const out = await loadWorkbook(await host.toXlsx());
+    const out = await loadWorkbook(await host.toBytes());
     expect(out.getWorksheet("核查结果")!.getCell("A1").value).toBe("我的笔记");
   });
 

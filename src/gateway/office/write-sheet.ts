@@ -10,9 +10,9 @@ import {
   type PrintSpec,
   type ReportSheetKey,
   type SheetSpec,
-} from "../engine/report/spec";
-import { rangeToA1, toA1 } from "../engine/a1";
-import type { CellRange } from "../engine/snapshot";
+} from "../../engine/report/spec";
+import { rangeToA1, toA1 } from "../../engine/a1";
+import type { CellRange } from "../../engine/snapshot";
 import { addressBatches, applyBorders, applyStyle, borderLines, rectanglesOf } from "./write-format";
 
 export interface HostFeatures {

@@ -6,9 +6,9 @@
  * itself ("=SUM(C6:C8)"), as Excel does with Show Formulas, beside the finding that asks for a recalculation.
  */
 import type ExcelJS from "exceljs";
-import { parseA1Range } from "../engine/a1";
-import { isDateValue, isErrorValue, isUncalculated, type CellValue } from "../engine/snapshot";
-import { cellValueOf } from "../gateway/xlsx/read";
+import { parseA1Range } from "../../engine/a1";
+import { isDateValue, isErrorValue, isUncalculated, type CellValue } from "../../engine/snapshot";
+import { cellValueOf } from "./read";
 import {
   COVERED,
   MAX_VIEW_COLS,
@@ -20,7 +20,7 @@ import {
   type GridCellStyle,
   type GridSlot,
   type SheetView,
-} from "./sheet-view";
+} from "../../app/sheet-view";
 
 export function displayText(value: CellValue, numFmt: string | undefined): string {
   if (value === null) return "";

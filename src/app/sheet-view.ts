@@ -1,7 +1,7 @@
 /**
- * What the preview's grid draws: a sheet reduced to display text, merges as spans and a few visual cues (bold, fill,
- * alignment). Built by the .xlsx host from exceljs (xlsx-view.ts) and drawn by SheetGrid; kept free of exceljs so
- * the grid and its tests need neither the library nor a workbook.
+ * What a host without a window of its own shows of a sheet (the browser preview's grid): display text, merges as
+ * spans and a few visual cues (bold, fill, alignment). Built by a gateway (the .xlsx one: src/gateway/xlsx/sheet-view.ts)
+ * and drawn by the preview's SheetGrid; kept free of exceljs and React so either side and its tests need neither.
  */
 import { columnName } from "../engine/a1";
 import type { DateValue } from "../engine/snapshot";

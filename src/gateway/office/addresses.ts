@@ -1,6 +1,6 @@
 /** Address text as Excel returns it, turned into engine rectangles. */
-import { parseA1Range } from "../engine/a1";
-import type { CellRange } from "../engine/snapshot";
+import { parseA1Range } from "../../engine/a1";
+import type { CellRange } from "../../engine/snapshot";
 
 /**
  * Splits a RangeAreas address ("Sheet1!A1:B2,'My, sheet'!C3") into rectangles. Commas inside a quoted sheet name are

@@ -2,7 +2,7 @@
  * Office errors in words an accountant understands (zh-CN / en-US), for the task pane's MessageBar. Every failure that
  * leaves the gateway is an ExcelGatewayError with a `problem` the UI can branch on and the Office code kept for logs.
  */
-import { localized, type Lang, type Localized } from "../engine/i18n";
+import { localized, type Lang, type Localized } from "../../engine/i18n";
 
 export type ExcelProblem = "edit-mode" | "protected" | "api-missing" | "too-large" | "not-found" | "general";
 

@@ -12,8 +12,8 @@
  * one stay applied), so if build or commit fails the workbook is put back as it was: the sheets this run added are
  * deleted, our old sheets get their names back, and the marker its old list.
  */
-import type { Localized } from "../engine/i18n";
-import { localized } from "../engine/i18n";
+import type { Localized } from "../../engine/i18n";
+import { localized } from "../../engine/i18n";
 import {
   MARKER_SHEET_NAME,
   TEMPORARY_NAME_PREFIX,
@@ -28,8 +28,8 @@ import {
   sheetKeysOf,
   type MarkerEntry,
   type SheetState,
-} from "../engine/report/sheet-names";
-import { type ReportSheetKey, type ReportSpec, type SheetSpec } from "../engine/report/spec";
+} from "../../engine/report/sheet-names";
+import { type ReportSheetKey, type ReportSpec, type SheetSpec } from "../../engine/report/spec";
 import { requireExcelApi, supportsExcelApi } from "./api";
 import { protectedError, toGatewayError } from "./errors";
 import { probedStates, queueProbe } from "./sheet-state";

@@ -3,7 +3,7 @@
  * used range. Both are queued in the sync that reads the marker, so telling our sheets from the user's costs no
  * extra round trip.
  */
-import type { SheetState } from "../engine/report/sheet-names";
+import type { SheetState } from "../../engine/report/sheet-names";
 
 /** A sheet's A1 (values) and values-only used range (position and size), queued for loading. */
 export interface SheetProbe {
