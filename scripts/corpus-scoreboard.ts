@@ -19,28 +19,31 @@ import { readXlsxBuffer } from "../src/gateway/xlsx/read";
 import { decimalToFen, type Amounts, type Filing } from "../tests/real/corpus-format";
 import { loadFilings, xlsxPathOf } from "../tests/real/corpus-files";
 
-/** The corpus names fund rows as the filings do; the engine sorts them into its six sources. */
-const SOURCE_OF: Record<string, FundSource> = {
-  一般公共预算: "general",
-  本年财政拨款: "general",
-  当年财政拨款: "general",
-  财政资金: "general",
-  政府性基金: "govFund",
-  国有资本经营预算: "stateCapital",
-  社会保险基金: "socialInsurance",
-  财政专户管理资金: "specialAccount",
-  纳入专户管理的非税收入: "specialAccount",
-  其他资金: "other",
-  单位资金: "other",
-};
+/**
+ * The corpus names fund rows as each filing does ("本年财政拨款", "政府性基金预算", "财政专户管理资金"); the engine sorts
+ * them into its six sources. First match wins, so the specific names come before the generic 财政拨款/财政资金.
+ */
+const SOURCE_OF: readonly [RegExp, FundSource][] = [
+  [/一般公共预算/, "general"],
+  [/政府性基金/, "govFund"],
+  [/国有资本/, "stateCapital"],
+  [/社会保险/, "socialInsurance"],
+  [/专户/, "specialAccount"],
+  [/财政拨款|财政资金/, "general"],
+  [/其他资金|单位资金|自有资金/, "other"],
+];
 
-const KIND_OF: Record<string, SpendingKind> = {
-  基本支出: "basic",
-  项目支出: "project",
-  上缴上级支出: "remitted",
-  经营支出: "business",
-  对附属单位补助支出: "subsidiary",
-};
+const KIND_OF: readonly [RegExp, SpendingKind][] = [
+  [/基本支出/, "basic"],
+  [/项目支出/, "project"],
+  [/上缴上级/, "remitted"],
+  [/经营支出/, "business"],
+  [/附属单位/, "subsidiary"],
+];
+
+function lookup<T>(table: readonly [RegExp, T][], name: string): T | undefined {
+  return table.find(([pattern]) => pattern.test(name))?.[1];
+}
 
 interface Tally {
   hit: number;
@@ -110,11 +113,11 @@ function scoreLine(filing: Filing, evaluation: Evaluation): Line {
   if (e.budget) {
     if (e.budget.total) compareRow(budget, misses, "total", e.budget.total, block?.total, e.unit);
     for (const [name, amounts] of Object.entries(e.budget.sources ?? {})) {
-      const source = SOURCE_OF[name];
+      const source = lookup(SOURCE_OF, name);
       compareRow(budget, misses, name, amounts, source ? block?.sources[source] : undefined, e.unit);
     }
     for (const [name, amounts] of Object.entries(e.budget.nature ?? {})) {
-      const kind = KIND_OF[name];
+      const kind = lookup(KIND_OF, name);
       compareRow(budget, misses, name, amounts, kind ? block?.kinds[kind] : undefined, e.unit);
     }
   }
