@@ -11,7 +11,7 @@
  * Not a test: the engine is not expected to pass it yet. Run:
  *   npx ts-node --transpile-only scripts/corpus-scoreboard.ts
  */
-import { readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import { evaluateWorkbook, type Evaluation } from "../src/engine/evaluate";
 import type { Finding } from "../src/engine/findings";
 import type { BudgetColumn, BudgetRow, FundSource, SpendingKind } from "../src/engine/tables";
@@ -225,6 +225,11 @@ function print(lines: readonly Line[], verbose: boolean): void {
 async function main(): Promise<void> {
   const lines: Line[] = [];
   for (const filing of loadFilings()) {
+    // A filing just added (another engineer's JSON) has no workbook until the builder runs; say so instead of failing.
+    if (!existsSync(xlsxPathOf(filing))) {
+      console.log(`${filing.id}: no workbook yet, run scripts/make-real-fixtures.ts`);
+      continue;
+    }
     const snapshot = await readXlsxBuffer(readFileSync(xlsxPathOf(filing)));
     lines.push(scoreLine(filing, evaluateWorkbook(snapshot)));
   }
