@@ -138,11 +138,20 @@ function scoreLine(filing: Filing, evaluation: Evaluation): Line {
   const scored = evaluation.score?.indicators ?? [];
   const used = new Set<number>();
   for (const want of e.indicators) {
-    const index = scored.findIndex((s, i) => !used.has(i) && normalized(s.name) === normalized(want.name));
+    // A row the rules cannot score from what the page shows is not counted either way.
+    if (want.ruleScore === null) continue;
+    // Rows are matched by their 三级指标; a row the page shows without a name, by its target and actual.
+    const same = (s: (typeof scored)[number]): boolean =>
+      want.name !== null
+        ? normalized(s.name) === normalized(want.name)
+        : normalized(s.target) === normalized(want.target ?? "") &&
+          normalized(s.actual) === normalized(want.actual ?? "");
+    const index = scored.findIndex((s, i) => !used.has(i) && same(s));
     if (index >= 0) used.add(index);
     const got = index >= 0 ? scored[index].score.toFixed(2) : null;
     if (!count(scores, got === want.ruleScore)) {
-      misses.push(`score “${normalized(want.name)}”: want ${want.ruleScore}, got ${got ?? "not read"}`);
+      const label = want.name ?? `${want.target ?? ""} → ${want.actual ?? ""}`;
+      misses.push(`score “${normalized(label)}”: want ${want.ruleScore}, got ${got ?? "not read"}`);
     }
   }
 

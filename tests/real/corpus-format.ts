@@ -29,11 +29,13 @@ export type MistakeKind =
   | "other";
 
 export interface ExpectedIndicator {
-  readonly name: string;
-  readonly target: string;
-  readonly actual: string;
+  /** null where the page shows no 三级指标 name (or it is illegible); target and actual likewise. */
+  readonly name: string | null;
+  readonly target: string | null;
+  readonly actual: string | null;
   readonly weight: number | null;
-  readonly ruleScore: string;
+  /** null where the rules cannot score the row from what is shown (weight not stated, target illegible). */
+  readonly ruleScore: string | null;
   readonly why: string;
 }
 
@@ -361,11 +363,11 @@ export function validateFiling(data: Json, file: string): Filing {
     const f = `expected.indicators[${i}]`;
     const ind = c.object(v, f);
     c.keys(ind, ["name", "target", "actual", "weight", "ruleScore", "why"], f);
-    c.string(ind.name, `${f}.name`);
-    c.string(ind.target, `${f}.target`, false);
-    c.string(ind.actual, `${f}.actual`, false);
+    if (ind.name !== null) c.string(ind.name, `${f}.name`);
+    if (ind.target !== null) c.string(ind.target, `${f}.target`, false);
+    if (ind.actual !== null) c.string(ind.actual, `${f}.actual`, false);
     c.numberOrNull(ind.weight, `${f}.weight`);
-    c.decimal(ind.ruleScore, `${f}.ruleScore`);
+    if (ind.ruleScore !== null) c.decimal(ind.ruleScore, `${f}.ruleScore`);
     c.string(ind.why, `${f}.why`);
   });
   if (e.total !== null) c.decimal(e.total, "expected.total");

@@ -47,6 +47,15 @@ describe("corpus format validation", () => {
     expect(() => validateFiling(JSON.parse(JSON.stringify(good)), file)).not.toThrow();
   });
 
+  it("accepts an indicator the page shows without name or target, and one the rules cannot score", () => {
+    const patched = broken((f) => {
+      (f.expected as { indicators: unknown[] }).indicators = [
+        { name: null, target: null, actual: "28种", weight: 1, ruleScore: null, why: "target illegible" },
+      ];
+    });
+    expect(() => validateFiling(patched, file)).not.toThrow();
+  });
+
   it.each<[string, (f: Record<string, unknown>) => void, string]>([
     ["an id unlike the file name", (f) => (f.id = "hunan-other-2023-dept"), "id"],
     ["an unknown form", (f) => (f.form = "unit"), "form"],
