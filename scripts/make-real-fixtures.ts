@@ -124,7 +124,7 @@ export function sourcesMarkdown(filings: readonly Filing[]): string {
   for (const f of filings) {
     const form = f.form === "department" ? "部门整体" : `项目支出：${f.project ?? ""}`;
     lines.push(
-      `| ${f.id} | ${md(f.province)} | ${md(f.unit)} | ${f.year} | ${md(form)} | [${md(f.source.title)}](${f.source.url}) ` +
+      `| ${f.id} | ${md(f.province)} | ${md(f.unit)} | ${f.year} | ${md(form)} | ${f.source.url === null ? `${md(f.source.title)} (address not stored)` : `[${md(f.source.title)}](${f.source.url})`} ` +
         `| ${md(typedScores(f))} | ${md(shown(f.filing.executionTyped))} | ${md(shown(f.filing.total))} ` +
         `| ${md(shown(f.filing.grade))} | ${md(f.transcription)} |`,
     );

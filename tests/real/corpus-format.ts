@@ -41,7 +41,8 @@ export interface ExpectedIndicator {
 
 export interface Filing {
   readonly id: string;
-  readonly source: { readonly url: string; readonly title: string; readonly retrieved: string };
+  /** url is null only when the stored page came without its address (then the title and the page's own words identify it). */
+  readonly source: { readonly url: string | null; readonly title: string; readonly retrieved: string };
   readonly province: string;
   readonly unit: string;
   readonly year: number;
@@ -289,8 +290,11 @@ export function validateFiling(data: Json, file: string): Filing {
 
   const source = c.object(o.source, "source");
   c.keys(source, ["url", "title", "retrieved"], "source");
-  const url = c.string(source.url, "source.url");
-  if (!/^https?:\/\/\S+$/.test(url)) c.fail("source.url", "must be an http(s) address");
+  if (source.url !== null) {
+    const url = c.string(source.url, "source.url");
+    if (!/^https?:\/\/\S+$/.test(url))
+      c.fail("source.url", "must be an http(s) address (or null when none is stored)");
+  }
   c.string(source.title, "source.title");
   const retrieved = c.string(source.retrieved, "source.retrieved");
   if (!/^\d{4}-\d{2}-\d{2}$/.test(retrieved)) c.fail("source.retrieved", "must be a date YYYY-MM-DD");
