@@ -9,7 +9,7 @@ import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import type { AppSettings } from "./settings";
 
-export type HostKind = "excel" | "preview";
+export type HostKind = "excel" | "preview" | "wps";
 
 /** The names our sheets got in the workbook (a collision with a user's sheet gives "核查结果 (2)"). */
 export type ReportSheetNames = Readonly<Record<ReportSheetKey, string>>;
