@@ -23,7 +23,8 @@ export const XL_SHEET_VISIBLE = -1;
 export const XL_SHEET_HIDDEN = 0;
 /** Hidden so that the user cannot unhide it from the sheet tabs' menu; only code can show it again. */
 export const XL_SHEET_VERY_HIDDEN = 2;
-export type XlSheetVisibility = typeof XL_SHEET_VISIBLE | typeof XL_SHEET_HIDDEN | typeof XL_SHEET_VERY_HIDDEN;
+export type XlSheetVisibility =
+  typeof XL_SHEET_VISIBLE | typeof XL_SHEET_HIDDEN | typeof XL_SHEET_VERY_HIDDEN;
 
 /** xlNone: no fill pattern, no underline, no border line. */
 export const XL_NONE = -4142;
@@ -176,7 +177,13 @@ export interface EtBorder {
 
 export interface EtHyperlinks {
   /** A link to a place in this workbook: Address "" and SubAddress "'Sheet'!C8". */
-  Add(Anchor: EtRange, Address: string, SubAddress?: string, ScreenTip?: string, TextToDisplay?: string): unknown;
+  Add(
+    Anchor: EtRange,
+    Address: string,
+    SubAddress?: string,
+    ScreenTip?: string,
+    TextToDisplay?: string,
+  ): unknown;
 }
 
 export interface EtPageSetup {
@@ -223,7 +230,8 @@ export function fromBgr(bgr: number): string {
  */
 export function etApplication(global: unknown = globalThis): EtApplication | null {
   if (typeof global !== "object" || global === null) return null;
-  const app = (global as { Application?: unknown; wps?: unknown }).Application ?? (global as { wps?: unknown }).wps;
+  const app =
+    (global as { Application?: unknown; wps?: unknown }).Application ?? (global as { wps?: unknown }).wps;
   if (typeof app !== "object" || app === null || !("ActiveWorkbook" in app)) return null;
   return app as EtApplication;
 }

@@ -77,7 +77,11 @@ function patternNumber(name: string | null): number | null {
   return n ? Number(n[1]) : null;
 }
 
-export function highlightWps(app: EtApplication, store: WorkbookStore, findings: readonly Finding[]): MarkResult {
+export function highlightWps(
+  app: EtApplication,
+  store: WorkbookStore,
+  findings: readonly Finding[],
+): MarkResult {
   const wb = activeWorkbook(app);
   const previous = loadRecord(store);
   const saved = new Map((previous?.cells ?? []).map((c) => [keyOf(c.sheet, c.address), c]));

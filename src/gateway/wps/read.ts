@@ -100,13 +100,23 @@ interface SheetPlan {
   readonly used: CellRange;
 }
 
-export async function readWpsWorkbook(app: EtApplication, options: WpsReadOptions = {}): Promise<WpsReadResult> {
+export async function readWpsWorkbook(
+  app: EtApplication,
+  options: WpsReadOptions = {},
+): Promise<WpsReadResult> {
   const wb = activeWorkbook(app);
   const owned = ownedSheets(wb);
   const pause = options.pause ?? macrotask;
   const plans: SheetPlan[] = worksheetsOf(wb)
-    .filter((ws) => ws.Name.toUpperCase() !== MARKER_SHEET_NAME.toUpperCase() && !isOwnedSheet(ws.Name, owned))
-    .map((ws) => ({ ws, name: ws.Name, hidden: ws.Visible !== XL_SHEET_VISIBLE, used: rectOf(ws.UsedRange) }));
+    .filter(
+      (ws) => ws.Name.toUpperCase() !== MARKER_SHEET_NAME.toUpperCase() && !isOwnedSheet(ws.Name, owned),
+    )
+    .map((ws) => ({
+      ws,
+      name: ws.Name,
+      hidden: ws.Visible !== XL_SHEET_VISIBLE,
+      used: rectOf(ws.UsedRange),
+    }));
   const totalRows = plans.reduce((n, p) => n + p.used.bottom - p.used.top + 1, 0);
   let done = 0;
   const sheets: SheetSnapshot[] = [];
@@ -186,7 +196,8 @@ function findMerges(ws: EtWorksheet, block: CellRange, found: Map<string, CellRa
   }
   // A block inside a merged area already found has nothing more to tell.
   for (const m of found.values())
-    if (m.top <= block.top && m.left <= block.left && m.bottom >= block.bottom && m.right >= block.right) return;
+    if (m.top <= block.top && m.left <= block.left && m.bottom >= block.bottom && m.right >= block.right)
+      return;
   if (height >= width) {
     const mid = block.top + Math.floor(height / 2) - 1;
     findMerges(ws, { ...block, bottom: mid }, found);
@@ -221,7 +232,8 @@ function trimmed(plan: SheetPlan, grid: CellValue[][], merges: CellRange[]): She
   );
   for (const m of merges) grow(m);
   const bounds = box as CellRange | null;
-  if (!bounds) return { name: plan.name, originRow: 0, originCol: 0, values: [], merges, hidden: plan.hidden };
+  if (!bounds)
+    return { name: plan.name, originRow: 0, originCol: 0, values: [], merges, hidden: plan.hidden };
   const values: CellValue[][] = [];
   for (let row = bounds.top; row <= bounds.bottom; row++) {
     const line = grid[row - plan.used.top] ?? [];

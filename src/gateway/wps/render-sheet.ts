@@ -176,7 +176,8 @@ function writeSizes(ws: EtWorksheet, spec: SheetSpec): void {
   spec.columnWidths.forEach((width, i) => {
     ws.Columns.Item(i + 1).ColumnWidth = width;
   });
-  for (const [row, height] of Object.entries(spec.rowHeights)) ws.Rows.Item(Number(row) + 1).RowHeight = height;
+  for (const [row, height] of Object.entries(spec.rowHeights))
+    ws.Rows.Item(Number(row) + 1).RowHeight = height;
 }
 
 function writeLinks(
@@ -186,7 +187,13 @@ function writeLinks(
 ): void {
   for (const c of spec.cells) {
     if (!c.hyperlink || c.value === null || c.value === "") continue;
-    ws.Hyperlinks.Add(ws.Range(toA1(c.row, c.col)), "", hyperlinkTarget(c.hyperlink, names), undefined, String(c.value));
+    ws.Hyperlinks.Add(
+      ws.Range(toA1(c.row, c.col)),
+      "",
+      hyperlinkTarget(c.hyperlink, names),
+      undefined,
+      String(c.value),
+    );
   }
 }
 

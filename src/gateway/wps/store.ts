@@ -87,7 +87,8 @@ export function markerStore(app: EtApplication): WorkbookStore {
       if (rows.has(key)) clearRow(m, row);
       const json = JSON.stringify(value);
       const parts: string[] = [];
-      for (let i = 0; i < json.length; i += STORE_PIECE_CHARS) parts.push(json.slice(i, i + STORE_PIECE_CHARS));
+      for (let i = 0; i < json.length; i += STORE_PIECE_CHARS)
+        parts.push(json.slice(i, i + STORE_PIECE_CHARS));
       const line = [key, ...parts];
       const target = m.Range(`${keyColumn()}${row}:${columnName(STORE_KEY_COLUMN + line.length - 1)}${row}`);
       target.NumberFormat = "@";

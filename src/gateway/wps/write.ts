@@ -76,7 +76,11 @@ export function writeWpsReport<K extends ReportSheetKey>(
   // 1. Our old sheets are deleted and the marker rewritten: neither may be protected, nor the structure.
   if (wb.ProtectStructure) throw protectedError({ workbook: true });
   const blocked = worksheetsOf(wb)
-    .filter((ws) => ws.ProtectContents && [...owned, MARKER_SHEET_NAME].some((n) => n.toUpperCase() === ws.Name.toUpperCase()))
+    .filter(
+      (ws) =>
+        ws.ProtectContents &&
+        [...owned, MARKER_SHEET_NAME].some((n) => n.toUpperCase() === ws.Name.toUpperCase()),
+    )
     .map((ws) => ws.Name);
   if (blocked.length > 0) throw protectedError({ sheets: blocked });
 

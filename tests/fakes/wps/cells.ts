@@ -59,7 +59,10 @@ export function keyCol(key: number): number {
 
 export function contains(outer: CellRange, inner: CellRange): boolean {
   return (
-    inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
   );
 }
 

@@ -33,7 +33,11 @@ function holds(value: ExcelJS.CellValue): Held {
 function argbToBgr(argb: string | undefined): number | null {
   if (!argb || argb.length < 6) return null;
   const hex = argb.slice(-6);
-  return parseInt(hex.slice(0, 2), 16) + parseInt(hex.slice(2, 4), 16) * 256 + parseInt(hex.slice(4, 6), 16) * 65536;
+  return (
+    parseInt(hex.slice(0, 2), 16) +
+    parseInt(hex.slice(2, 4), 16) * 256 +
+    parseInt(hex.slice(4, 6), 16) * 65536
+  );
 }
 
 function loadSheet(sheet: FakeSheet, ws: ExcelJS.Worksheet): void {

@@ -17,7 +17,16 @@ import type {
   XlBordersIndex,
 } from "../../../src/gateway/wps/et-api";
 import type { CellRange } from "../../../src/engine/snapshot";
-import { ERROR_NUMBERS, MAX_COLS, MAX_ROWS, NO_PATTERN, WHITE, contains, intersects, type FakeCell } from "./cells";
+import {
+  ERROR_NUMBERS,
+  MAX_COLS,
+  MAX_ROWS,
+  NO_PATTERN,
+  WHITE,
+  contains,
+  intersects,
+  type FakeCell,
+} from "./cells";
 import { refuse } from "./errors";
 import type { FakeSheet } from "./workbook";
 
@@ -242,7 +251,8 @@ export class FakeRange implements EtRange {
   /** A format property held per cell under `path`: reads the common value (null when mixed), writes every cell. */
   private formatProperty<T>(path: string, fallback: T): { get(): T | null; set(v: T | null): void } {
     return {
-      get: () => common([...this.cellsForRead()].map((c) => (c?.formats.get(path) as T | undefined) ?? fallback)),
+      get: () =>
+        common([...this.cellsForRead()].map((c) => (c?.formats.get(path) as T | undefined) ?? fallback)),
       set: (v: T | null) => {
         this.guardWrite(path);
         for (const [r, c] of this.positions()) this.sheet.cell(r, c).formats.set(path, v);
@@ -310,7 +320,8 @@ export class FakeRange implements EtRange {
 
   get ColumnWidth(): number | null {
     const widths: number[] = [];
-    for (let c = this.rect.left; c <= this.rect.right; c++) widths.push(this.sheet.columnWidths.get(c) ?? 8.38);
+    for (let c = this.rect.left; c <= this.rect.right; c++)
+      widths.push(this.sheet.columnWidths.get(c) ?? 8.38);
     return common(widths);
   }
   set ColumnWidth(width: number | null) {
@@ -319,7 +330,8 @@ export class FakeRange implements EtRange {
   }
   get RowHeight(): number | null {
     const heights: number[] = [];
-    for (let r = this.rect.top; r <= this.rect.bottom; r++) heights.push(this.sheet.rowHeights.get(r) ?? 13.5);
+    for (let r = this.rect.top; r <= this.rect.bottom; r++)
+      heights.push(this.sheet.rowHeights.get(r) ?? 13.5);
     return common(heights);
   }
   set RowHeight(height: number | null) {

@@ -157,7 +157,8 @@ export class FakeSheet implements EtWorksheet {
     for (let r = area.top; r <= area.bottom; r++)
       for (let c = area.left; c <= area.right; c++) {
         const cell = this.peek(r, c);
-        if (cell && (cell.value !== undefined || cell.formula !== undefined || cell.error !== undefined)) holding++;
+        if (cell && (cell.value !== undefined || cell.formula !== undefined || cell.error !== undefined))
+          holding++;
       }
     // ET asks before it throws away the values of the other cells.
     if (holding > 1 && this.workbook.app.DisplayAlerts)
@@ -257,7 +258,8 @@ export class FakeSheet implements EtWorksheet {
   get Hyperlinks(): EtHyperlinks {
     return {
       Add: (anchor: EtRange, address: string, subAddress?: string, _tip?: string, text?: string) => {
-        if (!(anchor instanceof FakeRange) || anchor.sheet !== this) refuse("bad-index", "anchor on another sheet");
+        if (!(anchor instanceof FakeRange) || anchor.sheet !== this)
+          refuse("bad-index", "anchor on another sheet");
         this.workbook.app.record(`${this.name_}!${anchor.address()}.Hyperlinks.Add`);
         if (this.protectContents) refuse("protected-sheet", `The sheet "${this.name_}" is protected.`);
         this.links.push({ address: anchor.address(), target: address, subAddress: subAddress ?? "", text });
@@ -268,7 +270,8 @@ export class FakeSheet implements EtWorksheet {
   }
 
   Activate(): void {
-    if (this.visible !== -1) refuse("hidden-sheet", "Activate method of Worksheet class failed: the sheet is hidden.");
+    if (this.visible !== -1)
+      refuse("hidden-sheet", "Activate method of Worksheet class failed: the sheet is hidden.");
     this.workbook.activeSheet = this;
   }
 
@@ -332,7 +335,13 @@ export class FakeWorkbook implements EtWorkbook {
   }
 
   checkName(name: string, self: FakeSheet | null): void {
-    if (name.length === 0 || name.length > 31 || BAD_NAME.test(name) || name.startsWith("'") || name.endsWith("'"))
+    if (
+      name.length === 0 ||
+      name.length > 31 ||
+      BAD_NAME.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    )
       refuse("bad-name", `"${name}" is not a valid sheet name.`);
     const key = name.toUpperCase();
     if (this.sheets.some((s) => s !== self && s.name.toUpperCase() === key))
@@ -374,7 +383,11 @@ export class FakeWorkbook implements EtWorkbook {
         while (this.sheets.some((s) => s.name.toUpperCase() === name.toUpperCase()));
         const sheet = new FakeSheet(this, name);
         const anchor = (before ?? after) as FakeSheet | undefined;
-        const at = anchor ? this.sheets.indexOf(anchor) : this.activeSheet ? this.sheets.indexOf(this.activeSheet) : 0;
+        const at = anchor
+          ? this.sheets.indexOf(anchor)
+          : this.activeSheet
+            ? this.sheets.indexOf(this.activeSheet)
+            : 0;
         this.sheets.splice(after ? at + 1 : Math.max(at, 0), 0, sheet);
         this.activeSheet = sheet;
         return sheet;
@@ -457,4 +470,3 @@ export class FakeEtApp implements EtApplication {
     };
   }
 }
-
