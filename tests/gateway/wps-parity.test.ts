@@ -15,6 +15,7 @@ import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { renderReport } from "../../src/gateway/xlsx/write";
 import { BUDGET_SHEET, INDICATORS_SHEET, type FixtureSheet } from "../app/fixtures";
 import { keyCol, keyRow } from "../fakes/wps/cells";
+import { fixtureXlsxSheet } from "../hosts/contract";
 import { xlsxInWps } from "../fakes/wps/from-xlsx";
 import type { FakeEtApp } from "../fakes/wps/workbook";
 import { buildXlsx, date, errorCell, formula, hyperlink, richText } from "../fixtures/xlsx-builders";
@@ -24,7 +25,7 @@ const SAMPLE = join(__dirname, "..", "..", "assets", "sample", "2023年度部门
 const noPause = () => Promise.resolve();
 
 function fixtureBook(sheets: readonly FixtureSheet[]): Promise<Buffer> {
-  return buildXlsx(sheets.map((s) => ({ name: s.name, rows: s.rows, merges: s.merges })));
+  return buildXlsx(sheets.map(fixtureXlsxSheet));
 }
 
 /** Workbooks that exercise what a reader can get wrong: offsets, merges, dates, errors, rich text, hidden sheets. */

@@ -11,8 +11,8 @@ import { generate, checkToSheet, markFindings, clearMarks } from "../../src/app/
 import { DEFAULT_SETTINGS, toScoreOptions, type AppSettings } from "../../src/app/settings";
 import type { Finding } from "../../src/engine/findings";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
-import { BUDGET_SHEET, INDICATORS_SHEET } from "../app/fixtures";
-import { buildXlsx } from "../fixtures/xlsx-builders";
+import { BUDGET_SHEET, INDICATORS_SHEET, type FixtureSheet } from "../app/fixtures";
+import { buildXlsx, type XlsxSheetSpec } from "../fixtures/xlsx-builders";
 
 /** What the suite needs to see and do in the workbook behind a host, besides the host itself. */
 export interface HostHarness {
@@ -37,12 +37,17 @@ export type HostFactory = (xlsx: Buffer) => Promise<HostHarness>;
 
 const OPTIONS = toScoreOptions(DEFAULT_SETTINGS);
 
+/** A fixture sheet as the .xlsx builder takes it (its rows hold only text, numbers and blanks). */
+export function fixtureXlsxSheet(s: FixtureSheet): XlsxSheetSpec {
+  const rows = s.rows.map((line) =>
+    line.map((v) => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)),
+  );
+  return { name: s.name, rows, merges: s.merges };
+}
+
 /** The budget block (whose by-nature parts miss the total: an error with cells) and the indicators. */
 function contractWorkbook(extra: { name: string; cells: Record<string, string> }[] = []): Promise<Buffer> {
-  return buildXlsx([
-    ...[BUDGET_SHEET, INDICATORS_SHEET].map((s) => ({ name: s.name, rows: s.rows, merges: s.merges })),
-    ...extra,
-  ]);
+  return buildXlsx([...[BUDGET_SHEET, INDICATORS_SHEET].map(fixtureXlsxSheet), ...extra]);
 }
 
 function withCells(findings: readonly Finding[]): Finding[] {
