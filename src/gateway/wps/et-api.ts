@@ -232,6 +232,9 @@ export function etApplication(global: unknown = globalThis): EtApplication | nul
   if (typeof global !== "object" || global === null) return null;
   const app =
     (global as { Application?: unknown; wps?: unknown }).Application ?? (global as { wps?: unknown }).wps;
-  if (typeof app !== "object" || app === null || !("ActiveWorkbook" in app)) return null;
+  if (typeof app !== "object" || app === null) return null;
+  // Read the property rather than test it with `in`: WPS's objects are bound from native code. ActiveWorkbook is null
+  // in ET with no workbook open, and undefined in WPS 文字 and WPS 演示, whose Application has no such property.
+  if ((app as { ActiveWorkbook?: unknown }).ActiveWorkbook === undefined) return null;
   return app as EtApplication;
 }

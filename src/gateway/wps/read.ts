@@ -21,7 +21,13 @@ import {
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "../../engine/snapshot";
-import { XL_SHEET_VISIBLE, type EtScalar, type EtWorksheet, type EtApplication } from "./et-api";
+import {
+  XL_SHEET_VISIBLE,
+  type EtApplication,
+  type EtRange,
+  type EtScalar,
+  type EtWorksheet,
+} from "./et-api";
 import { activeWorkbook, ownedSheets, rangeAt, rectOf, valueRows, worksheetsOf } from "./sheets";
 
 /** About this many cells per slice: a Value2 read of this size takes a few milliseconds. */
@@ -144,7 +150,7 @@ async function readSheet(
   const merges = new Map<string, CellRange>();
   for (let top = used.top; top <= used.bottom; top += sliceRows) {
     const slice: CellRange = { ...used, top, bottom: Math.min(used.bottom, top + sliceRows - 1) };
-    grid.push(...readSlice(ws, slice));
+    for (const line of readSlice(ws, slice)) grid.push(line);
     findMerges(ws, slice, merges);
     await afterSlice(slice.bottom - slice.top + 1);
   }
@@ -167,7 +173,7 @@ function readSlice(ws: EtWorksheet, slice: CellRange): CellValue[][] {
     const columnFormat = rangeAt(ws, { ...slice, left: col, right: col }).NumberFormat;
     for (const r of numeric) {
       const n = rows[r][c] as number;
-      const cell = (): ReturnType<EtWorksheet["Cells"]["Item"]> => ws.Cells.Item(slice.top + r + 1, col + 1);
+      const cell = (): EtRange => ws.Cells.Item(slice.top + r + 1, col + 1);
       const literal = ERROR_LITERALS.get(n);
       if (literal !== undefined && cell().Text === literal) {
         rows[r][c] = errorValue(literal);
