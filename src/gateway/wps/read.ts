@@ -4,8 +4,10 @@
  * - dates: ET hands them as serial numbers, so a number whose cell has a date format becomes a DateValue (ISO text),
  *   as the .xlsx reader makes of the same cell — the number formats are read per column of each slice, and per cell
  *   only where a column's formats differ;
- * - error values: ET hands an error as its COM error number (#N/A as -2146826246); a number equal to one of those is
- *   an error only when the cell shows the error's literal (`Text`), so a real figure is never mistaken for one;
+ * - error values: through COM, Value2 hands an error as its CVErr number (#N/A as -2146826246), and ET's object model
+ *   follows COM's; a number equal to one of those is an error only when the cell shows the error's literal (`Text`),
+ *   so a real figure is never mistaken for one. (WPS's documentation does not say how errors reach JavaScript; were
+ *   they handed as their literal text, such a cell would read as that text, as typed text does.)
  * - merged areas, found without visiting every cell: `MergeCells` of a block is false when none of it is merged, so
  *   only blocks holding merges are split further;
  * - the used range trimmed to the cells holding a value and the merged areas (ET's UsedRange also spans cells that
