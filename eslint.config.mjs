@@ -160,7 +160,7 @@ function layerConfigs() {
 }
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "tests/e2e/out/"] },
+  { ignores: ["node_modules/", "dist/", "dist-wps/", "lib/", "coverage/", "tests/e2e/out/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Plain .js files are node scripts (CommonJS): the CLI launcher, webpack's config, scripts/ and the e2e runner.
