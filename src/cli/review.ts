@@ -90,7 +90,7 @@ function workersOption(value: unknown, lang: Lang): number | null {
  * "已检查 37/200：<file>" on stderr: rewritten in place (\r) on a terminal and ended with a newline after the last file;
  * elsewhere one line each time another tenth of the files is done, so a log of 200 files gets 10 lines, not 200.
  */
-function progressLine(
+export function progressLine(
   write: (text: string) => void,
   total: number,
   tty: boolean,
