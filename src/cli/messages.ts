@@ -3,7 +3,7 @@
  * Findings bring their own localized messages from the engine; only the frame around them lives here.
  */
 import type { Lang } from "../engine/i18n";
-import type { Severity, TableKind } from "../engine/findings";
+import type { Severity } from "../engine/findings";
 
 export interface CliMessages {
   readonly usage: (commands: readonly { name: string; summary: string }[]) => string;
@@ -27,7 +27,6 @@ export interface CliMessages {
   readonly noTables: string;
   readonly noFindings: string;
   readonly severityHeading: (severity: Severity, count: number) => string;
-  readonly tableName: Record<TableKind | "other", string>;
   readonly cellSeparator: string;
   readonly summaryLine: (counts: Record<Severity, number>) => string;
 }
@@ -82,13 +81,6 @@ const zh: CliMessages = {
   noFindings: "未发现问题。",
   severityHeading: (severity, count) =>
     `${{ error: "错误", warning: "警告", notice: "提示" }[severity]}（${count} 项）`,
-  tableName: {
-    budget: "预算执行情况",
-    expenditure: "支出决算表",
-    indicators: "绩效指标",
-    info: "部门基本情况",
-    other: "整个工作簿",
-  },
   cellSeparator: "、",
   summaryLine: (c) => `汇总：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项。`,
 };
@@ -144,13 +136,6 @@ const en: CliMessages = {
   noFindings: "No problems found.",
   severityHeading: (severity, count) =>
     `${{ error: "Errors", warning: "Warnings", notice: "Notices" }[severity]} (${count})`,
-  tableName: {
-    budget: "Budget execution",
-    expenditure: "Expenditure table",
-    indicators: "Performance indicators",
-    info: "Department information",
-    other: "Whole workbook",
-  },
   cellSeparator: ", ",
   summaryLine: (c) =>
     `Summary: ${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}.`,
