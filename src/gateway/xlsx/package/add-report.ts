@@ -196,15 +196,17 @@ async function transplantStyles(
     writeXml(zip, index, userRel.part, doc);
     return map;
   }
-  // No styles part: ours becomes the package's, indices unchanged.
+  // No styles part (or a relationship to a missing one): ours becomes the package's, indices unchanged.
   const directory = book.path.slice(0, book.path.lastIndexOf("/") + 1);
-  const part = index.has(`${directory}styles.xml`)
-    ? freePartName(index, `${directory}styles`, ".xml")
-    : `${directory}styles.xml`;
+  const part =
+    userRel?.part ??
+    (index.has(`${directory}styles.xml`)
+      ? freePartName(index, `${directory}styles`, ".xml")
+      : `${directory}styles.xml`);
   zip.file(part, ourXml);
   index.add(part);
   types.add(part, freshTypes.typeOf(ourRel!.part!) ?? STYLES_TYPE);
-  addRelationship(book.rels, book.path, STYLES_REL, part);
+  if (!userRel) addRelationship(book.rels, book.path, STYLES_REL, part);
   return new Map([...used].map((i) => [i, i]));
 }
 

@@ -82,10 +82,13 @@ export function editWorkbook(
   const firstAdded = next;
 
   const r = relationshipsPrefix(book);
-  let sheetId = Math.max(0, ...book.sheets.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0)));
+  // Our new sheets take the ids our old ones had (a re-run then writes the same workbook part), others the next free
+  // ones. Nothing the user keeps refers to our old ids: the calculation chain, which would, is dropped with them.
+  const reusable = removed.map((s) => s.sheetId).filter((id) => Number.isInteger(id) && id > 0);
+  let highest = Math.max(0, ...book.sheets.map((s) => (Number.isInteger(s.sheetId) ? s.sheetId : 0)));
   const children = childrenOf(sheetsNode).filter((n) => !removedNodes.has(n));
   for (const s of added) {
-    sheetId += 1;
+    const sheetId = reusable.shift() ?? ++highest;
     const attributes: Record<string, string> = { name: s.name, sheetId: String(sheetId) };
     if (s.state !== "visible") attributes.state = s.state;
     attributes[`${r}id`] = s.relationshipId;
