@@ -77,6 +77,21 @@ export async function addReportToPackage<K extends ReportSheetKey>(
   spec: ReportSpec<K>,
   options: AddReportOptions = {},
 ): Promise<AddReportResult<K>> {
+  try {
+    return await addReport(original, spec, options);
+  } catch (cause) {
+    // A part we had to parse was not well-formed, or referred to something missing: one typed error for the caller
+    // to word for the user (the cause is kept for the log), never a parser's stack trace.
+    if (cause instanceof PackageWriteError) throw cause;
+    throw new PackageWriteError(`the package could not be edited: ${String(cause)}`, { cause });
+  }
+}
+
+async function addReport<K extends ReportSheetKey>(
+  original: Uint8Array,
+  spec: ReportSpec<K>,
+  options: AddReportOptions,
+): Promise<AddReportResult<K>> {
   const zip = await openPackage(original);
   const index = new PartIndex(zip);
   const book = await readWorkbookPart(zip, index);

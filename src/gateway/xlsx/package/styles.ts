@@ -14,7 +14,6 @@ import {
   elementChildren,
   element,
   insertInOrder,
-  localName,
   nodeText,
   prefixOf,
   removeAttr,
@@ -193,13 +192,4 @@ export function appendStyles(
     map.set(ourIndex, target.indexOf("cellXfs", xf));
   }
   return map;
-}
-
-/** The local names STYLESHEET_ORDER lists, exported for the tests that compare the user's entries. */
-export const STYLE_LISTS: readonly string[] = STYLESHEET_ORDER;
-
-/** Whether an element is one of the style lists (helper for comparisons by local name). */
-export function isStyleList(node: XmlNode): boolean {
-  const tag = tagOf(node);
-  return tag !== null && STYLE_LISTS.includes(localName(tag));
 }
