@@ -2,7 +2,8 @@
 """Writes the foreign-workbooks corpus: the sample's four input tables in packages made by other programs, each
 with parts exceljs does not model, so the package writer (src/gateway/xlsx/package) can be shown to keep them.
 
-    /usr/bin/python3 scripts/make-foreign-workbooks.py [--out DIR]     (default: a new temporary folder)
+    /usr/bin/python3 scripts/make-foreign-workbooks.py [--out DIR] [--only a.xlsx,b.xlsx]
+    (default: every file, into a new temporary folder)
 
 Needs Debian's python3-openpyxl (apt-get install -y python3-openpyxl) and, for the LibreOffice-made files,
 `soffice` (apt-get install -y libreoffice-calc-nogui); without soffice those files are skipped and the script says so.
@@ -138,6 +139,16 @@ def names_filter_table(wb):
     return wb
 
 
+def chartsheet(wb):
+    """A chart on a sheet of its own (a chartsheet: in the tab list, but not a worksheet)."""
+    ws = wb[BUDGET]
+    bars = BarChart()
+    bars.title = "执行数"
+    bars.add_data(Reference(ws, min_col=4, max_col=4, min_row=4, max_row=7), titles_from_data=True)
+    wb.create_chartsheet("执行图").add_chart(bars)
+    return wb
+
+
 RICH_PLACEHOLDER = "RICH-TEXT-PLACEHOLDER"
 
 
@@ -247,6 +258,86 @@ def threaded_comments_and_custom_xml(package):
     )
 
 
+PIVOT_SOURCE = "附表 明细"
+
+
+def pivot_table(package):
+    """A pivot table (count of 序号 by 事项) over the 明细 table, with its cache, as Excel lays the parts out;
+    openpyxl keeps pivot tables it reads but cannot make one."""
+    main = f'xmlns="{MAIN_NS}"'
+    package["xl/pivotCache/pivotCacheDefinition1.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<pivotCacheDefinition {main} xmlns:r="{REL_NS}" r:id="rId1" refreshOnLoad="1" recordCount="3" '
+        'createdVersion="6" refreshedVersion="6" minRefreshableVersion="3">'
+        f'<cacheSource type="worksheet"><worksheetSource ref="A1:C4" sheet="{PIVOT_SOURCE}"/></cacheSource>'
+        '<cacheFields count="3">'
+        '<cacheField name="序号" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" '
+        'containsNumber="1" containsInteger="1" minValue="1" maxValue="3"/></cacheField>'
+        '<cacheField name="事项" numFmtId="0"><sharedItems count="3"><s v="招商活动"/><s v="园区巡查"/><s v="培训"/>'
+        "</sharedItems></cacheField>"
+        '<cacheField name="备注" numFmtId="0"><sharedItems/></cacheField>'
+        "</cacheFields></pivotCacheDefinition>"
+    ).encode("utf-8")
+    package["xl/pivotCache/pivotCacheRecords1.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<pivotCacheRecords {main} count="3">'
+        '<r><n v="1"/><x v="0"/><s v="三次"/></r><r><n v="2"/><x v="1"/><s v="每月"/></r>'
+        '<r><n v="3"/><x v="2"/><s v="两期"/></r></pivotCacheRecords>'
+    ).encode("utf-8")
+    package["xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>'
+    ).encode("utf-8")
+    package["xl/pivotTables/pivotTable1.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<pivotTableDefinition {main} name="数据透视表1" cacheId="7" dataCaption="值" updatedVersion="6" '
+        'minRefreshableVersion="3" createdVersion="6" applyNumberFormats="0" applyBorderFormats="0" '
+        'applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" '
+        'useAutoFormatting="1" outline="1" outlineData="1" indent="0">'
+        '<location ref="E1:F5" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/>'
+        '<pivotFields count="3"><pivotField dataField="1" showAll="0"/>'
+        '<pivotField axis="axisRow" showAll="0"><items count="4"><item x="0"/><item x="1"/><item x="2"/>'
+        '<item t="default"/></items></pivotField><pivotField showAll="0"/></pivotFields>'
+        '<rowFields count="1"><field x="1"/></rowFields>'
+        '<rowItems count="4"><i><x/></i><i><x v="1"/></i><i><x v="2"/></i><i t="grand"><x/></i></rowItems>'
+        '<colItems count="1"><i/></colItems>'
+        '<dataFields count="1"><dataField name="计数项:序号" fld="0" subtotal="count" baseField="0" baseItem="0"/>'
+        "</dataFields></pivotTableDefinition>"
+    ).encode("utf-8")
+    package["xl/pivotTables/_rels/pivotTable1.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/></Relationships>'
+    ).encode("utf-8")
+    part = sheet_part(package, PIVOT_SOURCE)
+    folder, base = part.rsplit("/", 1)
+    add_relationship(
+        package, f"{folder}/_rels/{base}.rels", "rIdPivot1",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotTable",
+        "/xl/pivotTables/pivotTable1.xml",
+    )
+    add_relationship(
+        package, "xl/_rels/workbook.xml.rels", "rIdPivotCache1",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition",
+        "/xl/pivotCache/pivotCacheDefinition1.xml",
+    )
+    book = package["xl/workbook.xml"].decode("utf-8")
+    caches = f'<pivotCaches><pivotCache xmlns:r="{REL_NS}" cacheId="7" r:id="rIdPivotCache1"/></pivotCaches>'
+    package["xl/workbook.xml"] = book.replace("</workbook>", caches + "</workbook>").encode("utf-8")
+    add_content_type(
+        package,
+        '<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/>'
+        '<Override PartName="/xl/pivotCache/pivotCacheRecords1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml"/>'
+        '<Override PartName="/xl/pivotTables/pivotTable1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/>',
+    )
+
+
 # Not a working VBA project: an OLE2 signature and filler. Excel would report the macros as damaged, but the part's
 # bytes are what the package writer must keep, and a real project cannot be built without Excel.
 VBA_BYTES = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(range(256)) * 4
@@ -325,6 +416,7 @@ OPENPYXL_FILES = [
     ("openpyxl-sheet-states.xlsx", [sheets], []),
     ("openpyxl-names-filter-table.xlsx", [names_filter_table], []),
     ("openpyxl-links-rich-text.xlsx", [links_and_rich_text], [rich_text]),
+    ("openpyxl-pivot-chartsheet.xlsx", [names_filter_table, chartsheet], [pivot_table]),
     ("openpyxl-macro.xlsm", [plain], [macro_enabled]),
     ("openpyxl-prefixed-namespaces.xlsx", [chart], [prefixed_namespaces]),
     ("openpyxl-no-styles.xlsx", [plain], [without_styles]),
@@ -337,6 +429,7 @@ LIBREOFFICE_FILES = [
     ("libreoffice-comments.xlsx", "openpyxl-comments-custom-xml.xlsx"),
     ("libreoffice-sheet-states.xlsx", "openpyxl-sheet-states.xlsx"),
     ("libreoffice-names-filter-table.xlsx", "openpyxl-names-filter-table.xlsx"),
+    ("libreoffice-pivot-chartsheet.xlsx", "openpyxl-pivot-chartsheet.xlsx"),
 ]
 
 
@@ -360,9 +453,14 @@ def libreoffice_resave(source, target, profile):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=None, help="folder to write into (default: a new temporary folder)")
-    out = parser.parse_args().out or tempfile.mkdtemp(prefix="foreign-workbooks-")
+    parser.add_argument("--only", default=None, help="comma-separated file names to write (default: all)")
+    args = parser.parse_args()
+    out = args.out or tempfile.mkdtemp(prefix="foreign-workbooks-")
+    only = set(args.only.split(",")) if args.only else None
     os.makedirs(out, exist_ok=True)
     for name, features, edits in OPENPYXL_FILES:
+        if only is not None and name not in only:
+            continue
         wb = sample()
         for feature in features:
             wb = feature(wb)
@@ -380,6 +478,8 @@ def main():
     profile = tempfile.mkdtemp(prefix="lo-profile-")
     try:
         for name, source in LIBREOFFICE_FILES:
+            if only is not None and name not in only:
+                continue
             path = os.path.join(out, name)
             libreoffice_resave(os.path.join(out, source), path, profile)
             print(f"LibreOffice  {path}")
