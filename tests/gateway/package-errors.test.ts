@@ -48,3 +48,22 @@ test("a workbook part that is not well-formed XML", async () => {
   const error = await failure(await zip.generateAsync({ type: "uint8array" }));
   expect(error.message).toMatch(/^the package could not be edited: /);
 });
+
+test("a workbook saved as Strict Open XML (its sheets would not fit ours)", async () => {
+  const sample = readFileSync(
+    join(__dirname, "..", "..", "assets", "sample", "2023年度部门整体支出绩效自评-样例.xlsx"),
+  );
+  const zip = await JSZip.loadAsync(sample);
+  const book = await zip.file("xl/workbook.xml")!.async("string");
+  zip.file(
+    "xl/workbook.xml",
+    book.replace(
+      'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+      'xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"',
+    ),
+  );
+  const error = await failure(await zip.generateAsync({ type: "uint8array" }));
+  expect(error.message).toBe(
+    "the workbook is saved as Strict Open XML, which the package writer does not write",
+  );
+});

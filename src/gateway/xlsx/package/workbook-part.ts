@@ -24,6 +24,8 @@ export const OFFICE_RELATIONSHIPS_NS = [
   "http://purl.oclc.org/ooxml/officeDocument/relationships",
 ];
 
+const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+
 export interface SheetEntry {
   readonly name: string;
   readonly sheetId: number;
@@ -56,6 +58,13 @@ export async function readWorkbookPart(zip: JSZip, index: PartIndex): Promise<Wo
   const doc = parseXml(text);
   const root = rootOf(doc);
   const prefix = prefixOf(tagOf(root) ?? "");
+  // Strict Open XML (ISO 29500 strict, "Strict Open XML Spreadsheet" in Excel's Save As) uses other namespaces
+  // throughout; our sheets are transitional, and a package mixing the two is not one Excel opens.
+  if (declaredPrefix(root, [STRICT_MAIN_NS]) !== null) {
+    throw new PackageWriteError(
+      "the workbook is saved as Strict Open XML, which the package writer does not write",
+    );
+  }
   const relPrefix = declaredPrefix(root, OFFICE_RELATIONSHIPS_NS);
   const rels = await readRelationships(zip, index, path);
   const sheetsNode = childElement(root, "sheets", prefix);
