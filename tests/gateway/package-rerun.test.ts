@@ -16,7 +16,7 @@ import {
 } from "../../src/engine/report/index";
 import { addReportToPackage, ownedSheetsInPackage } from "../../src/gateway/xlsx/package/index";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
-import { generateXlsx } from "../../src/gateway/xlsx/write";
+import { generateXlsx } from "./generate-xlsx";
 
 // Each test writes a workbook two or three times (about a second each when the machine is quiet): a ceiling for a busy
 // machine, not a speed requirement.
