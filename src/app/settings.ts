@@ -6,6 +6,7 @@
 import type { Lang } from "../engine/i18n";
 import { parseLang } from "../engine/i18n";
 import type { ScoreOptions } from "../engine/score/types";
+import { SETTINGS, SETTING_DEFAULTS, acceptStoredSetting, type SettingKey } from "../engine/settings";
 
 export interface QualitativeDefaults {
   /** Share of the weight, in percent, for 达成 / 部分达成 / 未达成 when the user gave no score (100 / 70 / 30). */
@@ -29,42 +30,42 @@ export interface AppSettings {
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
-  toleranceInUnit: 0.01,
+  toleranceInUnit: SETTING_DEFAULTS.toleranceInUnit,
   reportLang: null,
-  overachieveThreshold: 1.3,
-  overachieveDeduction: 0,
+  overachieveThreshold: SETTING_DEFAULTS.overachieveThreshold,
+  overachieveDeduction: SETTING_DEFAULTS.overachieveDeduction,
   executionCaps: false,
-  qualitativeDefaults: { met: 100, partial: 70, unmet: 30 },
+  qualitativeDefaults: {
+    met: SETTING_DEFAULTS.met,
+    partial: SETTING_DEFAULTS.partial,
+    unmet: SETTING_DEFAULTS.unmet,
+  },
 };
 
 /** The one key the add-in stores its settings under, so they never collide with another add-in's. */
 export const SETTINGS_KEY = "selfeval.settings";
 
-/**
- * Ranges a value must fall in to be taken from storage. A tolerance of a whole unit or more would hide real errors;
- * a threshold at or below 100% would call every met target over-completed; the tier shares are percentages inside
- * their own tier (domain.md §5: 达成 80–100, 部分达成 60–<80, 未达成 0–<60).
- */
-const LIMITS = {
-  toleranceInUnit: { min: 0, max: 1 },
-  overachieveThreshold: { min: 1.01, max: 10 },
-  overachieveDeduction: { min: 0, max: 10 },
-  met: { min: 80, max: 100 },
-  partial: { min: 60, max: 79.99 },
-  unmet: { min: 0, max: 59.99 },
-} as const;
+const TIER_KEYS: ReadonlySet<SettingKey> = new Set(["met", "partial", "unmet"]);
 
-export type NumericSetting = keyof typeof LIMITS;
-
-export function settingLimits(name: NumericSetting): { readonly min: number; readonly max: number } {
-  return LIMITS[name];
+/** A numeric setting's value; the tier shares sit inside qualitativeDefaults. */
+export function settingValue(settings: AppSettings, key: SettingKey): number {
+  return TIER_KEYS.has(key)
+    ? settings.qualitativeDefaults[key as keyof QualitativeDefaults]
+    : (settings[key as Exclude<SettingKey, keyof QualitativeDefaults>] as number);
 }
 
-function numberIn(value: unknown, name: NumericSetting, fallback: number): number {
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  if (typeof n !== "number" || !Number.isFinite(n)) return fallback;
-  const { min, max } = LIMITS[name];
-  return n >= min && n <= max ? n : fallback;
+/** The settings with every numeric setting taken from `values`, each in its place. */
+export function withSettingValues(
+  settings: AppSettings,
+  values: Readonly<Record<SettingKey, number>>,
+): AppSettings {
+  return {
+    ...settings,
+    toleranceInUnit: values.toleranceInUnit,
+    overachieveThreshold: values.overachieveThreshold,
+    overachieveDeduction: values.overachieveDeduction,
+    qualitativeDefaults: { met: values.met, partial: values.partial, unmet: values.unmet },
+  };
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -73,24 +74,28 @@ function record(value: unknown): Record<string, unknown> {
     : {};
 }
 
-/** Settings from whatever storage returned (null, an old shape, hand-edited JSON): every bad field gets its default. */
+/**
+ * Settings from whatever storage returned (null, an old shape, hand-edited JSON): every field is checked against the
+ * settings table (src/engine/settings.ts), the same limits the 设置 view and the CLI apply, and a bad one gets its
+ * default alone.
+ */
 export function normalizeSettings(stored: unknown): AppSettings {
   const s = record(stored);
   const q = record(s.qualitativeDefaults);
-  const d = DEFAULT_SETTINGS;
-  const lang = typeof s.reportLang === "string" ? parseLang(s.reportLang) : null;
-  return {
-    toleranceInUnit: numberIn(s.toleranceInUnit, "toleranceInUnit", d.toleranceInUnit),
-    reportLang: lang,
-    overachieveThreshold: numberIn(s.overachieveThreshold, "overachieveThreshold", d.overachieveThreshold),
-    overachieveDeduction: numberIn(s.overachieveDeduction, "overachieveDeduction", d.overachieveDeduction),
-    executionCaps: typeof s.executionCaps === "boolean" ? s.executionCaps : d.executionCaps,
-    qualitativeDefaults: {
-      met: numberIn(q.met, "met", d.qualitativeDefaults.met),
-      partial: numberIn(q.partial, "partial", d.qualitativeDefaults.partial),
-      unmet: numberIn(q.unmet, "unmet", d.qualitativeDefaults.unmet),
+  const values = Object.fromEntries(
+    SETTINGS.map(({ key }) => {
+      const raw = TIER_KEYS.has(key) ? q[key] : s[key];
+      return [key, acceptStoredSetting(key, raw) ?? SETTING_DEFAULTS[key]];
+    }),
+  ) as Record<SettingKey, number>;
+  return withSettingValues(
+    {
+      ...DEFAULT_SETTINGS,
+      reportLang: typeof s.reportLang === "string" ? parseLang(s.reportLang) : null,
+      executionCaps: typeof s.executionCaps === "boolean" ? s.executionCaps : DEFAULT_SETTINGS.executionCaps,
     },
-  };
+    values,
+  );
 }
 
 /** What the engine's evaluateWorkbook takes. */

@@ -1,7 +1,8 @@
 /**
  * 设置: tolerance, report language and the scoring options. Edited as a draft and saved with the workbook only on
- * 保存设置, so a half-typed number never reaches a check. Every number is checked against the range the engine
- * accepts, and the field says which range when it is outside.
+ * 保存设置, so a half-typed number never reaches a check. The number fields, their labels, hints and limits come from
+ * the settings table (src/engine/settings.ts), the one the workbook-settings loader and the CLI check with, and a
+ * field outside its limits says which.
  */
 import { useState } from "react";
 import {
@@ -15,8 +16,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowResetRegular, SaveRegular } from "@fluentui/react-icons";
-import { DEFAULT_SETTINGS, settingLimits, type AppSettings, type NumericSetting } from "../app/settings";
-import { parseLang } from "../engine/i18n";
+import { DEFAULT_SETTINGS, settingValue, withSettingValues, type AppSettings } from "../app/settings";
+import { parseLang, type Lang } from "../engine/i18n";
+import {
+  SETTINGS,
+  inSettingRange,
+  settingNumberText,
+  type SettingDefinition,
+  type SettingGroup,
+  type SettingKey,
+} from "../engine/settings";
 import type { UiStrings } from "./strings";
 
 const useStyles = makeStyles({
@@ -34,114 +43,86 @@ const useStyles = makeStyles({
   buttons: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
-/** The form's text for each number; the threshold is shown in percent (130) and stored as a multiple (1.3). */
+/** The form's text for each number, as shown (the threshold in percent, 130, stored as the multiple 1.3). */
 interface Draft {
-  readonly toleranceInUnit: string;
   readonly reportLang: string;
-  readonly overachieveThreshold: string;
-  readonly overachieveDeduction: string;
   readonly executionCaps: boolean;
-  readonly met: string;
-  readonly partial: string;
-  readonly unmet: string;
-}
-
-type DraftNumber = Exclude<keyof Draft, "reportLang" | "executionCaps">;
-
-function tidy(n: number): string {
-  return String(Math.round(n * 1e6) / 1e6);
+  readonly numbers: Readonly<Record<SettingKey, string>>;
 }
 
 function draftOf(settings: AppSettings): Draft {
   return {
-    toleranceInUnit: tidy(settings.toleranceInUnit),
     reportLang: settings.reportLang ?? "",
-    overachieveThreshold: tidy(settings.overachieveThreshold * 100),
-    overachieveDeduction: tidy(settings.overachieveDeduction),
     executionCaps: settings.executionCaps,
-    met: tidy(settings.qualitativeDefaults.met),
-    partial: tidy(settings.qualitativeDefaults.partial),
-    unmet: tidy(settings.qualitativeDefaults.unmet),
+    numbers: Object.fromEntries(
+      SETTINGS.map((d) => [d.key, settingNumberText(settingValue(settings, d.key) * d.display.scale)]),
+    ) as Record<SettingKey, string>,
   };
 }
 
-/** How a field's text maps to the stored value, and the stored setting whose limits apply. */
-const FIELDS: Readonly<Record<DraftNumber, { readonly setting: NumericSetting; readonly scale: number }>> = {
-  toleranceInUnit: { setting: "toleranceInUnit", scale: 1 },
-  overachieveThreshold: { setting: "overachieveThreshold", scale: 100 },
-  overachieveDeduction: { setting: "overachieveDeduction", scale: 1 },
-  met: { setting: "met", scale: 1 },
-  partial: { setting: "partial", scale: 1 },
-  unmet: { setting: "unmet", scale: 1 },
-};
-
-function limitsShown(field: DraftNumber): { min: string; max: string } {
-  const { setting, scale } = FIELDS[field];
-  const { min, max } = settingLimits(setting);
-  return { min: tidy(min * scale), max: tidy(max * scale) };
-}
-
-/** The stored value of a field, or null when the text is not a number in range. */
-function valueOf(draft: Draft, field: DraftNumber): number | null {
-  const text = draft[field].trim();
-  if (text === "") return null;
-  const n = Number(text);
-  if (!Number.isFinite(n)) return null;
-  const { setting, scale } = FIELDS[field];
-  const value = n / scale;
-  const { min, max } = settingLimits(setting);
-  return value >= min && value <= max ? value : null;
+/** The stored value of a field, or null when its text is not a number inside the table's limits. */
+function valueOf(definition: SettingDefinition, text: string): number | null {
+  const shown = definition.parse(text);
+  if (shown === null) return null;
+  const value = shown / definition.display.scale;
+  return inSettingRange(definition.key, value) ? value : null;
 }
 
 function settingsOf(draft: Draft): AppSettings | null {
-  const v = (field: DraftNumber) => valueOf(draft, field);
-  const numbers = (Object.keys(FIELDS) as DraftNumber[]).map(v);
-  if (numbers.some((n) => n === null)) return null;
-  return {
-    toleranceInUnit: v("toleranceInUnit") as number,
-    reportLang: parseLang(draft.reportLang),
-    overachieveThreshold: v("overachieveThreshold") as number,
-    overachieveDeduction: v("overachieveDeduction") as number,
-    executionCaps: draft.executionCaps,
-    qualitativeDefaults: {
-      met: v("met") as number,
-      partial: v("partial") as number,
-      unmet: v("unmet") as number,
-    },
-  };
+  const values: Partial<Record<SettingKey, number>> = {};
+  for (const d of SETTINGS) {
+    const value = valueOf(d, draft.numbers[d.key]);
+    if (value === null) return null;
+    values[d.key] = value;
+  }
+  return withSettingValues(
+    { ...DEFAULT_SETTINGS, reportLang: parseLang(draft.reportLang), executionCaps: draft.executionCaps },
+    values as Record<SettingKey, number>,
+  );
+}
+
+function inGroup(group: SettingGroup): readonly SettingDefinition[] {
+  return SETTINGS.filter((d) => d.group === group);
 }
 
 export interface SettingsViewProps {
   /** The saved settings; the form starts from them (give the view a new key when they change). */
   readonly settings: AppSettings;
   readonly s: UiStrings;
+  /** The pane's language, for the labels the settings table carries. */
+  readonly lang: Lang;
   readonly disabled: boolean;
   readonly onSave: (settings: AppSettings) => void;
 }
 
-export function SettingsView({ settings, s, disabled, onSave }: SettingsViewProps) {
+export function SettingsView({ settings, s, lang, disabled, onSave }: SettingsViewProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const valid = settingsOf(draft);
 
-  const numberField = (field: DraftNumber, label: string, hint?: string, step = "any") => {
-    const bad = valueOf(draft, field) === null;
-    const { min, max } = limitsShown(field);
+  const numberField = (d: SettingDefinition) => {
+    const bad = valueOf(d, draft.numbers[d.key]) === null;
+    const min = settingNumberText(d.min * d.display.scale);
+    const max = settingNumberText(d.max * d.display.scale);
+    const message = d.belowMax ? s.settings.belowRange(min, max) : s.settings.outOfRange(min, max);
     return (
       <Field
-        label={label}
-        hint={hint}
+        key={d.key}
+        label={d.label[lang]}
+        hint={d.hint?.[lang]}
         validationState={bad ? "error" : "none"}
-        validationMessage={bad ? s.settings.outOfRange(min, max) : undefined}
+        validationMessage={bad ? message : undefined}
       >
         <Input
           type="number"
           inputMode="decimal"
-          step={step}
+          step={d.display.step}
           min={min}
           max={max}
-          value={draft[field]}
-          onChange={(_, data) => setDraft((d) => ({ ...d, [field]: data.value }))}
+          value={draft.numbers[d.key]}
+          onChange={(_, data) =>
+            setDraft((prev) => ({ ...prev, numbers: { ...prev.numbers, [d.key]: data.value } }))
+          }
         />
       </Field>
     );
@@ -151,6 +132,8 @@ export function SettingsView({ settings, s, disabled, onSave }: SettingsViewProp
     <form
       className={styles.root}
       aria-labelledby="settings-heading"
+      // The table's limits are the only ones: the browser's own step check would refuse 79.5 in a field stepping by 1.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         if (valid) onSave(valid);
@@ -159,7 +142,7 @@ export function SettingsView({ settings, s, disabled, onSave }: SettingsViewProp
       <Subtitle2 as="h2" id="settings-heading">
         {s.settings.heading}
       </Subtitle2>
-      {numberField("toleranceInUnit", s.settings.tolerance, s.settings.toleranceHint, "0.01")}
+      {inGroup("general").map(numberField)}
       <Field label={s.settings.reportLang}>
         <Select
           value={draft.reportLang}
@@ -170,8 +153,7 @@ export function SettingsView({ settings, s, disabled, onSave }: SettingsViewProp
           <option value="en-US">{s.settings.en}</option>
         </Select>
       </Field>
-      {numberField("overachieveThreshold", s.settings.threshold, s.settings.thresholdHint, "1")}
-      {numberField("overachieveDeduction", s.settings.deduction, s.settings.deductionHint, "0.5")}
+      {inGroup("scoring").map(numberField)}
       <Field hint={s.settings.capsHint}>
         <Switch
           label={s.settings.caps}
@@ -181,11 +163,7 @@ export function SettingsView({ settings, s, disabled, onSave }: SettingsViewProp
       </Field>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{s.settings.qualitative}</legend>
-        <div className={styles.tiers}>
-          {numberField("met", s.settings.met, undefined, "1")}
-          {numberField("partial", s.settings.partial, undefined, "1")}
-          {numberField("unmet", s.settings.unmet, undefined, "1")}
-        </div>
+        <div className={styles.tiers}>{inGroup("qualitative").map(numberField)}</div>
       </fieldset>
       <div className={styles.buttons}>
         <Button

@@ -1,6 +1,6 @@
 /** Every text the task pane shows, in zh-CN (the default: the users are Chinese accountants) and en-US. */
 import type { StepId } from "../app/pipeline";
-import type { TableKind, Severity } from "../engine/findings";
+import type { Severity } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
 import type { Grade } from "../engine/score/types";
 
@@ -49,7 +49,6 @@ export interface UiStrings {
     readonly clear: string;
     readonly empty: string;
     readonly severities: Readonly<Record<Severity, string>>;
-    readonly tables: Readonly<Record<TableKind | "other", string>>;
     readonly expected: string;
     readonly actual: string;
     readonly difference: string;
@@ -87,23 +86,16 @@ export interface UiStrings {
 
   readonly settings: {
     readonly heading: string;
-    readonly tolerance: string;
-    readonly toleranceHint: string;
     readonly reportLang: string;
     readonly followUi: string;
     readonly zh: string;
     readonly en: string;
-    readonly threshold: string;
-    readonly thresholdHint: string;
-    readonly deduction: string;
-    readonly deductionHint: string;
     readonly caps: string;
     readonly capsHint: string;
     readonly qualitative: string;
-    readonly met: string;
-    readonly partial: string;
-    readonly unmet: string;
     readonly outOfRange: (min: string, max: string) => string;
+    /** For a limit that is itself excluded (the tier shares: 部分达成 60 up to, not including, 80). */
+    readonly belowRange: (min: string, max: string) => string;
     readonly save: string;
     readonly reset: string;
     readonly saved: string;
@@ -171,13 +163,6 @@ const ZH: UiStrings = {
     clear: "清除标记",
     empty: "未发现问题：各项合计与勾稽关系一致。",
     severities: { error: "错误", warning: "警告", notice: "提示" },
-    tables: {
-      budget: "预算执行情况",
-      expenditure: "支出决算表",
-      indicators: "绩效指标",
-      info: "部门基本情况",
-      other: "其他",
-    },
     expected: "应为",
     actual: "实际",
     difference: "差额",
@@ -215,23 +200,15 @@ const ZH: UiStrings = {
 
   settings: {
     heading: "设置（随工作簿保存）",
-    tolerance: "合计容差（表格单位）",
-    toleranceHint: "差额不超过此数视为尾差，只作提示。默认 0.01。",
     reportLang: "报告语言",
     followUi: "与界面一致",
     zh: "中文",
     en: "English",
-    threshold: "超额完成阈值（%）",
-    thresholdHint: "完成值达到目标的该比例时，需说明原因。默认 130。",
-    deduction: "超额完成未说明扣分",
-    deductionHint: "默认 0（不扣分）。",
     caps: "按预算执行率限制总分",
     capsHint: "执行率 70%–80% 最高 89 分，60%–70% 最高 79 分，依此类推。",
     qualitative: "定性指标默认得分比例（%）",
-    met: "达成",
-    partial: "部分达成",
-    unmet: "未达成",
     outOfRange: (min, max) => `请输入 ${min} 到 ${max} 之间的数。`,
+    belowRange: (min, max) => `请输入不小于 ${min} 且小于 ${max} 的数。`,
     save: "保存设置",
     reset: "恢复默认",
     saved: "设置已保存到本工作簿。",
@@ -302,13 +279,6 @@ const EN: UiStrings = {
     clear: "Clear marks",
     empty: "No problems found: every total and cross-reference agrees.",
     severities: { error: "Errors", warning: "Warnings", notice: "Notices" },
-    tables: {
-      budget: "Budget execution",
-      expenditure: "Expenditure table",
-      indicators: "Indicators",
-      info: "Department information",
-      other: "Other",
-    },
     expected: "Expected",
     actual: "Actual",
     difference: "Difference",
@@ -347,23 +317,15 @@ const EN: UiStrings = {
 
   settings: {
     heading: "Settings (saved with the workbook)",
-    tolerance: "Tolerance for totals (table's unit)",
-    toleranceHint: "A difference up to this is a rounding difference, shown as a notice. Default 0.01.",
     reportLang: "Report language",
     followUi: "Same as the pane",
     zh: "中文",
     en: "English",
-    threshold: "Over-completion threshold (%)",
-    thresholdHint: "An actual value at this share of its target needs an explanation. Default 130.",
-    deduction: "Deduction for unexplained over-completion",
-    deductionHint: "Default 0 (no deduction).",
     caps: "Cap the total by the execution rate",
     capsHint: "Execution 70–80%: at most 89; 60–70%: at most 79; and so on.",
     qualitative: "Default share for qualitative indicators (%)",
-    met: "Met",
-    partial: "Partly met",
-    unmet: "Not met",
     outOfRange: (min, max) => `Enter a number from ${min} to ${max}.`,
+    belowRange: (min, max) => `Enter a number from ${min} to below ${max}.`,
     save: "Save settings",
     reset: "Restore defaults",
     saved: "Settings saved in this workbook.",

@@ -1,5 +1,12 @@
 /** Settings read back from the workbook: defaults, field-by-field repair of bad values, and the engine's options. */
-import { DEFAULT_SETTINGS, normalizeSettings, reportLangOf, toScoreOptions } from "../../src/app/settings";
+import {
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  reportLangOf,
+  settingValue,
+  toScoreOptions,
+} from "../../src/app/settings";
+import { SETTING_DEFAULTS, type SettingKey } from "../../src/engine/settings";
 
 test("nothing stored gives the defaults of domain.md (0.01, 130%, no deduction, no caps, 100/70/30)", () => {
   expect(normalizeSettings(null)).toEqual({
@@ -55,4 +62,41 @@ test("the engine's options carry every scoring setting; the report follows the p
   });
   expect(reportLangOf(settings, "en-US")).toBe("zh-CN");
   expect(reportLangOf(DEFAULT_SETTINGS, "en-US")).toBe("en-US");
+});
+
+describe("the loader checks each field against the settings table's limits", () => {
+  /** The stored value of one setting as the loader keeps it, the tier shares read from inside qualitativeDefaults. */
+  function loaded(key: SettingKey, stored: unknown): number {
+    const tier = key === "met" || key === "partial" || key === "unmet";
+    const settings = normalizeSettings(tier ? { qualitativeDefaults: { [key]: stored } } : { [key]: stored });
+    return settingValue(settings, key);
+  }
+
+  test.each<[SettingKey, number, number]>([
+    // [setting, a value just inside each limit, just outside it]
+    ["toleranceInUnit", 1, 1.01],
+    ["overachieveThreshold", 1.01, 1],
+    ["overachieveThreshold", 10, 10.01],
+    ["overachieveDeduction", 10, 10.5],
+    ["met", 80, 79.99],
+    ["met", 100, 100.01],
+    ["partial", 60, 59.99],
+    ["partial", 79.99, 80],
+    ["unmet", 59.99, 60],
+  ])("%s keeps %p and drops %p for its default", (key, inside, outside) => {
+    expect(loaded(key, inside)).toBe(inside);
+    expect(loaded(key, String(inside))).toBe(inside);
+    expect(loaded(key, outside)).toBe(SETTING_DEFAULTS[key]);
+    expect(loaded(key, String(outside))).toBe(SETTING_DEFAULTS[key]);
+  });
+
+  test("a deduction of 100, once accepted by the command line, is now refused everywhere", () => {
+    expect(loaded("overachieveDeduction", 100)).toBe(0);
+  });
+
+  test("text that only Number() would read as a number is not taken", () => {
+    expect(loaded("toleranceInUnit", "1e-2")).toBe(0.01);
+    expect(loaded("overachieveThreshold", "0x2")).toBe(1.3);
+    expect(loaded("overachieveDeduction", " ")).toBe(0);
+  });
 });

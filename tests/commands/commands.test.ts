@@ -4,7 +4,7 @@
  * commands bundle never pulls in React or Fluent UI.
  */
 import * as path from "node:path";
-import { createOfficeHost } from "../../src/app/office-host";
+import { createOfficeHost } from "../../src/app/hosts";
 import { DEFAULT_SETTINGS } from "../../src/app/settings";
 import {
   COMMAND_NAMES,
@@ -16,7 +16,7 @@ import {
   type CommandEvent,
   type OfficeActionsLike,
 } from "../../src/commands/commands";
-import { toGatewayError } from "../../src/excel/errors";
+import { toGatewayError } from "../../src/gateway/office/errors";
 import { FakeWorkbookHost } from "../app/fake-host";
 import { packagesImportedFrom } from "../app/imports";
 import { BUDGET_SHEET, FIXTURE_SHEETS, fixtureSnapshot } from "../app/fixtures";

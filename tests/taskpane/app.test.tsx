@@ -7,9 +7,9 @@
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { WorkbookHost } from "../../src/app/host";
 import { DEFAULT_SETTINGS } from "../../src/app/settings";
-import { toGatewayError } from "../../src/excel/errors";
+import { toGatewayError } from "../../src/gateway/office/errors";
 import { App } from "../../src/taskpane/App";
-import type { HostInfo } from "../../src/taskpane/office-host";
+import type { HostInfo } from "../../src/app/hosts";
 import { FakeWorkbookHost } from "../app/fake-host";
 import { fixtureSnapshot, templateSnapshot } from "../app/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";

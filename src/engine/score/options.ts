@@ -1,4 +1,5 @@
-/** The scorer's options with their defaults filled in, held as exact ratios. */
+/** The scorer's options with their defaults (from the settings table) filled in, held as exact ratios. */
+import { SETTING_DEFAULTS } from "../settings";
 import { fromNumber, ratio, ZERO, type Ratio } from "./exact";
 import type { ScoreOptions } from "./types";
 
@@ -12,8 +13,12 @@ export interface ResolvedOptions {
   readonly qualitativeDefaults: { readonly met: Ratio; readonly partial: Ratio; readonly unmet: Ratio };
 }
 
-export const DEFAULT_OVERACHIEVE_THRESHOLD = 1.3;
-export const DEFAULT_QUALITATIVE_DEFAULTS = { met: 100, partial: 70, unmet: 30 } as const;
+export const DEFAULT_OVERACHIEVE_THRESHOLD = SETTING_DEFAULTS.overachieveThreshold;
+export const DEFAULT_QUALITATIVE_DEFAULTS = {
+  met: SETTING_DEFAULTS.met,
+  partial: SETTING_DEFAULTS.partial,
+  unmet: SETTING_DEFAULTS.unmet,
+} as const;
 
 function exact(value: number | undefined, fallback: number): Ratio {
   return fromNumber(value ?? fallback) ?? (fromNumber(fallback) as Ratio);
@@ -25,7 +30,7 @@ function percentShare(value: number | undefined, fallback: number): Ratio {
 }
 
 export function resolveOptions(options: ScoreOptions = {}): ResolvedOptions {
-  const deduction = exact(options.overachieveDeduction, 0);
+  const deduction = exact(options.overachieveDeduction, SETTING_DEFAULTS.overachieveDeduction);
   const defaults = options.qualitativeDefaults;
   return {
     overachieveThreshold: exact(options.overachieveThreshold, DEFAULT_OVERACHIEVE_THRESHOLD),

@@ -1,0 +1,157 @@
+/**
+ * Builds the real-filings corpus (issue 11 §1) from its data files:
+ *   npx ts-node --transpile-only scripts/make-real-fixtures.ts [--force]
+ * Reads every tests/fixtures/real/filings/*.json, validates it (a bad one stops the build with the file and the field),
+ * writes tests/fixtures/real/xlsx/<id>.xlsx as the accountant's Excel copy would look, and regenerates SOURCES.md.
+ * The .xlsx files and SOURCES.md are committed; tests/real/fixtures.test.ts proves they still match the JSON.
+ */
+import ExcelJS from "exceljs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import type { Filing, FilingSheet } from "../tests/real/corpus-format";
+import { loadFilings, SOURCES_PATH, XLSX_DIR, xlsxPathOf } from "../tests/real/corpus-files";
+import { matches } from "../tests/real/corpus-xlsx";
+
+// A fixed date keeps the workbook's own properties free of "now"; the zip entries still carry the build time, which is
+// why an unchanged workbook is not rewritten (see main).
+const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
+
+/** Display width of a text in Excel's character units: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
+  return w;
+}
+
+/** Columns as wide as their longest single-cell entry, clamped so long narratives wrap instead of stretching. */
+function columnWidths(sheet: FilingSheet, mergedAway: Set<string>): number[] {
+  const width = Math.max(...sheet.rows.map((r) => r.length));
+  const widths = new Array<number>(width).fill(8);
+  sheet.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell === null || mergedAway.has(`${r},${c}`)) return;
+      const longest = Math.max(...String(cell).split("\n").map(displayWidth));
+      widths[c] = Math.max(widths[c], Math.min(40, longest + 2));
+    }),
+  );
+  return widths;
+}
+
+/** Cells whose top-left is in a merge spanning several columns: their text should not widen one column. */
+function multiColumnMergeStarts(sheet: FilingSheet): Set<string> {
+  const out = new Set<string>();
+  for (const m of sheet.merges) {
+    const [a, b] = m.split(":");
+    const ca = /^[A-Z]+/.exec(a)?.[0] ?? "";
+    const cb = /^[A-Z]+/.exec(b)?.[0] ?? "";
+    if (ca !== cb) {
+      const row = Number(/\d+$/.exec(a)?.[0] ?? 0) - 1;
+      let col = 0;
+      for (const ch of ca) col = col * 26 + (ch.charCodeAt(0) - 64);
+      out.add(`${row},${col - 1}`);
+    }
+  }
+  return out;
+}
+
+function titleRow(sheet: FilingSheet): number {
+  const index = sheet.rows
+    .slice(0, 3)
+    .findIndex((row) => row.some((cell) => typeof cell === "string" && /表/.test(cell)));
+  return index < 0 ? 1 : index + 1;
+}
+
+function addSheet(workbook: ExcelJS.Workbook, sheet: FilingSheet): void {
+  const ws = workbook.addWorksheet(sheet.name);
+  sheet.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell === null) return;
+      const target = ws.getCell(r + 1, c + 1);
+      target.value = cell;
+      target.alignment = { vertical: "middle", wrapText: true };
+    }),
+  );
+  for (const range of sheet.merges) ws.mergeCells(range);
+  // The title (the first of the top rows that names a 表, else row 1) is bold and larger, as published forms print it.
+  ws.getRow(titleRow(sheet)).eachCell((cell) => {
+    cell.font = { bold: true, size: 14 };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  });
+  columnWidths(sheet, multiColumnMergeStarts(sheet)).forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+}
+
+async function writeXlsx(filing: Filing): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "selfeval corpus";
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  for (const sheet of filing.sheets) addSheet(workbook, sheet);
+  const buffer = await workbook.xlsx.writeBuffer();
+  writeFileSync(xlsxPathOf(filing), Buffer.from(buffer));
+}
+
+/** A table cell of SOURCES.md: pipes and line breaks would break the Markdown row. */
+function md(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+function shown(v: number | string | null): string {
+  return v === null ? "—" : String(v);
+}
+
+function typedScores(filing: Filing): string {
+  const scores = filing.filing.scores.map((s) => `${s.name} ${shown(s.typed)}`);
+  return scores.length === 0 ? "—" : scores.join("; ");
+}
+
+export function sourcesMarkdown(filings: readonly Filing[]): string {
+  const lines = [
+    "# Real filings: sources",
+    "",
+    "Published 绩效自评表 transcribed by hand from stored public pages (issue 11 §1). Each row's workbook is",
+    "`xlsx/<id>.xlsx`, built from `filings/<id>.json` by `scripts/make-real-fixtures.ts`; this file is generated by",
+    "the same script — edit the JSON, not this table.",
+    "",
+    "| id | province | unit | year | form | source | typed scores | typed execution | typed total | typed grade | transcription |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const f of filings) {
+    const form = f.form === "department" ? "部门整体" : `项目支出：${f.project ?? ""}`;
+    lines.push(
+      `| ${f.id} | ${md(f.province)} | ${md(f.unit)} | ${f.year} | ${md(form)} | ${f.source.url === null ? `${md(f.source.title)} (address not stored)` : `[${md(f.source.title)}](${f.source.url})`} ` +
+        `| ${md(typedScores(f))} | ${md(shown(f.filing.executionTyped))} | ${md(shown(f.filing.total))} ` +
+        `| ${md(shown(f.filing.grade))} | ${md(f.transcription)} |`,
+    );
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const filings = loadFilings();
+  mkdirSync(XLSX_DIR, { recursive: true });
+  // --force rewrites every workbook (after a change to the layout code: widths, fonts); otherwise only those whose values
+  // or merges differ from their JSON, so a rebuild leaves unchanged binaries out of the diff.
+  const force = process.argv.includes("--force");
+  for (const filing of filings) {
+    const path = xlsxPathOf(filing);
+    if (!force && existsSync(path) && (await matches(filing, readFileSync(path)))) continue;
+    await writeXlsx(filing);
+    console.log(`wrote ${path}`);
+  }
+  writeFileSync(SOURCES_PATH, sourcesMarkdown(filings));
+  console.log(`wrote ${SOURCES_PATH} (${filings.length} filings)`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
