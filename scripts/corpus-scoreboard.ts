@@ -135,11 +135,14 @@ function scoreLine(filing: Filing, evaluation: Evaluation): Line {
   const scored = evaluation.score?.indicators ?? [];
   const used = new Set<number>();
   for (const want of e.indicators) {
-    const index = scored.findIndex((s, i) => !used.has(i) && normalized(s.name) === normalized(want.name));
+    // null = unreadable on the page or not given by the rules (the corpus convention): nothing to compare.
+    if (want.name === null || want.ruleScore === null) continue;
+    const name = normalized(want.name);
+    const index = scored.findIndex((s, i) => !used.has(i) && normalized(s.name) === name);
     if (index >= 0) used.add(index);
     const got = index >= 0 ? scored[index].score.toFixed(2) : null;
     if (!count(scores, got === want.ruleScore)) {
-      misses.push(`score “${normalized(want.name)}”: want ${want.ruleScore}, got ${got ?? "not read"}`);
+      misses.push(`score “${name}”: want ${want.ruleScore}, got ${got ?? "not read"}`);
     }
   }
 

@@ -28,12 +28,17 @@ export type MistakeKind =
   | "placeholder"
   | "other";
 
+/**
+ * One expected indicator. null (F2's convention, documented in the corpus brief) = the page was unreadable there or the
+ * filing prints nothing: a null name/target/actual was not legible, a null weight is a form without a 分值 column, a
+ * null ruleScore is one the rules cannot give from what the page shows. Consumers skip what is null.
+ */
 export interface ExpectedIndicator {
-  readonly name: string;
-  readonly target: string;
-  readonly actual: string;
+  readonly name: string | null;
+  readonly target: string | null;
+  readonly actual: string | null;
   readonly weight: number | null;
-  readonly ruleScore: string;
+  readonly ruleScore: string | null;
   readonly why: string;
 }
 
@@ -166,6 +171,15 @@ class Checker {
     if (typeof v !== "string") this.fail(field, "must be a string");
     if (nonEmpty && v.trim() === "") this.fail(field, "must not be empty");
     return v;
+  }
+
+  /** A string, or null where the page was unreadable or printed nothing. */
+  stringOrNull(v: Json, field: string, nonEmpty = true): string | null {
+    return v === null ? null : this.string(v, field, nonEmpty);
+  }
+
+  decimalOrNull(v: Json, field: string): string | null {
+    return v === null ? null : this.decimal(v, field);
   }
 
   decimal(v: Json, field: string): string {
@@ -361,11 +375,11 @@ export function validateFiling(data: Json, file: string): Filing {
     const f = `expected.indicators[${i}]`;
     const ind = c.object(v, f);
     c.keys(ind, ["name", "target", "actual", "weight", "ruleScore", "why"], f);
-    c.string(ind.name, `${f}.name`);
-    c.string(ind.target, `${f}.target`, false);
-    c.string(ind.actual, `${f}.actual`, false);
+    c.stringOrNull(ind.name, `${f}.name`);
+    c.stringOrNull(ind.target, `${f}.target`, false);
+    c.stringOrNull(ind.actual, `${f}.actual`, false);
     c.numberOrNull(ind.weight, `${f}.weight`);
-    c.decimal(ind.ruleScore, `${f}.ruleScore`);
+    c.decimalOrNull(ind.ruleScore, `${f}.ruleScore`);
     c.string(ind.why, `${f}.why`);
   });
   if (e.total !== null) c.decimal(e.total, "expected.total");

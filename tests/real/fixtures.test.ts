@@ -85,6 +85,37 @@ describe("corpus format validation", () => {
     expect(() => validateFiling(JSON.parse(JSON.stringify(good)), file)).not.toThrow();
   });
 
+  it("accepts null where the page was unreadable or printed nothing, and 4-decimal amounts", () => {
+    const copy = broken((f) => {
+      const e = f.expected as Record<string, unknown>;
+      e.indicators = [
+        { name: null, target: null, actual: null, weight: null, ruleScore: null, why: "page cut" },
+      ];
+      e.unit = "万元";
+      e.budget = { total: { executed: "207.4538" } };
+      e.execution = null;
+    });
+    expect(() => validateFiling(copy, file)).not.toThrow();
+    const noUnit = broken((f) => {
+      const e = f.expected as Record<string, unknown>;
+      e.unit = null;
+      e.budget = null;
+    });
+    expect(() => validateFiling(noUnit, file)).not.toThrow();
+  });
+
+  it("still rejects an indicator's ruleScore that is neither a decimal nor null", () => {
+    const attempt = (): unknown =>
+      validateFiling(
+        broken((f) => {
+          const e = f.expected as { indicators: Record<string, unknown>[] };
+          e.indicators = [{ name: "x", target: "1", actual: "1", weight: 1, ruleScore: "满分", why: "w" }];
+        }),
+        file,
+      );
+    expect(attempt).toThrow("expected.indicators[0].ruleScore:");
+  });
+
   it.each<[string, (f: Record<string, unknown>) => void, string]>([
     ["an id unlike the file name", (f) => (f.id = "hunan-other-2023-dept"), "id"],
     ["an unknown form", (f) => (f.form = "unit"), "form"],
