@@ -43,6 +43,7 @@ import {
   parseOperatorColumn,
   parseTarget,
   parseUnitColumn,
+  tierOfStatement,
   type ActualParse,
   type Quantity,
   type TargetParse,
@@ -227,6 +228,12 @@ function scoreByRule(input: RowInput, options: ResolvedOptions, findings: Findin
     return unscored(kind, "missing", localized("未填写实际完成值，得 0 分", "no actual value: score 0"));
   }
   if (actual.kind === "tier") return scoreTier(input, actual.tier, options, findings);
+  // A qualitative target met by a statement of the outcome ("有效" / "有效", "显著提升"): scored by what it says.
+  const stated =
+    target.kind === "qualitative" && actual.kind === "unparsed" && !isErrorValue(row.actual.raw)
+      ? tierOfStatement(input.actualWritten, input.targetWritten)
+      : null;
+  if (stated) return scoreTier(input, stated, options, findings);
   if (actual.kind === "unparsed" || target.kind === "qualitative") {
     if (!isErrorValue(row.actual.raw)) {
       findings.push(
