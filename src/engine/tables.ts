@@ -88,6 +88,12 @@ export interface BudgetBlock {
    * every cell that states a unit, so a finding can name them. Absent when the unit is clear.
    */
   readonly unitAmbiguity?: { readonly units: readonly MoneyUnit[]; readonly cells: readonly CellPos[] };
+  /**
+   * The points the form itself gives the execution score (issue 11 §2): the 分值 typed on the total row, or a
+   * "(20分)" stated in the block's header ("预算执行情况（万元）（20分）", "得分（20分*执行率）"). The configured weight
+   * stays the rule; this is what a finding compares it with, at `cell`. Absent when the form states none.
+   */
+  readonly executionWeight?: { readonly points: number; readonly cell: CellPos };
 }
 
 // ---------------------------------------------------------------- expenditure table (§3.2)

@@ -74,7 +74,38 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
     kinds: rows.kinds,
     ...extraOf(view, header, rows.total.at, unit),
     ...(unitAmbiguity ? { unitAmbiguity } : {}),
+    ...executionWeightOf(view, header, rows.total.at),
   };
+}
+
+/** "(20分)", "（10分）", "(20分*执行率)": points stated in a header label. */
+const STATED_POINTS = /\((\d{1,3}(?:\.\d+)?)分/;
+
+/** The execution score's points as the form gives them: the total row's 分值, else "(N分)" in the header rows. */
+function executionWeightOf(
+  view: SheetView,
+  header: Header<BudgetHeaderField>,
+  totalRow: number,
+): Pick<BudgetBlock, "executionWeight"> {
+  const weight = header.fields.get("weight");
+  if (weight) {
+    const raw = view.raw(totalRow, weight.col);
+    const points =
+      typeof raw === "number" ? raw : typeof raw === "string" ? Number(toHalfWidth(raw).trim()) : NaN;
+    if (typeof raw !== "string" || /^\s*\d+(?:\.\d+)?\s*$/.test(toHalfWidth(raw))) {
+      if (Number.isFinite(points))
+        return { executionWeight: { points, cell: view.pos(totalRow, weight.col) } };
+    }
+  }
+  for (let r = header.top; r <= header.bottom; r++) {
+    for (let c = view.left; c <= header.right; c++) {
+      const v = view.raw(r, c);
+      if (typeof v !== "string" || v.length > LABEL_MAX_LENGTH) continue;
+      const m = STATED_POINTS.exec(toHalfWidth(v).replace(/\s+/g, ""));
+      if (m) return { executionWeight: { points: Number(m[1]), cell: view.pos(r, c) } };
+    }
+  }
+  return {};
 }
 
 /**

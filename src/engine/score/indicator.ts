@@ -105,6 +105,11 @@ function cellText(raw: unknown, text: string): string {
   return typeof raw === "number" && Number.isFinite(raw) ? numberToDecimalString(raw) : "";
 }
 
+/** A row that is the budget execution rate scored as an indicator ("预算执行率", "资金执行率"). */
+export function isExecutionRateRow(row: IndicatorRow): boolean {
+  return /^(?:预算|资金)?执行率$/.test(row.name.text.replace(/\s+/g, "").replace(/[(（].*[)）]$/, ""));
+}
+
 /** 成本指标 is where less is better, so a target written without an operator is a ceiling there. */
 function isCostIndicator(row: IndicatorRow): boolean {
   return /成本/.test(row.level2) || /成本/.test(row.level1);
@@ -210,6 +215,12 @@ function unscored(kind: IndicatorKind, status: IndicatorStatus, method: Localize
 /** Picks the rule for the row and applies it, adding the findings about target and actual. */
 function scoreByRule(input: RowInput, options: ResolvedOptions, findings: Finding[]): Scored {
   const { row, label, target, actual } = input;
+  // 预算执行率 placed among the indicators (宁夏, 云南 forms) with no target of its own ("一", "—"): its target is
+  // the whole budget, 100%, and its score is min(1, rate) × its 分值, as the execution rule scores it.
+  if (isExecutionRateRow(row) && target.kind !== "quantitative" && actual.kind === "number") {
+    const full: Quantity = { value: fromInt(100), unit: "%", fromNumberCell: false };
+    return scoreNumbers(input, ">=", full, actual.quantity, options, findings);
+  }
   if (target.kind === "invalid") {
     // An error value (#REF!) is already the checker's value.error on the same cell; one finding per problem.
     if (target.reason !== "error") findings.push(targetFinding(row.target.pos, label, input.targetWritten));
