@@ -8,8 +8,8 @@ import { evaluateWorkbook } from "../src/engine/evaluate";
 import { buildReport } from "../src/engine/report/index";
 import { rangeToA1 } from "../src/engine/a1";
 import type { CellValue, WorkbookSnapshot } from "../src/engine/snapshot";
-import { readWorkbook } from "../src/excel/read";
-import { writeReport } from "../src/excel/write";
+import { readWorkbook } from "../src/gateway/office/read";
+import { writeReport } from "../src/gateway/office/write";
 import { FakeExcel, fakeError, type FakeValue } from "../tests/fakes/excel-fake";
 
 export interface RoundTrips {

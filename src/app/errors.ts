@@ -4,6 +4,7 @@
  * recognised by shape here and src/app does not have to import either gateway. Anything else (a bug, a TypeError) is
  * shown as a general sentence: an accountant cannot act on a stack trace, and the console keeps it for us.
  */
+import type { Evaluation } from "../engine/evaluate";
 import { localized, type Lang, type Localized } from "../engine/i18n";
 
 export type AppProblem =
@@ -52,6 +53,7 @@ export function noWorkbookError(): AppError {
   );
 }
 
+/** The tables without which the 自评表 cannot be filled in. */
 export type RequiredTable = "budget" | "indicators";
 
 const TABLE_NAMES: Readonly<Record<RequiredTable, Localized>> = {
@@ -80,6 +82,19 @@ export function missingTablesError(missing: readonly RequiredTable[]): AppError 
       `The workbook has ${en}, so the report cannot be written. Check the header labels, or use "Insert template" and fill it in.`,
     ),
   );
+}
+
+/**
+ * The report was not written because tables it needs are missing: the pane shows the sentence, the CLI also prints
+ * the evaluation (its findings say what was found) and words the missing tables its own way.
+ */
+export class MissingTablesError extends AppError {
+  constructor(
+    readonly missing: readonly RequiredTable[],
+    readonly evaluation: Evaluation,
+  ) {
+    super("missing-tables", missingTablesError(missing).text);
+  }
 }
 
 export function reportMissingError(sheet: string): AppError {

@@ -9,7 +9,27 @@ import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import type { AppSettings } from "./settings";
 
-export type HostKind = "excel" | "preview";
+export type HostKind = "excel" | "preview" | "xlsx";
+
+/** Where the task pane runs: inside Excel, or in a plain browser (the preview over an .xlsx). */
+export type HostMode = "excel" | "preview";
+
+/** Office's theme colours (Office.context.officeTheme), which the pane takes on inside Office. */
+export interface HostTheme {
+  readonly bodyBackgroundColor?: string;
+  readonly bodyForegroundColor?: string;
+  readonly controlBackgroundColor?: string;
+  readonly controlForegroundColor?: string;
+}
+
+export interface HostInfo {
+  readonly mode: HostMode;
+  /** The Office host name ("Excel"), or null outside Office. */
+  readonly host: string | null;
+  readonly lang: Lang;
+  /** Office's theme colours, inside Office when the host reports them. */
+  readonly theme?: HostTheme | null;
+}
 
 /** The names our sheets got in the workbook (a collision with a user's sheet gives "核查结果 (2)"). */
 export type ReportSheetNames = Readonly<Record<ReportSheetKey, string>>;

@@ -9,7 +9,7 @@ import { buildFindingsSheet } from "../engine/report/findings-sheet";
 import { buildReport } from "../engine/report/index";
 import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
 import type { ScoreOptions } from "../engine/score/types";
-import { missingTablesError, type RequiredTable } from "./errors";
+import { MissingTablesError, missingTablesError, type RequiredTable } from "./errors";
 import type { MarkOutcome, ReportSheetNames, WorkbookHost } from "./host";
 import type { AppSettings } from "./settings";
 
@@ -58,7 +58,7 @@ function stepper(steps: readonly StepId[], onProgress: ProgressListener | undefi
   };
 }
 
-/** The tables without which the 自评表 cannot be filled in (the same rule as the CLI's .xlsx path). */
+/** The tables without which the 自评表 cannot be filled in. */
 export function missingForReport(evaluation: Evaluation): RequiredTable[] {
   const missing: RequiredTable[] = [];
   if (!evaluation.recognized.budget) missing.push("budget");
@@ -66,7 +66,10 @@ export function missingForReport(evaluation: Evaluation): RequiredTable[] {
   return missing;
 }
 
-/** 一键生成自评报告: read, check, score and write the three report sheets. Nothing is written when a table is missing. */
+/**
+ * 一键生成自评报告 (and `selfeval generate`): read, check, score and write the three report sheets. Nothing is written
+ * when a table is missing: a MissingTablesError then carries the evaluation.
+ */
 export async function generate(
   host: WorkbookHost,
   options: ScoreOptions,
@@ -79,7 +82,7 @@ export async function generate(
   await step("check");
   const evaluation = evaluateWorkbook(snapshot, options);
   const missing = missingForReport(evaluation);
-  if (missing.length > 0) throw missingTablesError(missing);
+  if (missing.length > 0) throw new MissingTablesError(missing, evaluation);
   await step("score");
   const spec = buildReport(evaluation, lang);
   await step("write");

@@ -1,13 +1,12 @@
 /** `selfeval check <workbook.xlsx> [--json] [--tolerance N]`: reads the workbook and runs the consistency checker and the indicator rules. */
 import { resolve } from "path";
-import { evaluateWorkbook } from "../engine/evaluate";
+import * as pipeline from "../app/pipeline";
 import { localized } from "../engine/i18n";
-import type { WorkbookSnapshot } from "../engine/snapshot";
-import { WorkbookReadError } from "../gateway/xlsx/read-error";
-import { readXlsxFileStreaming } from "../gateway/xlsx/read-stream";
 import { checkEnvelope, formatCheckReport } from "./check-report";
 import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
 import { cliMessages } from "./messages";
+import { settingOption } from "./score-options";
+import { streamingWorkbookFile, WorkbookReadError } from "./workbook";
 
 export const checkCommand: CliCommand = {
   name: "check",
@@ -25,34 +24,30 @@ async function runCheck({ io, lang, values, positionals }: CommandContext): Prom
   if (positionals.length === 0) throw new CliUsageError(t.missingFile);
   if (positionals.length > 1) throw new CliUsageError(t.tooManyFiles(positionals.length));
   const file = positionals[0];
-  const toleranceInUnit = parseTolerance(values.tolerance, lang);
+  const toleranceInUnit = settingOption(
+    values,
+    "tolerance",
+    "toleranceInUnit",
+    (_option, value, rule) => t.badTolerance(value, rule),
+    lang,
+  );
 
-  let snapshot: WorkbookSnapshot;
+  // The pane's 一致性检查 over the file, streamed (see streamingWorkbookFile). The scorer's indicator rules belong to
+  // the check too, so check runs the whole evaluation.
+  const host = streamingWorkbookFile(io.cwd ? resolve(io.cwd, file) : file);
+  let outcome: pipeline.EvaluationOutcome;
   try {
-    // Streamed sheet by sheet (the same snapshot as the in-memory reader, at a fraction of its memory on a 决算 export
-    // of 200,000 rows); the engine never looks at formulas, so they are not kept.
-    snapshot = await readXlsxFileStreaming(io.cwd ? resolve(io.cwd, file) : file, { formulas: false });
+    outcome = await pipeline.check(host, toleranceInUnit === undefined ? {} : { toleranceInUnit });
   } catch (error) {
     if (error instanceof WorkbookReadError)
       throw new CliUsageError(t.cannotRead(file, error.messageIn(lang)));
     throw error;
   }
-
-  // The scorer's indicator rules belong to the check too, so check runs the whole evaluation.
-  const result = evaluateWorkbook(snapshot, toleranceInUnit === undefined ? {} : { toleranceInUnit });
+  const result = outcome.evaluation;
   if (values.json === true) {
     io.stdout(JSON.stringify(checkEnvelope(file, result, lang), null, 2) + "\n");
   } else {
     io.stdout(formatCheckReport(file, result, lang));
   }
   return result.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function parseTolerance(value: unknown, lang: CommandContext["lang"]): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value).trim();
-  // Number("") is 0 and Number("0x10") is 16: accept plain decimals only.
-  const n = /^\d+(\.\d+)?$|^\.\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(n) || n < 0) throw new CliUsageError(cliMessages(lang).badTolerance(String(value)));
-  return n;
 }

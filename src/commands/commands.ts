@@ -8,7 +8,7 @@
  * completeAfter guarantees that.
  */
 import type { WorkbookHost } from "../app/host";
-import { createOfficeHost } from "../app/office-host";
+import { createOfficeHost } from "../app/hosts";
 import { checkToSheet, generateToSheets, openFindingsSheet } from "../app/pipeline";
 import { reportLangOf, toScoreOptions } from "../app/settings";
 import { langFromDisplayLanguage, type Lang } from "../engine/i18n";

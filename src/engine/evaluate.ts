@@ -25,7 +25,10 @@ export interface Evaluation {
 }
 
 export function evaluateWorkbook(workbook: WorkbookSnapshot, options: ScoreOptions = {}): Evaluation {
-  const checked = checkWorkbook(workbook, { toleranceInUnit: options.toleranceInUnit });
+  const checked = checkWorkbook(workbook, {
+    toleranceInUnit: options.toleranceInUnit,
+    ...(options.rules ? { rules: options.rules } : {}),
+  });
   const scored = scoreWorkbook(checked.recognized, options);
   const findings = [...checked.findings, ...scored.findings].sort(compareFindings);
   const title = titleLine(workbook);

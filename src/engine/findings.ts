@@ -1,32 +1,15 @@
 /** What the checker and the scorer report: one finding per problem, pointing at the cells to look at. */
 import type { Localized, Lang } from "./i18n";
 import type { MoneyUnit } from "./money";
+import type { RuleId } from "./rules/index";
+import type { TableKind } from "./table-kinds";
 
 export type Severity = "error" | "warning" | "notice";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "notice"];
 
-export type RuleId =
-  | "table.missing"
-  | "sum.breakdown"
-  | "sum.row"
-  | "sum.column"
-  | "cross.sheet"
-  | "sum.rounding"
-  | "value.error"
-  | "value.unparsed"
-  | "value.text"
-  | "value.negative"
-  | "budget.overspend"
-  // scorer's rules (issue: scoring and the report)
-  | "indicator.target"
-  | "value.missing"
-  | "indicator.weights"
-  | "indicator.qualitative-tier"
-  | "indicator.score-mismatch"
-  | "indicator.reason-missing"
-  | "indicator.overachieved"
-  | "indicator.unit-mismatch";
+/** Every rule id the engine reports, derived from the rule registry (src/engine/rules/index.ts). */
+export type { RuleId } from "./rules/index";
 
 /** A cell named by its sheet and A1 address ("C8"). */
 export interface CellAddress {
@@ -34,7 +17,7 @@ export interface CellAddress {
   readonly address: string;
 }
 
-export type TableKind = "budget" | "expenditure" | "indicators" | "info";
+export type { TableKind } from "./table-kinds";
 
 export interface Finding {
   readonly rule: RuleId;

@@ -7,14 +7,8 @@ import { useEffect, useRef } from "react";
 import { type GriffelStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { parseA1Range, toA1 } from "../engine/a1";
 import type { Severity } from "../engine/findings";
-import { COVERED, columnLabels, type GridCell, type GridSlot, type SheetView } from "./sheet-view";
-
-/** Outline colours of marked cells: Fluent's status colours, strong enough to see on any fill. */
-export const MARK_COLORS: Readonly<Record<Severity, string>> = {
-  error: "#C50F1F",
-  warning: "#DA3B01",
-  notice: "#0F6CBD",
-};
+import { MARK_COLORS } from "../engine/marks";
+import { COVERED, columnLabels, type GridCell, type GridSlot, type SheetView } from "../app/sheet-view";
 
 const SELECTED_OUTLINE = "#107C41";
 const SELECTED_FILL = "rgba(16, 124, 65, 0.14)";

@@ -4,12 +4,13 @@
  * turns out to run outside Excel.
  *
  *   connect:  info.mode === "excel" ? createOfficeHost() : connectPreview()
- *   render:   <PreviewLayout host={host} lang={lang} pane={<main>…</main>} />
+ *   render:   <PreviewLayout host={host} lang={lang} evaluation={paneState.evaluation} pane={<main>…</main>} />
  */
 import { Suspense, lazy, type ReactNode } from "react";
 import type { WorkbookHost } from "../app/host";
+import type { Evaluation } from "../engine/evaluate";
 import type { Lang } from "../engine/i18n";
-import type { PreviewWorkbookHost } from "./xlsx-host";
+import type { PreviewWorkbookHost } from "./preview-host";
 
 /** A WorkbookHost over an .xlsx in the browser, with no workbook yet (the workbench opens the sample into it). */
 export async function connectPreview(): Promise<WorkbookHost> {
@@ -28,9 +29,12 @@ export function isPreviewHost(host: WorkbookHost | null): host is PreviewWorkboo
 
 const LazyPreview = lazy(async () => {
   const preview = await import("./index");
-  function Loaded({ host, lang, pane }: PreviewLayoutProps & { readonly host: PreviewWorkbookHost }) {
+  function Loaded({ host, lang, evaluation, pane }: PreviewLayoutProps & { readonly host: PreviewWorkbookHost }) {
     return (
-      <preview.PreviewPage pane={pane} workbench={<preview.PreviewWorkbench host={host} lang={lang} />} />
+      <preview.PreviewPage
+        pane={pane}
+        workbench={<preview.PreviewWorkbench host={host} lang={lang} evaluation={evaluation ?? null} />}
+      />
     );
   }
   return { default: Loaded };
@@ -39,16 +43,18 @@ const LazyPreview = lazy(async () => {
 export interface PreviewLayoutProps {
   readonly host: WorkbookHost | null;
   readonly lang: Lang;
+  /** The pane's last evaluation, which the workbook side marks (it evaluates nothing itself). */
+  readonly evaluation?: Evaluation | null;
   /** The task pane itself. */
   readonly pane: ReactNode;
 }
 
 /** The pane alone inside Excel; in the preview, the pane beside the workbook it works on. */
-export function PreviewLayout({ host, lang, pane }: PreviewLayoutProps) {
+export function PreviewLayout({ host, lang, evaluation = null, pane }: PreviewLayoutProps) {
   if (!isPreviewHost(host)) return <>{pane}</>;
   return (
     <Suspense fallback={pane}>
-      <LazyPreview host={host} lang={lang} pane={pane} />
+      <LazyPreview host={host} lang={lang} evaluation={evaluation} pane={pane} />
     </Suspense>
   );
 }

@@ -18,13 +18,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../app/host";
-import { createOfficeHost } from "../app/office-host";
+import { createOfficeHost, detectHost, type HostInfo } from "../app/hosts";
 import { PreviewLayout, connectPreview } from "../preview/lazy";
 import { DEFAULT_LANG, type Lang } from "../engine/i18n";
 import { CheckView } from "./CheckView";
 import { GenerateView } from "./GenerateView";
 import { Messages } from "./Messages";
-import { detectHost, type HostInfo } from "./office-host";
 import { ScoreView } from "./ScoreView";
 import { SettingsView } from "./SettingsView";
 import { uiStrings, type ViewId } from "./strings";
@@ -106,6 +105,7 @@ export function App({ initialLang, detect = detectHost, connect = defaultConnect
       <PreviewLayout
         host={host}
         lang={lang}
+        evaluation={state.evaluation}
         pane={
           <main className={styles.root} aria-busy={busy}>
             <header className={styles.header}>

@@ -6,7 +6,7 @@ import {
   officeNotReadyError,
   problemOf,
 } from "../../src/app/errors";
-import { ExcelGatewayError, toGatewayError } from "../../src/excel/errors";
+import { ExcelGatewayError, toGatewayError } from "../../src/gateway/office/errors";
 import { WorkbookReadError } from "../../src/gateway/xlsx/read-error";
 
 test("the add-in's own errors speak both languages", () => {

@@ -4,7 +4,7 @@
  * caption with a two-row header, and an indicators table with a shortfall, a missing actual value and a typed
  * qualitative score outside its tier. The same rows build an engine snapshot and the recording Excel fake.
  */
-import { buildTemplate } from "../../src/app/template";
+import { buildTemplate } from "../../src/engine/template";
 import type { Lang } from "../../src/engine/i18n";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { sheet, workbook } from "../helpers/grid";

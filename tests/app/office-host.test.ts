@@ -4,12 +4,12 @@
  * and fail in words the user understands.
  */
 import { AppError } from "../../src/app/errors";
-import { createOfficeHost } from "../../src/app/office-host";
+import { createOfficeHost } from "../../src/app/hosts";
 import { check, generate, openReportSheet, showFinding } from "../../src/app/pipeline";
 import { DEFAULT_SETTINGS } from "../../src/app/settings";
 import { describeError } from "../../src/app/errors";
 import type { WorkbookHost } from "../../src/app/host";
-import { ExcelGatewayError, protectedError } from "../../src/excel/errors";
+import { ExcelGatewayError, protectedError } from "../../src/gateway/office/errors";
 import { FakeExcel } from "../fakes/excel-fake";
 import { FIXTURE_SHEETS } from "./fixtures";
 

@@ -2,7 +2,7 @@
  * 插入模板: four input sheets that the engine recognises as the four tables of domain.md §3, with consistent
  * example figures (a check of the untouched template finds nothing), under names that never take an existing sheet's.
  */
-import { buildTemplate, evaluationYear, nextFreeName, planTemplateNames } from "../../src/app/template";
+import { buildTemplate, evaluationYear, nextFreeName, planTemplateNames } from "../../src/engine/template";
 import { evaluateWorkbook } from "../../src/engine/evaluate";
 import { templateSnapshot } from "./fixtures";
 

@@ -4,8 +4,8 @@ import {
   describeExcelError,
   protectedError,
   toGatewayError,
-} from "../../src/excel/errors";
-import { officeSettingsStore } from "../../src/excel/store";
+} from "../../src/gateway/office/errors";
+import { officeSettingsStore } from "../../src/gateway/office/store";
 import { FakeOfficeError, FakeSettings } from "../fakes/excel-fake";
 
 describe("toGatewayError", () => {

@@ -1,7 +1,7 @@
 import type { Finding } from "../../src/engine/findings";
 import { localized } from "../../src/engine/i18n";
-import { HIGHLIGHT_STORE_KEY, clearHighlights, highlightFindings } from "../../src/excel/highlight";
-import { memoryStore, officeSettingsStore } from "../../src/excel/store";
+import { HIGHLIGHT_STORE_KEY, clearHighlights, highlightFindings } from "../../src/gateway/office/highlight";
+import { memoryStore, officeSettingsStore } from "../../src/gateway/office/store";
 import { FakeExcel, type FakeCell } from "../fakes/excel-fake";
 
 function finding(severity: Finding["severity"], cells: [string, string][]): Finding {

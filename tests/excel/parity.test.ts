@@ -11,8 +11,8 @@ import { buildReport } from "../../src/engine/report/index";
 import type { CellRange } from "../../src/engine/snapshot";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { renderReport } from "../../src/gateway/xlsx/write";
-import { readWorkbook } from "../../src/excel/read";
-import { writeReport } from "../../src/excel/write";
+import { readWorkbook } from "../../src/gateway/office/read";
+import { writeReport } from "../../src/gateway/office/write";
 import type { FakeExcel } from "../fakes/excel-fake";
 import { xlsxInFake } from "./xlsx-in-fake";
 

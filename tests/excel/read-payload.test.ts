@@ -4,8 +4,8 @@
  * for its size is split and sent again) — all through the recording fake, which refuses what Excel refuses.
  */
 import { errorValue, type CellValue } from "../../src/engine/snapshot";
-import { ExcelGatewayError } from "../../src/excel/errors";
-import { readWorkbook, readWorkbookDetailed } from "../../src/excel/read";
+import { ExcelGatewayError } from "../../src/gateway/office/errors";
+import { readWorkbook, readWorkbookDetailed } from "../../src/gateway/office/read";
 import { DEFAULT_PAYLOAD_LIMIT_BYTES, FakeExcel, fakeError, type FakeValue } from "../fakes/excel-fake";
 
 type Line = (FakeValue | null)[];

@@ -1,6 +1,6 @@
 import { cellAt, errorValue } from "../../src/engine/snapshot";
-import { readWorkbook, readWorkbookDetailed } from "../../src/excel/read";
-import { ExcelGatewayError } from "../../src/excel/errors";
+import { readWorkbook, readWorkbookDetailed } from "../../src/gateway/office/read";
+import { ExcelGatewayError } from "../../src/gateway/office/errors";
 import { FakeExcel, fakeError } from "../fakes/excel-fake";
 import { sheet, workbook } from "../helpers/grid";
 

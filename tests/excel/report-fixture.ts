@@ -5,8 +5,8 @@
 import { evaluateWorkbook } from "../../src/engine/evaluate";
 import type { Lang } from "../../src/engine/i18n";
 import { buildReport, type ReportSpec } from "../../src/engine/report/index";
-import { readWorkbook } from "../../src/excel/read";
-import { writeReport, type WriteResult } from "../../src/excel/write";
+import { readWorkbook } from "../../src/gateway/office/read";
+import { writeReport, type WriteResult } from "../../src/gateway/office/write";
 import { FakeExcel, type FakeValue } from "../fakes/excel-fake";
 
 /** Text a hostile or careless user might put in cells: it must reach the report as text, never as a formula. */

@@ -1,8 +1,8 @@
 import { reportFingerprints } from "../../src/engine/report/sheet-names";
 import { columnWidthToPoints, type ReportSpec, type SheetSpec } from "../../src/engine/report/spec";
-import { ExcelGatewayError } from "../../src/excel/errors";
-import { writeReport } from "../../src/excel/write";
-import { readWorkbookDetailed } from "../../src/excel/read";
+import { ExcelGatewayError } from "../../src/gateway/office/errors";
+import { writeReport } from "../../src/gateway/office/write";
+import { readWorkbookDetailed } from "../../src/gateway/office/read";
 import { FakeExcel, type FakeSheet } from "../fakes/excel-fake";
 import {
   HOSTILE_DEPARTMENT,

@@ -1,5 +1,6 @@
 /**
- * generateXlsx end to end on real .xlsx bytes: the sample workbook goes in, the output is read back with exceljs (and
+ * `selfeval generate` in memory (the .xlsx host and the pipeline, generate-xlsx.ts) end to end on real .xlsx bytes:
+ * the sample workbook goes in, the output is read back with exceljs (and
  * its sheet XML opened where exceljs hides a detail), and every claim of the report's rendering is checked there.
  */
 import ExcelJS from "exceljs";
@@ -9,15 +10,10 @@ import { join } from "path";
 import { rangeToA1 } from "../../src/engine/a1";
 import { buildReport } from "../../src/engine/report/index";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
-import {
-  generateXlsx,
-  ownedSheetNames,
-  renderReport,
-  worksheetState,
-  type GenerateResult,
-} from "../../src/gateway/xlsx/write";
+import { ownedSheetNames, renderReport, worksheetState } from "../../src/gateway/xlsx/write";
 import { seedInput } from "../engine/report/fixture";
 import { buildXlsx, editXlsx } from "../fixtures/xlsx-builders";
+import { generateXlsx, type GenerateResult } from "./generate-xlsx";
 
 const SAMPLE_XLSX = join(__dirname, "..", "..", "assets", "sample", "2023年度部门整体支出绩效自评-样例.xlsx");
 const INPUT_SHEETS = ["表一 预算执行情况", "表二 支出决算表", "表三 绩效指标", "部门基本情况"];

@@ -7,7 +7,7 @@ import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../src/app/host";
 import { PreviewLayout, connectPreview, isPreviewHost } from "../../src/preview/lazy";
-import { PreviewWorkbookHost } from "../../src/preview/xlsx-host";
+import { PreviewWorkbookHost } from "../../src/preview/preview-host";
 import { sampleBytes } from "./sample-workbook";
 
 const excelLike = { kind: "excel" } as unknown as WorkbookHost;

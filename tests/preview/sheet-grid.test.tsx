@@ -3,7 +3,7 @@
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SheetGrid, expandAddresses, spillOf } from "../../src/preview/SheetGrid";
-import { COVERED, type GridSlot, type SheetView } from "../../src/preview/sheet-view";
+import { COVERED, type GridSlot, type SheetView } from "../../src/app/sheet-view";
 
 const VIEW: SheetView = {
   name: "表一 预算执行情况",

@@ -1,7 +1,7 @@
 /** What the grid shows for a cell: numbers in their format, merges as spans, fills and alignment from the workbook. */
 import ExcelJS from "exceljs";
-import { COVERED, columnWidthToPx, formatNumber, isCut, type SheetView } from "../../src/preview/sheet-view";
-import { displayText, sheetView } from "../../src/preview/xlsx-view";
+import { COVERED, columnWidthToPx, formatNumber, isCut, type SheetView } from "../../src/app/sheet-view";
+import { displayText, sheetView } from "../../src/gateway/xlsx/sheet-view";
 
 describe("formatNumber", () => {
   it.each([

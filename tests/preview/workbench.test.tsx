@@ -5,17 +5,21 @@
 // exceljs runs here as in Node (jsdom's default "browser" export condition would pick uuid's ES-module build).
 /**
  * The preview's workbook side in a browser-like DOM: the sample opens by itself, the sheets show as tabs and a grid,
- * a broken workbook picked from disk gets its finding cells marked, a selection from the pane switches the tab and
- * highlights the cell, and the two downloads hand over the right bytes under the right names.
+ * a workbook picked from disk replaces it, the pane's findings are what the grid marks and the CSV holds, a selection
+ * from the pane switches the tab and highlights the cell, and the downloads hand over the right bytes and names.
+ * Each test opens its workbook before rendering and renders only what it looks at; it waits for states, never times.
  */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { generate } from "../../src/app/pipeline";
+import { check, generate } from "../../src/app/pipeline";
+import type { Evaluation } from "../../src/engine/evaluate";
 import { PreviewWorkbench } from "../../src/preview/PreviewWorkbench";
-import { PreviewWorkbookHost } from "../../src/preview/xlsx-host";
-import { BROKEN_CELL, BROKEN_SHEET, brokenSampleBytes, sampleBytes } from "./sample-workbook";
+import { PreviewWorkbookHost } from "../../src/preview/preview-host";
+import { SAMPLE_FILE_NAME } from "../../src/preview/sample";
+import { BROKEN_CELL, BROKEN_SHEET, brokenSampleBytes, sampleBytes, untilOpened } from "./sample-workbook";
 
-beforeAll(() => {
+beforeAll(async () => {
+  await brokenSampleBytes(); // made once, before the tests that open it
   // Browsers have structuredClone; jsdom does not. Cell styles are plain data, so a JSON copy is the same thing.
   if (!("structuredClone" in globalThis)) {
     (globalThis as unknown as { structuredClone: unknown }).structuredClone = (v: unknown) =>
@@ -39,23 +43,51 @@ function sampleFetch(): jest.Mock {
   }));
 }
 
-function renderBench(
+/** A host with the workbook already open, so a test renders what it looks at and waits for nothing. */
+async function openedHost(bytes: Uint8Array = sampleBytes(), fileName = SAMPLE_FILE_NAME) {
+  const host = new PreviewWorkbookHost();
+  await host.open(bytes, fileName, { sample: fileName === SAMPLE_FILE_NAME });
+  return host;
+}
+
+interface BenchOptions {
+  readonly lang?: "zh-CN" | "en-US";
+  readonly evaluation?: Evaluation | null;
+  readonly fetchImpl?: jest.Mock;
+}
+
+function bench(
   host: PreviewWorkbookHost,
-  lang: "zh-CN" | "en-US" = "zh-CN",
-  fetchImpl = sampleFetch(),
+  evaluation: Evaluation | null,
+  lang: "zh-CN" | "en-US",
+  fetchImpl: jest.Mock,
+  save: jest.Mock,
 ) {
-  const save = jest.fn();
-  const utils = render(
+  return (
     <FluentProvider theme={webLightTheme}>
       <PreviewWorkbench
         host={host}
         lang={lang}
+        evaluation={evaluation}
         fetchImpl={fetchImpl as unknown as typeof fetch}
         save={save}
       />
-    </FluentProvider>,
+    </FluentProvider>
   );
-  return { ...utils, save, fetchImpl };
+}
+
+function renderBench(host: PreviewWorkbookHost, options: BenchOptions = {}) {
+  const save = jest.fn();
+  const fetchImpl = options.fetchImpl ?? sampleFetch();
+  const lang = options.lang ?? "zh-CN";
+  const utils = render(bench(host, options.evaluation ?? null, lang, fetchImpl, save));
+  const showEvaluation = (evaluation: Evaluation | null) =>
+    utils.rerender(bench(host, evaluation, lang, fetchImpl, save));
+  return { ...utils, save, fetchImpl, showEvaluation };
+}
+
+function button(name: string): HTMLButtonElement {
+  return screen.getByRole("button", { name }) as HTMLButtonElement;
 }
 
 function grid(): HTMLElement {
@@ -81,10 +113,11 @@ function cell(address: string): HTMLElement {
   return td;
 }
 
-describe("PreviewWorkbench", () => {
-  it("opens the sample by itself and shows its sheets", async () => {
+describe("PreviewWorkbench: opening workbooks", () => {
+  it("opens the sample by itself when the host has no workbook, and shows its sheets", async () => {
     const host = new PreviewWorkbookHost();
     const { fetchImpl } = renderBench(host);
+    await act(() => untilOpened(host, SAMPLE_FILE_NAME));
     expect(await screen.findByText("当前工作簿：2023年度部门整体支出绩效自评-样例.xlsx")).toBeTruthy();
     expect(fetchImpl).toHaveBeenCalledWith(
       "assets/sample/2023%E5%B9%B4%E5%BA%A6%E9%83%A8%E9%97%A8%E6%95%B4%E4%BD%93%E6%94%AF%E5%87%BA%E7%BB%A9%E6%95%88%E8%87%AA%E8%AF%84-%E6%A0%B7%E4%BE%8B.xlsx",
@@ -95,13 +128,16 @@ describe("PreviewWorkbench", () => {
     expect(cell("A5").textContent).toBe("年度资金总额");
     expect(cell("D5").textContent).toBe("10,716.16");
     expect(cell("A1").getAttribute("colspan")).toBe("7");
-    // The clean sample has nothing to download yet but its (empty of errors) findings.
-    expect((screen.getByRole("button", { name: "下载报告" }) as HTMLButtonElement).disabled).toBe(true);
-    await waitFor(() =>
-      expect((screen.getByRole("button", { name: "导出核查结果" }) as HTMLButtonElement).disabled).toBe(
-        false,
-      ),
-    );
+    // Nothing to download before the pane has generated the report or evaluated the workbook.
+    expect(button("下载报告").disabled).toBe(true);
+    expect(button("导出核查结果").disabled).toBe(true);
+  });
+
+  it("leaves an open workbook open (the sample is fetched only for an empty host)", async () => {
+    const host = await openedHost();
+    const { fetchImpl } = renderBench(host);
+    expect(screen.getByText("当前工作簿：2023年度部门整体支出绩效自评-样例.xlsx")).toBeTruthy();
+    expect(fetchImpl).not.toHaveBeenCalled();
   });
 
   it("says so in the user's words when the sample cannot be fetched", async () => {
@@ -111,29 +147,47 @@ describe("PreviewWorkbench", () => {
       status: 404,
       arrayBuffer: async () => new ArrayBuffer(0),
     }));
-    renderBench(host, "en-US", missing);
+    renderBench(host, { lang: "en-US", fetchImpl: missing });
     expect(await screen.findByText("The workbook could not be opened")).toBeTruthy();
     expect(
       screen.getByText("The sample workbook was not found. Use “Open workbook…” to choose your own file."),
     ).toBeTruthy();
   });
 
-  it("marks the finding cells of a broken workbook picked from disk and exports them as CSV", async () => {
-    const host = new PreviewWorkbookHost();
-    const { save } = renderBench(host);
-    await screen.findByText("当前工作簿：2023年度部门整体支出绩效自评-样例.xlsx");
+  it("opens a workbook picked from disk in place of the sample", async () => {
+    const host = await openedHost();
+    renderBench(host);
     const file = new File([(await brokenSampleBytes()).slice().buffer], "改动.xlsx", {
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
     fireEvent.change(screen.getByTestId("preview-file-input"), { target: { files: [file] } });
+    await act(() => untilOpened(host, "改动.xlsx"));
     expect(await screen.findByText("当前工作簿：改动.xlsx")).toBeTruthy();
     expect(screen.queryByText("样例")).toBeNull();
-    await waitFor(() => expect(cell(BROKEN_CELL).getAttribute("data-mark")).toBe("error"));
     expect(cell(BROKEN_CELL).textContent).toBe("10,726.16");
+    expect(button("重新打开样例")).toBeTruthy();
+  });
+});
+
+describe("PreviewWorkbench: the pane's evaluation", () => {
+  it("marks the cells of the pane's findings, and only once the pane has evaluated", async () => {
+    const host = await openedHost(await brokenSampleBytes(), "改动.xlsx");
+    const { evaluation } = await check(host, {});
+    const { showEvaluation } = renderBench(host);
+    expect(cell(BROKEN_CELL).getAttribute("data-mark")).toBeNull();
+    expect(screen.queryByText("带颜色边框的单元格有核查问题：")).toBeNull();
+
+    showEvaluation(evaluation);
+    expect(cell(BROKEN_CELL).getAttribute("data-mark")).toBe("error");
     expect(cell("E5").getAttribute("data-mark")).toBeNull();
     expect(screen.getByText("带颜色边框的单元格有核查问题：")).toBeTruthy();
+  });
 
-    fireEvent.click(screen.getByRole("button", { name: "导出核查结果" }));
+  it("exports the pane's findings as CSV under the workbook's name", async () => {
+    const host = await openedHost(await brokenSampleBytes(), "改动.xlsx");
+    const { evaluation } = await check(host, {});
+    const { save } = renderBench(host, { evaluation });
+    fireEvent.click(button("导出核查结果"));
     expect(save).toHaveBeenCalledTimes(1);
     const [csv, name, mime] = save.mock.calls[0] as [string, string, string];
     expect(name).toBe("改动-核查结果.csv");
@@ -145,11 +199,12 @@ describe("PreviewWorkbench", () => {
       `错误,预算分项合计,sum.breakdown,${BROKEN_SHEET},D5 D7 D8 D9 D10,万元,10716.16,10726.16,10,`,
     );
   });
+});
 
-  it("follows the pane: a selection switches the tab and highlights the cell; the report adds tabs and a download", async () => {
-    const host = new PreviewWorkbookHost();
-    const { save } = renderBench(host);
-    await screen.findByText("当前工作簿：2023年度部门整体支出绩效自评-样例.xlsx");
+describe("PreviewWorkbench: following the pane", () => {
+  it("a selection switches the tab and highlights the cell", async () => {
+    const host = await openedHost();
+    renderBench(host);
     fireEvent.click(screen.getByRole("tab", { name: "表三 绩效指标" }));
     expect(grid().getAttribute("aria-label")).toBe("工作表“表三 绩效指标”的内容");
 
@@ -157,7 +212,11 @@ describe("PreviewWorkbench", () => {
     expect(grid().getAttribute("aria-label")).toBe("工作表“表二 支出决算表”的内容");
     expect(cell("D5").getAttribute("aria-selected")).toBe("true");
     expect(cell("C5").getAttribute("aria-selected")).toBeNull();
+  });
 
+  it("the report adds its tabs, shows the 自评表 and can be downloaded", async () => {
+    const host = await openedHost();
+    const { save } = renderBench(host);
     await act(() => generate(host, {}, "zh-CN").then(() => undefined));
     expect(tabNames()).toEqual([
       "表一 预算执行情况",
@@ -172,7 +231,7 @@ describe("PreviewWorkbench", () => {
     expect(grid().getAttribute("aria-label")).toBe("工作表“绩效自评表”的内容");
     expect(within(grid()).getAllByText("99.78").length).toBeGreaterThan(0);
 
-    const download = screen.getByRole("button", { name: "下载报告" }) as HTMLButtonElement;
+    const download = button("下载报告");
     expect(download.disabled).toBe(false);
     fireEvent.click(download);
     await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
@@ -183,9 +242,9 @@ describe("PreviewWorkbench", () => {
   });
 
   it("speaks en-US", async () => {
-    const host = new PreviewWorkbookHost();
-    renderBench(host, "en-US");
-    expect(await screen.findByText("Workbook: 2023年度部门整体支出绩效自评-样例.xlsx")).toBeTruthy();
+    const host = await openedHost();
+    renderBench(host, { lang: "en-US" });
+    expect(screen.getByText("Workbook: 2023年度部门整体支出绩效自评-样例.xlsx")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Open workbook…" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Download report" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Export check results" })).toBeTruthy();

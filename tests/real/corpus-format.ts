@@ -28,23 +28,21 @@ export type MistakeKind =
   | "placeholder"
   | "other";
 
-/**
- * One expected indicator. null (F2's convention, documented in the corpus brief) = the page was unreadable there or the
- * filing prints nothing: a null name/target/actual was not legible, a null weight is a form without a 分值 column, a
- * null ruleScore is one the rules cannot give from what the page shows. Consumers skip what is null.
- */
 export interface ExpectedIndicator {
+  /** null where the page shows no 三级指标 name (or it is illegible); target and actual likewise. */
   readonly name: string | null;
   readonly target: string | null;
   readonly actual: string | null;
   readonly weight: number | null;
+  /** null where the rules cannot score the row from what is shown (weight not stated, target illegible). */
   readonly ruleScore: string | null;
   readonly why: string;
 }
 
 export interface Filing {
   readonly id: string;
-  readonly source: { readonly url: string; readonly title: string; readonly retrieved: string };
+  /** url is null only when the stored page came without its address (then the title and the page's own words identify it). */
+  readonly source: { readonly url: string | null; readonly title: string; readonly retrieved: string };
   readonly province: string;
   readonly unit: string;
   readonly year: number;
@@ -173,15 +171,6 @@ class Checker {
     return v;
   }
 
-  /** A string, or null where the page was unreadable or printed nothing. */
-  stringOrNull(v: Json, field: string, nonEmpty = true): string | null {
-    return v === null ? null : this.string(v, field, nonEmpty);
-  }
-
-  decimalOrNull(v: Json, field: string): string | null {
-    return v === null ? null : this.decimal(v, field);
-  }
-
   decimal(v: Json, field: string): string {
     const s = this.string(v, field);
     if (!DECIMAL.test(s)) this.fail(field, `must be a decimal string like "95.00", got "${s}"`);
@@ -301,8 +290,11 @@ export function validateFiling(data: Json, file: string): Filing {
 
   const source = c.object(o.source, "source");
   c.keys(source, ["url", "title", "retrieved"], "source");
-  const url = c.string(source.url, "source.url");
-  if (!/^https?:\/\/\S+$/.test(url)) c.fail("source.url", "must be an http(s) address");
+  if (source.url !== null) {
+    const url = c.string(source.url, "source.url");
+    if (!/^https?:\/\/\S+$/.test(url))
+      c.fail("source.url", "must be an http(s) address (or null when none is stored)");
+  }
   c.string(source.title, "source.title");
   const retrieved = c.string(source.retrieved, "source.retrieved");
   if (!/^\d{4}-\d{2}-\d{2}$/.test(retrieved)) c.fail("source.retrieved", "must be a date YYYY-MM-DD");
@@ -375,11 +367,11 @@ export function validateFiling(data: Json, file: string): Filing {
     const f = `expected.indicators[${i}]`;
     const ind = c.object(v, f);
     c.keys(ind, ["name", "target", "actual", "weight", "ruleScore", "why"], f);
-    c.stringOrNull(ind.name, `${f}.name`);
-    c.stringOrNull(ind.target, `${f}.target`, false);
-    c.stringOrNull(ind.actual, `${f}.actual`, false);
+    if (ind.name !== null) c.string(ind.name, `${f}.name`);
+    if (ind.target !== null) c.string(ind.target, `${f}.target`, false);
+    if (ind.actual !== null) c.string(ind.actual, `${f}.actual`, false);
     c.numberOrNull(ind.weight, `${f}.weight`);
-    c.decimalOrNull(ind.ruleScore, `${f}.ruleScore`);
+    if (ind.ruleScore !== null) c.decimal(ind.ruleScore, `${f}.ruleScore`);
     c.string(ind.why, `${f}.why`);
   });
   if (e.total !== null) c.decimal(e.total, "expected.total");

@@ -5,7 +5,7 @@
  * 插入模板; and a sync that fails at any point of writing leaves no half-written report behind.
  */
 import { readFileSync } from "fs";
-import { createOfficeHost } from "../../src/app/office-host";
+import { createOfficeHost } from "../../src/app/hosts";
 import {
   check,
   checkToSheet,

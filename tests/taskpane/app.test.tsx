@@ -7,9 +7,9 @@
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { WorkbookHost } from "../../src/app/host";
 import { DEFAULT_SETTINGS } from "../../src/app/settings";
-import { toGatewayError } from "../../src/excel/errors";
+import { toGatewayError } from "../../src/gateway/office/errors";
 import { App } from "../../src/taskpane/App";
-import type { HostInfo } from "../../src/taskpane/office-host";
+import type { HostInfo } from "../../src/app/hosts";
 import { FakeWorkbookHost } from "../app/fake-host";
 import { fixtureSnapshot, templateSnapshot } from "../app/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
@@ -18,10 +18,10 @@ const EXCEL_ZH: HostInfo = { mode: "excel", host: "Excel", lang: "zh-CN" };
 const EXCEL_EN: HostInfo = { mode: "excel", host: "Excel", lang: "en-US" };
 const PREVIEW_ZH: HostInfo = { mode: "preview", host: null, lang: "zh-CN" };
 
-// Role queries check every element's computed style for visibility, which Fluent's many CSS rules make very slow in
-// jsdom. Nothing in the pane is hidden by CSS alone, so the check is skipped; the timeout is for a busy machine.
+// Role queries check every element's computed style for visibility, which is slow in jsdom. Nothing in the pane is
+// hidden by CSS alone, so the check is skipped. (No time limits here: tests/setup-dom.ts lets every wait end on its
+// state, and jest.config.js gives a test minutes, so a busy machine is slower, not red.)
 configure({ defaultHidden: true });
-jest.setTimeout(60_000);
 
 beforeAll(() => {
   // jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (every Office web view has it).

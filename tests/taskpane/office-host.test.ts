@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /** Host detection: Excel, a browser with office.js (host null), no office.js at all, and a host that never answers. */
-import { detectHost, type OfficeLike } from "../../src/taskpane/office-host";
+import { detectHost, type OfficeLike } from "../../src/app/hosts";
 
 function fakeOffice(host: unknown, displayLanguage?: string): OfficeLike {
   return { onReady: () => Promise.resolve({ host }), context: { displayLanguage } };

@@ -3,8 +3,10 @@
  * the cell to look at. Amounts are shown in the unit of the table they were read from.
  */
 import { compareFindings, type Finding, type RuleId, type Severity, SEVERITIES } from "../findings";
+import { amountNumberFormat } from "../format";
 import type { Lang } from "../i18n";
 import { fenToUnitNumber, type MoneyUnit } from "../money";
+import { RULES, ruleName } from "../rules/index";
 import type { ReportInput } from "./input";
 import { SheetGrid } from "./layout";
 import { DEFAULT_SHEET_NAMES } from "./sheet-names";
@@ -15,27 +17,10 @@ const COLUMN_WIDTHS = [8, 20, 14, 9.5, 16, 16, 15, 52];
 const LAST_COL = COLUMN_WIDTHS.length - 1;
 const SIZE = 10.5;
 
-export const RULE_NAMES: Readonly<Record<RuleId, Readonly<Record<Lang, string>>>> = {
-  "table.missing": { "zh-CN": "缺少表格", "en-US": "Missing table" },
-  "sum.breakdown": { "zh-CN": "预算分项合计", "en-US": "Budget breakdown" },
-  "sum.row": { "zh-CN": "行合计", "en-US": "Row total" },
-  "sum.column": { "zh-CN": "列合计", "en-US": "Column total" },
-  "cross.sheet": { "zh-CN": "跨表核对", "en-US": "Across tables" },
-  "sum.rounding": { "zh-CN": "尾差", "en-US": "Rounding difference" },
-  "value.error": { "zh-CN": "错误值", "en-US": "Error value" },
-  "value.unparsed": { "zh-CN": "无法识别的金额", "en-US": "Unreadable amount" },
-  "value.text": { "zh-CN": "文本型数字", "en-US": "Number stored as text" },
-  "value.negative": { "zh-CN": "负数", "en-US": "Negative amount" },
-  "budget.overspend": { "zh-CN": "执行数超预算", "en-US": "Spending above budget" },
-  "indicator.target": { "zh-CN": "指标值无法识别", "en-US": "Unreadable target" },
-  "value.missing": { "zh-CN": "缺少实际完成值", "en-US": "Missing actual value" },
-  "indicator.weights": { "zh-CN": "指标分值", "en-US": "Indicator weights" },
-  "indicator.qualitative-tier": { "zh-CN": "定性得分档次", "en-US": "Qualitative tier" },
-  "indicator.score-mismatch": { "zh-CN": "得分不一致", "en-US": "Score differs" },
-  "indicator.reason-missing": { "zh-CN": "缺少偏差原因", "en-US": "Missing reason" },
-  "indicator.overachieved": { "zh-CN": "超额完成", "en-US": "Over-completion" },
-  "indicator.unit-mismatch": { "zh-CN": "单位不一致", "en-US": "Unit mismatch" },
-};
+/** Every rule's name by id, from the rule registry (kept for the pane and the CSV, which look names up by id). */
+export const RULE_NAMES: Readonly<Record<RuleId, Readonly<Record<Lang, string>>>> = Object.fromEntries(
+  RULES.map((rule) => [rule.id, rule.meta.name]),
+) as Record<RuleId, Readonly<Record<Lang, string>>>;
 
 export const SEVERITY_NAMES: Readonly<Record<Severity, Readonly<Record<Lang, string>>>> = {
   error: { "zh-CN": "错误", "en-US": "Error" },
@@ -108,7 +93,7 @@ function styles(lang: Lang, units: readonly MoneyUnit[]): Record<string, CellSty
     out[amountStyleId(u)] = boxed(f, SIZE, {
       horizontal: "right",
       vertical: "top",
-      numberFormat: `#,##0.00" ${u}"`,
+      numberFormat: amountNumberFormat(u),
     });
   }
   return out;
@@ -168,7 +153,7 @@ export function buildFindingsSheet(input: ReportInput, lang: Lang): SheetSpec {
 function writeFinding(g: SheetGrid, f: Finding, row: number, lang: Lang): void {
   const t = findingsTexts(lang);
   const first = f.cells[0];
-  const ruleText = `${RULE_NAMES[f.rule]?.[lang] ?? f.rule}\n${f.rule}`;
+  const ruleText = `${ruleName(f.rule, lang)}\n${f.rule}`;
   g.set(row, 0, SEVERITY_NAMES[f.severity][lang], `severity:${f.severity}`);
   g.set(row, 1, ruleText, "center");
   g.set(row, 2, first ? first.sheet : null, "center", { text: true });

@@ -1,23 +1,30 @@
 /**
  * The 自评报告's content as a list of paragraphs (domain.md §6.2, the seed's outline with its ten headings), composed
- * from the workbook: the department's own texts, the budget figures and the indicators' results. Kept apart from the
- * sheet layout so the wording can be tested on its own.
+ * from the workbook: the department's own texts, the budget figures and the indicators' results. One outline says
+ * which sections there are and what each draws on; the words of each language are in narrative-vocabulary.ts. Kept
+ * apart from the sheet layout so the wording can be tested on its own.
  */
 import type { Lang } from "../i18n";
 import type { IndicatorScore } from "../score/types";
-import type { FundSource } from "../tables";
+import type { FundSource, InfoField } from "../tables";
 import {
   FUND_SOURCE_LABELS,
   SPENDING_KIND_LABELS,
   amountFen,
   infoText,
-  percentText,
   presentKinds,
   presentSources,
-  scoreText,
-  wanText,
   type ReportInput,
 } from "./input";
+import {
+  VOCABULARIES,
+  type ExecutedPart,
+  type IndicatorGroup,
+  type PromptedText,
+  type SectionId,
+  type SubsectionId,
+  type Vocabulary,
+} from "./narrative-vocabulary";
 
 export type ParagraphKind = "title" | "heading" | "subheading" | "body";
 
@@ -27,9 +34,6 @@ export interface Paragraph {
   /** The text is (or embeds) text from the user's cells: written as a string, never interpreted. */
   readonly user?: true;
 }
-
-/** Chinese documents open each paragraph with two full-width spaces. */
-const INDENT_ZH = "\u3000\u3000";
 
 interface Figures {
   readonly total: { readonly budget: number | null; readonly executed: number | null };
@@ -59,66 +63,85 @@ function figuresOf(input: ReportInput): Figures {
   };
 }
 
-/** The funds reported under their own heading (三、四、五), in the seed's order. */
-const FUND_HEADINGS: readonly { readonly source: FundSource; readonly zh: string; readonly en: string }[] = [
-  { source: "govFund", zh: "三、政府性基金预算支出情况", en: "3. Government fund budget expenditure" },
+type Draw =
+  /** The user's own text from the info sheet; when there is none: ask for it, say nothing, or say there is nothing. */
+  | {
+      readonly draw: "info";
+      readonly field: InfoField;
+      readonly absent: PromptedText | "silent" | "nothingElse";
+    }
+  /** 基本支出 or 项目支出 executed, and its share of the total. */
+  | { readonly draw: "spending"; readonly kind: "basic" | "project" }
+  /** One fund's budget and spending, or the sentence that there was none. */
+  | { readonly draw: "fund"; readonly source: FundSource }
+  /** The total budget, spending, execution rate and the breakdowns by source and by nature. */
+  | { readonly draw: "overall" }
+  /** The scored indicators, grouped into met, not fully met and without an actual value. */
+  | { readonly draw: "indicators" }
+  /** The total score and grade, when there is a score. */
+  | { readonly draw: "result" };
+
+/** A part of a section, under its own numbered subheading when it names one. */
+type Part = Draw & { readonly sub?: SubsectionId };
+
+export interface SectionOutline {
+  readonly id: SectionId;
+  readonly parts: readonly Part[];
+}
+
+/**
+ * The report's outline (domain.md §6.2, the seed's ten headings): the sections in order and what each draws on. The
+ * headings are numbered from their place here, so adding a section is one entry plus its words in each vocabulary.
+ */
+export const OUTLINE: readonly SectionOutline[] = [
   {
-    source: "stateCapital",
-    zh: "四、国有资本经营预算支出情况",
-    en: "4. State capital operation budget expenditure",
+    id: "basics",
+    parts: [
+      { sub: "functions", draw: "info", field: "functions", absent: "functions" },
+      { sub: "organization", draw: "info", field: "organization", absent: "organization" },
+    ],
   },
   {
-    source: "socialInsurance",
-    zh: "五、社会保险基金预算支出情况",
-    en: "5. Social insurance fund budget expenditure",
+    id: "generalBudget",
+    parts: [
+      { sub: "basic", draw: "spending", kind: "basic" },
+      { sub: "project", draw: "spending", kind: "project" },
+    ],
   },
+  { id: "govFund", parts: [{ draw: "fund", source: "govFund" }] },
+  { id: "stateCapital", parts: [{ draw: "fund", source: "stateCapital" }] },
+  { id: "socialInsurance", parts: [{ draw: "fund", source: "socialInsurance" }] },
+  {
+    id: "performance",
+    parts: [
+      { draw: "overall" },
+      { draw: "info", field: "goalCompletion", absent: "silent" },
+      { draw: "indicators" },
+    ],
+  },
+  { id: "problems", parts: [{ draw: "info", field: "problems", absent: "problems" }] },
+  { id: "measures", parts: [{ draw: "info", field: "measures", absent: "measures" }] },
+  {
+    id: "application",
+    parts: [{ draw: "info", field: "application", absent: "silent" }, { draw: "result" }],
+  },
+  { id: "other", parts: [{ draw: "info", field: "other", absent: "nothingElse" }] },
 ];
 
-type IndicatorGroup = "met" | "unmet" | "missing";
+const INDICATOR_GROUPS: readonly IndicatorGroup[] = ["met", "unmet", "missing"];
 
 function groupOf(s: IndicatorScore): IndicatorGroup {
   if (s.status === "missing") return "missing";
   return s.score >= s.weight ? "met" : "unmet";
 }
 
-function groupIndicators(list: readonly IndicatorScore[]): Record<IndicatorGroup, IndicatorScore[]> {
-  const groups: Record<IndicatorGroup, IndicatorScore[]> = { met: [], unmet: [], missing: [] };
-  for (const s of list) groups[groupOf(s)].push(s);
-  return groups;
-}
-
-/** Each non-empty group under its subheading, its indicators numbered from 1 within the group. */
-function writeIndicatorGroups(
-  groups: Record<IndicatorGroup, IndicatorScore[]>,
-  titles: Record<IndicatorGroup, string>,
-  line: (i: number, s: IndicatorScore) => string,
-  body: (text: string, user?: boolean) => void,
-  sub: (text: string) => void,
-): void {
-  for (const g of ["met", "unmet", "missing"] as const) {
-    if (groups[g].length === 0) continue;
-    sub(titles[g]);
-    groups[g].forEach((s, i) => body(line(i, s), true));
-  }
-}
-
-/** An execution rate (0.9123) as a percentage with two decimals ("91.23"). */
-function ratePercent(rate: number): string {
-  return (Math.round(rate * 10000) / 100).toFixed(2);
-}
-
-interface ExecutedPart {
-  readonly label: Readonly<Record<Lang, string>>;
-  readonly fen: number;
-}
-
 /** The executed amounts by fund source and by spending kind, leaving out those not given or zero. */
 function executedBreakdown(
   input: ReportInput,
   f: Figures,
-): { readonly sources: ExecutedPart[]; readonly kinds: ExecutedPart[] } | null {
+): { readonly sources: ExecutedPart[]; readonly kinds: ExecutedPart[] } {
   const block = input.recognized.budget;
-  if (!block) return null;
+  if (!block) return { sources: [], kinds: [] };
   const nonZero = (x: { label: Readonly<Record<Lang, string>>; fen: number | null }): x is ExecutedPart =>
     x.fen !== null && x.fen !== 0;
   return {
@@ -131,278 +154,133 @@ function executedBreakdown(
   };
 }
 
-interface ParagraphWriter {
-  readonly heading: (text: string) => void;
-  readonly sub: (text: string) => void;
-  readonly body: (text: string, user?: boolean) => void;
-  /** The user's own text, one paragraph per line, or else the `missing` prompt (nothing when that is ""). */
-  readonly userText: (text: string, missing: string) => void;
-}
+/** Writes the paragraphs of one language: the outline's sections, each part in that vocabulary's words. */
+class NarrativeWriter {
+  readonly out: Paragraph[] = [];
+  private readonly f: Figures;
 
-/** Appends paragraphs to `out`; body paragraphs start with `indent` (Chinese indents, English does not). */
-function paragraphWriter(out: Paragraph[], indent: string): ParagraphWriter {
-  const heading = (text: string): void => void out.push({ kind: "heading", text });
-  const sub = (text: string): void => void out.push({ kind: "subheading", text });
-  const body = (text: string, user = false): void =>
-    void out.push({ kind: "body", text: indent + text, ...(user ? { user: true as const } : {}) });
-  const userText = (text: string, missing: string): void => {
+  constructor(
+    private readonly input: ReportInput,
+    private readonly words: Vocabulary,
+  ) {
+    this.f = figuresOf(input);
+  }
+
+  title(): void {
+    this.out.push({
+      kind: "title",
+      text: this.words.title(this.input.year, this.input.department),
+      user: true,
+    });
+  }
+
+  section(n: number, section: SectionOutline): void {
+    this.out.push({ kind: "heading", text: this.words.headingNumber(n) + this.words.headings[section.id] });
+    let subs = 0;
+    for (const part of section.parts) {
+      if (part.sub) this.sub((subs += 1), this.words.subheadings[part.sub]);
+      this.draw(part);
+    }
+  }
+
+  private sub(n: number, text: string): void {
+    this.out.push({ kind: "subheading", text: this.words.subheadingNumber(n) + text });
+  }
+
+  private body(text: string, user = false): void {
+    this.out.push({ kind: "body", text: this.words.indent + text, ...(user ? { user: true as const } : {}) });
+  }
+
+  /** The user's own text, one paragraph per non-empty line. */
+  private userText(text: string): boolean {
     const lines = text
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter((l) => l !== "");
-    if (lines.length === 0) {
-      if (missing) body(missing);
-    } else for (const l of lines) body(l, true);
-  };
-  return { heading, sub, body, userText };
+    for (const l of lines) this.body(l, true);
+    return lines.length > 0;
+  }
+
+  private draw(part: Draw): void {
+    const { words, f, input } = this;
+    switch (part.draw) {
+      case "info": {
+        if (this.userText(infoText(input, part.field)) || part.absent === "silent") return;
+        this.body(part.absent === "nothingElse" ? words.nothingElse : words.absent(part.absent));
+        return;
+      }
+      case "spending": {
+        const fen = part.kind === "basic" ? f.basic : f.project;
+        this.body(fen === null ? words.absent(part.kind) : words.spending(part.kind, fen, f.total.executed));
+        return;
+      }
+      case "fund": {
+        const fund = f.sources[part.source];
+        this.body(words.fund(part.source, fund?.budget ?? null, fund?.executed ?? null, f.total.executed));
+        return;
+      }
+      case "overall": {
+        this.body(
+          words.overall({
+            year: input.year,
+            ...f.total,
+            rate: input.score?.execution.rate ?? null,
+            ...executedBreakdown(input, f),
+          }),
+        );
+        return;
+      }
+      case "indicators":
+        this.indicators();
+        return;
+      case "result": {
+        const s = input.score;
+        if (s) this.body(words.result(s.total, s.cappedFrom, s.grade));
+        return;
+      }
+    }
+  }
+
+  /** Each non-empty group under its subheading (numbered by the group, not by the count shown), lines from 1. */
+  private indicators(): void {
+    const list = this.input.score?.indicators ?? [];
+    if (list.length === 0) {
+      this.body(this.words.noIndicators);
+      return;
+    }
+    const groups: Record<IndicatorGroup, IndicatorScore[]> = { met: [], unmet: [], missing: [] };
+    for (const s of list) groups[groupOf(s)].push(s);
+    this.body(
+      this.words.indicatorSummary({
+        total: list.length,
+        met: groups.met.length,
+        unmet: groups.unmet.length,
+        missing: groups.missing.length,
+      }),
+    );
+    INDICATOR_GROUPS.forEach((g, gi) => {
+      if (groups[g].length === 0) return;
+      this.sub(gi + 1, this.words.indicatorGroups[g]);
+      groups[g].forEach((s, i) => {
+        const explain = g !== "met" || s.overachieved;
+        const line = this.words.indicator(i + 1, {
+          name: s.name,
+          target: s.target,
+          actual: s.status === "missing" ? null : s.actual,
+          score: s.score,
+          weight: s.weight,
+          overachieved: s.overachieved,
+          reason: explain && s.reason ? s.reason : null,
+        });
+        this.body(line, true);
+      });
+    });
+  }
 }
 
 export function composeNarrative(input: ReportInput, lang: Lang): Paragraph[] {
-  return lang === "zh-CN" ? composeZh(input) : composeEn(input);
-}
-
-// ---------------------------------------------------------------- zh-CN
-
-function composeZh(input: ReportInput): Paragraph[] {
-  const out: Paragraph[] = [];
-  const f = figuresOf(input);
-  const { heading, sub, body, userText } = paragraphWriter(out, INDENT_ZH);
-  const missing = (what: string): string => `（工作簿中未提供${what}，请补充。）`;
-
-  const department = input.department || "本单位";
-  out.push({
-    kind: "title",
-    text: `${input.year ? `${input.year}年度` : ""}${department}整体支出绩效自评报告`,
-    user: true,
-  });
-
-  heading("一、部门（单位）基本情况");
-  sub("（一）职能职责");
-  userText(infoText(input, "functions"), missing("职能职责"));
-  sub("（二）机构设置");
-  userText(infoText(input, "organization"), missing("机构设置"));
-
-  heading("二、一般公共预算支出情况");
-  const kindSentence = (label: string, fen: number | null): string => {
-    if (fen === null) return missing(`${label}数据`);
-    if (fen === 0) return `本年度无${label}。`;
-    const share = percentText(fen, f.total.executed);
-    return `本年度${label}为${wanText(fen)}万元${share ? `，占总支出的${share}` : ""}。`;
-  };
-  sub("（一）基本支出");
-  body(kindSentence("基本支出", f.basic));
-  sub("（二）项目支出");
-  body(kindSentence("项目支出", f.project));
-
-  for (const { source, zh } of FUND_HEADINGS) {
-    heading(zh);
-    const label = FUND_SOURCE_LABELS[source]["zh-CN"];
-    const fund = f.sources[source];
-    if (!fund || fund.executed === null || fund.executed === 0) {
-      body(`我单位无${label}支出。`);
-    } else {
-      const budget = fund.budget !== null ? `全年预算数${wanText(fund.budget)}万元，` : "";
-      const share = percentText(fund.executed, f.total.executed);
-      body(
-        `本年度${label}${budget}支出${wanText(fund.executed)}万元${share ? `，占总支出的${share}` : ""}。`,
-      );
-    }
-  }
-
-  heading("六、部门整体支出绩效情况");
-  body(overallZh(input, f));
-  userText(infoText(input, "goalCompletion"), "");
-  indicatorsZh(input, body, sub);
-
-  heading("七、存在的问题及原因分析");
-  userText(infoText(input, "problems"), missing("存在的问题"));
-  heading("八、下一步改进措施");
-  userText(infoText(input, "measures"), missing("改进措施"));
-  heading("九、部门整体支出绩效自评结果拟应用和公开情况");
-  userText(infoText(input, "application"), "");
-  if (input.score) {
-    const s = input.score;
-    const capped = s.cappedFrom !== undefined ? `（按预算执行率上限由${scoreText(s.cappedFrom)}分调整）` : "";
-    body(`经自评，对单位整体支出评分为${scoreText(s.total)}分${capped}，评价等级为“${s.grade}”。`);
-  }
-  heading("十、其他需要说明的情况");
-  userText(infoText(input, "other"), "无。");
-  return out;
-}
-
-function overallZh(input: ReportInput, f: Figures): string {
-  const when = input.year ? `${input.year}年，` : "本年度，";
-  const parts: string[] = [];
-  if (f.total.budget !== null) parts.push(`全年预算数${wanText(f.total.budget)}万元`);
-  if (f.total.executed !== null) parts.push(`全年执行数${wanText(f.total.executed)}万元`);
-  const rate = input.score?.execution.rate;
-  if (rate !== null && rate !== undefined) parts.push(`预算执行率为${ratePercent(rate)}%`);
-  let text =
-    parts.length > 0 ? `${when}我单位${parts.join("，")}。` : `${when}我单位预算执行数据未在工作簿中找到。`;
-  const breakdown = executedBreakdown(input, f);
-  if (breakdown) {
-    const part = (x: ExecutedPart): string => `${x.label["zh-CN"]}${wanText(x.fen)}万元`;
-    if (breakdown.sources.length > 0) text += `按收入性质分，${breakdown.sources.map(part).join("，")}。`;
-    if (breakdown.kinds.length > 0) text += `按支出性质分，${breakdown.kinds.map(part).join("，")}。`;
-  }
-  return text;
-}
-
-function indicatorsZh(
-  input: ReportInput,
-  body: (text: string, user?: boolean) => void,
-  sub: (text: string) => void,
-): void {
-  const list = input.score?.indicators ?? [];
-  if (list.length === 0) {
-    body("（工作簿中未提供绩效指标，请补充。）");
-    return;
-  }
-  const groups = groupIndicators(list);
-  body(
-    `单位整体绩效目标完成情况如下：共设置绩效指标${list.length}项，已完成${groups.met.length}项，` +
-      `未完全完成${groups.unmet.length}项` +
-      (groups.missing.length > 0 ? `，未填报实际完成值${groups.missing.length}项` : "") +
-      "。",
-  );
-  const line = (i: number, s: IndicatorScore): string => {
-    const actual = s.status === "missing" ? "未填报实际完成值" : `实际完成值${s.actual}`;
-    let text = `${i + 1}.${s.name}：年度指标值${s.target}，${actual}，得分${scoreText(s.score)}分（分值${scoreText(s.weight)}分）。`;
-    if (s.overachieved) text += "超额完成年度指标。";
-    if (groupOf(s) !== "met" || s.overachieved) text += s.reason ? `偏差原因及改进措施：${s.reason}` : "";
-    return text;
-  };
-  const titles: Record<IndicatorGroup, string> = {
-    met: "（一）已完成的指标",
-    unmet: "（二）未完全完成的指标",
-    missing: "（三）未填报实际完成值的指标",
-  };
-  writeIndicatorGroups(groups, titles, line, body, sub);
-}
-
-// ---------------------------------------------------------------- en-US
-
-function composeEn(input: ReportInput): Paragraph[] {
-  const out: Paragraph[] = [];
-  const f = figuresOf(input);
-  const { heading, sub, body, userText } = paragraphWriter(out, "");
-  const missing = (what: string): string => `(The workbook does not give the ${what}; please add it.)`;
-  const money = (fen: number): string => `${wanText(fen)} ten-thousand yuan`;
-
-  out.push({
-    kind: "title",
-    text: `${input.year ? `FY${input.year} ` : ""}Overall Expenditure Performance Self-Evaluation Report${
-      input.department ? ` of ${input.department}` : ""
-    }`,
-    user: true,
-  });
-
-  heading("1. Basic information of the department (unit)");
-  sub("(1) Functions and responsibilities");
-  userText(infoText(input, "functions"), missing("functions and responsibilities"));
-  sub("(2) Organisation");
-  userText(infoText(input, "organization"), missing("organisation"));
-
-  heading("2. General public budget expenditure");
-  const kindSentence = (label: string, fen: number | null): string => {
-    if (fen === null) return missing(`${label.toLowerCase()} figure`);
-    if (fen === 0) return `There was no ${label.toLowerCase()} this year.`;
-    const share = percentText(fen, f.total.executed);
-    return `${label} this year was ${money(fen)}${share ? `, ${share} of total expenditure` : ""}.`;
-  };
-  sub("(1) Basic expenditure");
-  body(kindSentence("Basic expenditure", f.basic));
-  sub("(2) Project expenditure");
-  body(kindSentence("Project expenditure", f.project));
-
-  for (const { source, en } of FUND_HEADINGS) {
-    heading(en);
-    const label = FUND_SOURCE_LABELS[source]["en-US"].toLowerCase();
-    const fund = f.sources[source];
-    if (!fund || fund.executed === null || fund.executed === 0) {
-      body(`The unit had no ${label} expenditure.`);
-    } else {
-      const budget = fund.budget !== null ? ` against a full-year budget of ${money(fund.budget)}` : "";
-      const share = percentText(fund.executed, f.total.executed);
-      body(
-        `Spending from the ${label} was ${money(fund.executed)}${budget}${share ? `, ${share} of total expenditure` : ""}.`,
-      );
-    }
-  }
-
-  heading("6. Overall expenditure performance");
-  body(overallEn(input, f, money));
-  userText(infoText(input, "goalCompletion"), "");
-  indicatorsEn(input, body, sub);
-
-  heading("7. Problems and their causes");
-  userText(infoText(input, "problems"), missing("problems"));
-  heading("8. Improvement measures");
-  userText(infoText(input, "measures"), missing("improvement measures"));
-  heading("9. Use and publication of the self-evaluation results");
-  userText(infoText(input, "application"), "");
-  if (input.score) {
-    const s = input.score;
-    const capped =
-      s.cappedFrom !== undefined ? ` (capped by the execution rate from ${scoreText(s.cappedFrom)})` : "";
-    body(
-      `The self-evaluation scores the unit's overall expenditure at ${scoreText(s.total)}${capped}, grade ${s.grade}.`,
-    );
-  }
-  heading("10. Other matters");
-  userText(infoText(input, "other"), "None.");
-  return out;
-}
-
-function overallEn(input: ReportInput, f: Figures, money: (fen: number) => string): string {
-  const when = input.year ? `In ${input.year}` : "This year";
-  const parts: string[] = [];
-  if (f.total.budget !== null) parts.push(`a full-year budget of ${money(f.total.budget)}`);
-  if (f.total.executed !== null) parts.push(`spending of ${money(f.total.executed)}`);
-  const rate = input.score?.execution.rate;
-  let text =
-    parts.length > 0
-      ? `${when} the unit had ${parts.join(" and ")}`
-      : `${when} the unit's budget execution was not found in the workbook`;
-  if (rate !== null && rate !== undefined) text += `, an execution rate of ${ratePercent(rate)}%`;
-  text += ".";
-  const breakdown = executedBreakdown(input, f);
-  if (breakdown) {
-    const part = (x: ExecutedPart): string => `${x.label["en-US"].toLowerCase()} ${money(x.fen)}`;
-    if (breakdown.sources.length > 0) text += ` By source: ${breakdown.sources.map(part).join("; ")}.`;
-    if (breakdown.kinds.length > 0) text += ` By nature: ${breakdown.kinds.map(part).join("; ")}.`;
-  }
-  return text;
-}
-
-function indicatorsEn(
-  input: ReportInput,
-  body: (text: string, user?: boolean) => void,
-  sub: (text: string) => void,
-): void {
-  const list = input.score?.indicators ?? [];
-  if (list.length === 0) {
-    body("(The workbook gives no performance indicators; please add them.)");
-    return;
-  }
-  const groups = groupIndicators(list);
-  body(
-    `Performance against the goals: ${list.length} indicators, ${groups.met.length} met in full, ` +
-      `${groups.unmet.length} not fully met` +
-      (groups.missing.length > 0 ? `, ${groups.missing.length} without an actual value` : "") +
-      ".",
-  );
-  const line = (i: number, s: IndicatorScore): string => {
-    const actual = s.status === "missing" ? "no actual value given" : `actual ${s.actual}`;
-    let text = `${i + 1}. ${s.name}: target ${s.target}, ${actual}, score ${scoreText(s.score)} of ${scoreText(s.weight)}.`;
-    if (s.overachieved) text += " The target was exceeded.";
-    if ((groupOf(s) !== "met" || s.overachieved) && s.reason) text += ` Reasons and measures: ${s.reason}`;
-    return text;
-  };
-  const titles: Record<IndicatorGroup, string> = {
-    met: "(1) Indicators met",
-    unmet: "(2) Indicators not fully met",
-    missing: "(3) Indicators without an actual value",
-  };
-  writeIndicatorGroups(groups, titles, line, body, sub);
+  const writer = new NarrativeWriter(input, VOCABULARIES[lang]);
+  writer.title();
+  OUTLINE.forEach((section, i) => writer.section(i + 1, section));
+  return writer.out;
 }

@@ -3,11 +3,12 @@
  * Totals are added in exact hundredths of a point, so 99.78 + 0.01 never prints as 99.78999999.
  */
 import type { Finding } from "../findings";
+import { runScoreRules } from "../rules/run";
 import type { RecognizedWorkbook } from "../tables";
+import type { IndicatorDetail, ScoreDetails } from "./details";
 import { add, cmp, fromInt, fromNumber, ratio, toText, ZERO, type Ratio } from "./exact";
 import { EXECUTION_WEIGHT, executionRate, scoreExecution } from "./execution";
 import { scoreIndicator } from "./indicator";
-import { weightsFinding } from "./indicator-findings";
 import { resolveOptions } from "./options";
 import type { Grade, IndicatorScore, ScoreOptions, ScoreResult } from "./types";
 
@@ -35,29 +36,36 @@ function exact(value: number): Ratio {
   return fromNumber(value) ?? ZERO;
 }
 
+/**
+ * Scores the workbook, then runs the rules that judge the scores (the registry's checkScores hooks, each enabled and
+ * weighted by options.rules) over what the scorer learnt. Findings come sorted (compareFindings).
+ */
 export function scoreWorkbook(
   rec: RecognizedWorkbook,
   options: ScoreOptions = {},
 ): { score: ScoreResult | null; findings: Finding[] } {
-  if (!rec.indicators && !rec.budget) return { score: null, findings: [] };
+  const details = scoreDetails(rec, options);
+  if (!details) return { score: null, findings: [] };
+  const findings = runScoreRules(rec, details, options);
+  return { score: details.result, findings };
+}
+
+/** The scores with the facts the indicator rules judge; null when there is nothing to score. */
+export function scoreDetails(rec: RecognizedWorkbook, options: ScoreOptions = {}): ScoreDetails | null {
+  if (!rec.indicators && !rec.budget) return null;
   const resolved = resolveOptions(options);
-  const findings: Finding[] = [];
   const execution = scoreExecution(rec.budget);
 
   const indicators: IndicatorScore[] = [];
+  const details: IndicatorDetail[] = [];
   let weights = ZERO;
   if (rec.indicators) {
     for (const row of rec.indicators.rows) {
       const scored = scoreIndicator(row, rec.indicators, resolved);
       indicators.push(scored.score);
-      findings.push(...scored.findings);
+      details.push(scored.detail);
       // A weight that cannot be used (blank, not a number, below 0) counts as 0, as its indicator scores.
       weights = add(weights, scored.weight);
-    }
-    const total = add(weights, fromInt(EXECUTION_WEIGHT));
-    if (cmp(total, fromInt(100)) !== 0) {
-      const header = rec.indicators.headers.weight.pos;
-      findings.push(weightsFinding(header, toText(weights), toText(total)));
     }
   }
 
@@ -69,13 +77,20 @@ export function scoreWorkbook(
   const capped = cap !== null && uncapped > cap;
   const finalTotal = capped ? cap : uncapped;
 
-  const score: ScoreResult = {
+  const withExecution = add(weights, fromInt(EXECUTION_WEIGHT));
+  const result: ScoreResult = {
     execution,
     indicators,
-    weightsTotal: Number(toText(add(weights, fromInt(EXECUTION_WEIGHT)), 4)),
+    weightsTotal: Number(toText(withExecution, 4)),
     total: finalTotal,
     grade: gradeOf(finalTotal),
     ...(capped ? { cappedFrom: uncapped } : {}),
   };
-  return { score, findings };
+  return {
+    result,
+    indicators: details,
+    weights: rec.indicators
+      ? { header: rec.indicators.headers.weight.pos, indicators: weights, total: withExecution }
+      : null,
+  };
 }

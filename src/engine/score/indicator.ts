@@ -1,19 +1,19 @@
-/** Scores one row of the indicators table and collects what is wrong with it. */
-import type { Finding } from "../findings";
+/**
+ * Scores one row of the indicators table and records what the indicator rules need to know about it (which way the
+ * scoring went, units that did not convert, over-completion); the rules in src/engine/rules/indicator/ word findings.
+ */
 import { localized, type Localized } from "../i18n";
 import { numberToDecimalString } from "../money";
 import { quoteText } from "../quote";
 import { isErrorValue } from "../snapshot";
 import type { CellPos, IndicatorRow, IndicatorsTable } from "../tables";
 import {
-  abs,
   cmp,
   div,
   fromInt,
   fromNumber,
   max,
   mul,
-  ratio,
   sign,
   sub,
   toFixed,
@@ -22,21 +22,9 @@ import {
   ZERO,
   type Ratio,
 } from "./exact";
-import {
-  missingFinding,
-  overachievedFinding,
-  reasonMissingFinding,
-  scoreMismatchFinding,
-  targetFinding,
-  tierFinding,
-  unitMismatchFinding,
-  unparsedActualFinding,
-  weightFinding,
-  type IndicatorLabel,
-  type WeightProblem,
-} from "./indicator-findings";
+import type { IndicatorDetail, IndicatorLabel, ScoringPath, WeightRead } from "./details";
 import type { ResolvedOptions } from "./options";
-import { roundScore, scoreQualitative, scoreQuantitative, tierRange, type RuleOutcome } from "./rules";
+import { roundScore, scoreQualitative, scoreQuantitative, type RuleOutcome } from "./rules";
 import {
   isBlankMark,
   parseActual,
@@ -54,22 +42,13 @@ import { convert } from "./units";
 
 const OPERATOR_SYMBOLS: Record<Operator, string> = { ">=": "≥", "<=": "≤", ">": "＞", "<": "＜", "=": "＝" };
 
-/** A user's 得分 may differ from the rule's by rounding noise up to half a cent of a point. */
-const SCORE_TOLERANCE = ratio(5n, 1000n);
-
 export interface ScoredIndicator {
   readonly score: IndicatorScore;
-  readonly findings: readonly Finding[];
   /** The weight the row counts with in the weights total: its 分值, or 0 when that cannot be used. */
   readonly weight: Ratio;
+  /** What the indicator rules judge. */
+  readonly detail: IndicatorDetail;
 }
-
-/** A row's 分值 as the rules may use it: a number of 0 or more, or why it cannot be used. */
-type WeightRead =
-  | { readonly kind: "ok"; readonly value: Ratio }
-  /** An error value (#REF!, a formula never calculated): the checker's value.error already names the cell. */
-  | { readonly kind: "error" }
-  | WeightProblem;
 
 function readWeight(row: IndicatorRow): WeightRead {
   const { cell, value } = row.weight;
@@ -201,32 +180,38 @@ function readRow(row: IndicatorRow): RowInput {
 /** What the rules made of a row, before the over-completion deduction. */
 interface Scored {
   readonly kind: IndicatorKind;
+  readonly path: ScoringPath;
   /** Set when the row could not be scored (missing, invalid); otherwise derived from the score. */
   readonly status: IndicatorStatus | null;
   readonly outcome: RuleOutcome;
   /** actual / target in percent, when at or above the over-completion threshold. */
   readonly overachieved: Ratio | null;
+  readonly tier?: IndicatorDetail["tier"];
+  readonly unitMismatch?: IndicatorDetail["unitMismatch"];
 }
 
-function unscored(kind: IndicatorKind, status: IndicatorStatus, method: Localized): Scored {
-  return { kind, status, outcome: { share: ZERO, score: ZERO, method }, overachieved: null };
+function unscored(
+  kind: IndicatorKind,
+  path: ScoringPath,
+  status: IndicatorStatus,
+  method: Localized,
+): Scored {
+  return { kind, path, status, outcome: { share: ZERO, score: ZERO, method }, overachieved: null };
 }
 
-/** Picks the rule for the row and applies it, adding the findings about target and actual. */
-function scoreByRule(input: RowInput, options: ResolvedOptions, findings: Finding[]): Scored {
-  const { row, label, target, actual } = input;
+/** Picks the rule for the row and applies it. */
+function scoreByRule(input: RowInput, options: ResolvedOptions): Scored {
+  const { row, target, actual } = input;
   // 预算执行率 placed among the indicators (宁夏, 云南 forms) with no target of its own ("一", "—"): its target is
   // the whole budget, 100%, and its score is min(1, rate) × its 分值, as the execution rule scores it.
   if (isExecutionRateRow(row) && target.kind !== "quantitative" && actual.kind === "number") {
     const full: Quantity = { value: fromInt(100), unit: "%", fromNumberCell: false };
-    return scoreNumbers(input, ">=", full, actual.quantity, options, findings);
+    return scoreNumbers(input, ">=", full, actual.quantity, options);
   }
   if (target.kind === "invalid") {
-    // An error value (#REF!) is already the checker's value.error on the same cell; one finding per problem.
-    if (target.reason !== "error") findings.push(targetFinding(row.target.pos, label, input.targetWritten));
-    if (actual.kind === "missing") findings.push(missingFinding(row.actual.pos, label));
     return unscored(
       "invalid",
+      "target-unreadable",
       "invalid",
       localized("年度指标值无法识别，得 0 分", "the target cannot be read: score 0"),
     );
@@ -235,42 +220,42 @@ function scoreByRule(input: RowInput, options: ResolvedOptions, findings: Findin
   const kind: IndicatorKind =
     target.kind === "quantitative" && actual.kind !== "tier" ? "quantitative" : "qualitative";
   if (actual.kind === "missing") {
-    findings.push(missingFinding(row.actual.pos, label));
-    return unscored(kind, "missing", localized("未填写实际完成值，得 0 分", "no actual value: score 0"));
+    return unscored(
+      kind,
+      "actual-missing",
+      "missing",
+      localized("未填写实际完成值，得 0 分", "no actual value: score 0"),
+    );
   }
-  if (actual.kind === "tier") return scoreTier(input, actual.tier, options, findings);
+  if (actual.kind === "tier") return scoreTier(input, actual.tier, options);
   // A qualitative target met by a statement of the outcome ("有效" / "有效", "显著提升"): scored by what it says.
   const stated =
     target.kind === "qualitative" && actual.kind === "unparsed" && !isErrorValue(row.actual.raw)
       ? tierOfStatement(input.actualWritten, input.targetWritten)
       : null;
-  if (stated) return scoreTier(input, stated, options, findings);
+  if (stated) return scoreTier(input, stated, options);
   if (actual.kind === "unparsed" || target.kind === "qualitative") {
-    if (!isErrorValue(row.actual.raw)) {
-      findings.push(
-        unparsedActualFinding(row.actual.pos, label, input.actualWritten, target.kind === "quantitative"),
-      );
-    }
     return unscored(
       kind,
+      "actual-unreadable",
       "invalid",
       localized("实际完成值无法识别，得 0 分", "the actual value cannot be read: score 0"),
     );
   }
-  return scoreNumbers(input, target.operator, target.quantity, actual.quantity, options, findings);
+  return scoreNumbers(input, target.operator, target.quantity, actual.quantity, options);
 }
 
-function scoreTier(input: RowInput, tier: Tier, options: ResolvedOptions, findings: Finding[]): Scored {
-  const { weight, typed, row } = input;
+function scoreTier(input: RowInput, tier: Tier, options: ResolvedOptions): Scored {
+  const { weight, typed } = input;
   const result = scoreQualitative(tier, weight, typed, options.qualitativeDefaults[tier]);
-  // A tier's range is a share of the weight: without a usable weight there is no range to hold the typed score to.
-  if (result.typedOutsideTier && typed !== null && row.score && input.weightRead.kind === "ok") {
-    const range = tierRange(tier, weight);
-    findings.push(
-      tierFinding(row.score.cell.pos, input.label, tier, toText(typed), range, toFixed(result.score, 2)),
-    );
-  }
-  return { kind: "qualitative", status: null, outcome: result, overachieved: null };
+  return {
+    kind: "qualitative",
+    path: "tier",
+    status: null,
+    outcome: result,
+    overachieved: null,
+    tier: { tier, typedOutsideTier: result.typedOutsideTier, score: result.score },
+  };
 }
 
 function scoreNumbers(
@@ -279,9 +264,9 @@ function scoreNumbers(
   t: Quantity,
   a: Quantity,
   options: ResolvedOptions,
-  findings: Finding[],
 ): Scored {
   const notes: Localized[] = [];
+  let unitMismatch: IndicatorDetail["unitMismatch"] = null;
   const operator = written ?? (isCostIndicator(input.row) ? "<=" : ">=");
   if (written === null && operator === "<=") {
     notes.push(
@@ -294,7 +279,7 @@ function scoreNumbers(
   if (conversion.kind === "mismatch") {
     // Scored on the numbers as written: the units are usually two names for one thing (个/项), and the finding asks.
     const { targetUnit, actualUnit } = conversion;
-    findings.push(unitMismatchFinding(input.row.actual.pos, input.label, targetUnit, actualUnit));
+    unitMismatch = { targetUnit, actualUnit };
     notes.push(
       localized(
         `单位不一致（${targetUnit}/${actualUnit}），按数值比较；`,
@@ -326,9 +311,11 @@ function scoreNumbers(
   const over = moreIsBetter && sign(tv) > 0 && cmp(av, mul(tv, options.overachieveThreshold)) >= 0;
   return {
     kind: "quantitative",
+    path: "numbers",
     status: null,
     outcome: { ...result, method: withNote(joinNotes(notes), result.method) },
     overachieved: over ? mul(div(av, tv), fromInt(100)) : null,
+    unitMismatch,
   };
 }
 
@@ -355,14 +342,10 @@ export function scoreIndicator(
   table: IndicatorsTable,
   options: ResolvedOptions,
 ): ScoredIndicator {
-  const findings: Finding[] = [];
   const input = readRow(row);
   const { label, weight, weightRead, typed, reason } = input;
   const usableWeight = weightRead.kind === "ok";
-  if (weightRead.kind !== "ok" && weightRead.kind !== "error") {
-    findings.push(weightFinding(row.weight.cell.pos, label, weightRead));
-  }
-  const scored = scoreByRule(input, options, findings);
+  const scored = scoreByRule(input, options);
   let status = scored.status ?? statusOf(scored.outcome.score, weight, scored.outcome.share);
   const reasonGiven = reason !== "";
   const target = displayTarget(row, input.target, input.targetWritten);
@@ -375,62 +358,53 @@ export function scoreIndicator(
     method = unusableWeightMethod(weightRead);
     status = "invalid";
   }
+  let overachieved: IndicatorDetail["overachieved"] = null;
   if (scored.overachieved) {
     const deduct = usableWeight && !reasonGiven && sign(options.overachieveDeduction) > 0;
     if (deduct) ({ score, method } = deductForOverachievement(score, method, options.overachieveDeduction));
-    findings.push(
-      overachievedFinding(row.actual.pos, label, {
-        actual,
-        target,
-        percent: `${toText(scored.overachieved, 2)}%`,
-        threshold: `${toText(mul(options.overachieveThreshold, fromInt(100)), 2)}%`,
-        reasonGiven,
-        deduction: deduct ? toText(options.overachieveDeduction) : null,
-      }),
-    );
+    overachieved = {
+      percent: scored.overachieved,
+      threshold: options.overachieveThreshold,
+      deduction: deduct ? options.overachieveDeduction : null,
+    };
   }
 
-  // Missing and unreadable values have their own findings; a typed score or a reason beside them adds nothing to fix.
-  const scorable = status !== "missing" && status !== "invalid";
-  if (scored.kind === "quantitative" && typed !== null && row.score && scorable) {
-    if (cmp(abs(sub(typed, score)), SCORE_TOLERANCE) > 0) {
-      findings.push(
-        scoreMismatchFinding(row.score.cell.pos, label, toText(typed), toFixed(score, 2), method),
-      );
-    }
-  }
-  if (scorable && !reasonGiven) {
-    if (scored.overachieved) {
-      findings.push(reasonMissingFinding(reasonPos(row, table), label, { kind: "overachieved" }));
-    } else if (cmp(score, weight) < 0) {
-      findings.push(
-        reasonMissingFinding(reasonPos(row, table), label, {
-          kind: "shortfall",
-          score: toFixed(score, 2),
-          weight: toText(weight),
-        }),
-      );
-    }
-  }
-
+  const result: IndicatorScore = {
+    row: row.row,
+    level1: row.level1,
+    level2: row.level2,
+    name: row.name.text,
+    nameCell: row.name,
+    target,
+    actual,
+    weight: toNumber(weight, 4),
+    score: toNumber(score, 2),
+    kind: scored.kind,
+    status,
+    overachieved: scored.overachieved !== null,
+    reason,
+    method,
+  };
   return {
-    score: {
-      row: row.row,
-      level1: row.level1,
-      level2: row.level2,
-      name: row.name.text,
-      nameCell: row.name,
-      target,
-      actual,
-      weight: toNumber(weight, 4),
-      score: toNumber(score, 2),
-      kind: scored.kind,
-      status,
-      overachieved: scored.overachieved !== null,
-      reason,
-      method,
-    },
-    findings,
+    score: result,
     weight,
+    detail: {
+      row,
+      label,
+      result,
+      path: scored.path,
+      target: input.target,
+      actual: input.actual,
+      targetWritten: input.targetWritten,
+      actualWritten: input.actualWritten,
+      weightRead,
+      weight,
+      score,
+      typed,
+      tier: scored.tier ?? null,
+      unitMismatch: scored.unitMismatch ?? null,
+      overachieved,
+      reasonCell: reasonPos(row, table),
+    },
   };
 }

@@ -1,5 +1,6 @@
 /** The scorer's results (domain.md §5), shared by the report, the CLI and the task pane. */
 import type { Localized } from "../i18n";
+import type { RuleProfile } from "../rules/run";
 import type { TextCell } from "../tables";
 
 export type Grade = "优" | "良" | "中" | "差";
@@ -17,6 +18,8 @@ export interface ScoreOptions {
   readonly executionCaps?: boolean;
   /** Default share of the weight, in percent, for the qualitative tiers (default 100 / 70 / 30). */
   readonly qualitativeDefaults?: { readonly met: number; readonly partial: number; readonly unmet: number };
+  /** Per rule: a severity other than the registry's, or "off" (checker and scorer rules alike). */
+  readonly rules?: RuleProfile;
 }
 
 export type IndicatorKind = "quantitative" | "qualitative" | "invalid";

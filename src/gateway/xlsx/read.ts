@@ -29,6 +29,14 @@ export async function readXlsxBuffer(
   data: ArrayBuffer | Uint8Array,
   options: ReadXlsxOptions = {},
 ): Promise<WorkbookSnapshot> {
+  return snapshotOfWorkbook(await loadXlsxWorkbook(data), options);
+}
+
+/**
+ * Parses .xlsx bytes into exceljs's workbook model, after a look at the bytes that names what they are when they are
+ * not a workbook (a CSV, an old .xls). Throws WorkbookReadError (never anything else).
+ */
+export async function loadXlsxWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const sniffed = sniffWorkbookBytes(bytes);
   if (sniffed.kind === "rejected") throw new WorkbookReadError(sniffed.code);
@@ -40,6 +48,11 @@ export async function readXlsxBuffer(
   } catch (cause) {
     throw new WorkbookReadError("corrupt", { cause });
   }
+  return workbook;
+}
+
+/** The engine's snapshot of a loaded workbook (every sheet). Throws WorkbookReadError for a model it cannot read. */
+export function snapshotOfWorkbook(workbook: ExcelJS.Workbook, options: ReadXlsxOptions = {}): WorkbookSnapshot {
   try {
     return { sheets: workbook.worksheets.map((ws) => readWorksheet(ws, options.formulas ?? true)) };
   } catch (cause) {

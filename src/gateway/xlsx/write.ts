@@ -3,10 +3,7 @@
  * from their file, so every input sheet is carried over as it was and only our sheets are added or replaced.
  */
 import ExcelJS from "exceljs";
-import { evaluateWorkbook, type Evaluation } from "../../engine/evaluate";
-import type { Lang } from "../../engine/i18n";
 import {
-  buildReport,
   MARKER_SHEET_NAME,
   buildMarkerRows,
   hyperlinkTarget,
@@ -19,11 +16,9 @@ import {
   type ReportSpec,
   type SheetSpec,
   type SheetState,
-  withoutOwnedSheets,
 } from "../../engine/report/index";
 import type { CellRange } from "../../engine/snapshot";
-import type { ScoreOptions } from "../../engine/score/types";
-import { readXlsxBuffer } from "./read";
+import type { TemplateSheet } from "../../engine/template";
 import { installInternalHyperlinkFix } from "./render-hyperlinks";
 import { toExcelStyle } from "./render-style";
 
@@ -31,47 +26,6 @@ installInternalHyperlinkFix();
 
 /** ExcelJS paperSize for A4. */
 const PAPER_A4 = 9;
-
-/** The tables without which there is no report to write. */
-export type RequiredTable = "budget" | "indicators";
-
-export interface GenerateResult {
-  /** The output workbook's bytes; null when a required table is missing (nothing to write). */
-  readonly buffer: Uint8Array | null;
-  readonly evaluation: Evaluation;
-  /** The required tables not found in the workbook (empty when the report was written). */
-  readonly missing: readonly RequiredTable[];
-  /** The names our three sheets got, null when nothing was written. */
-  readonly sheetNames: Record<ReportSheetKey, string> | null;
-}
-
-/**
- * Reads an .xlsx, evaluates it, and returns the same workbook with the report's sheets added. The report is rendered
- * into the workbook exceljs loaded from the input bytes, so the input sheets are carried over, not rebuilt.
- * Throws WorkbookReadError when the input is not a readable .xlsx.
- */
-export async function generateXlsx(
-  input: ArrayBuffer | Uint8Array,
-  options: ScoreOptions,
-  lang: Lang,
-): Promise<GenerateResult> {
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  const snapshot = await readXlsxBuffer(bytes);
-  const workbook = new ExcelJS.Workbook();
-  // readXlsxBuffer has just loaded the same bytes, so this cannot fail for a reason it did not already report.
-  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-
-  // A re-run must evaluate the user's tables, not the 自评表 we wrote last time (it has a budget block and indicators).
-  const evaluation = evaluateWorkbook(withoutOwnedSheets(snapshot, ownedSheetNames(workbook)), options);
-  const missing: RequiredTable[] = [];
-  if (!evaluation.recognized.budget) missing.push("budget");
-  if (!evaluation.recognized.indicators) missing.push("indicators");
-  if (missing.length > 0) return { buffer: null, evaluation, missing, sheetNames: null };
-
-  const sheetNames = renderReport(workbook, buildReport(evaluation, lang));
-  const out = await workbook.xlsx.writeBuffer();
-  return { buffer: new Uint8Array(out as ArrayBuffer), evaluation, missing, sheetNames };
-}
 
 /**
  * Our sheets from an earlier run: those the marker sheet lists that still carry the fingerprint recorded for them
@@ -162,24 +116,41 @@ export function renderReport<K extends ReportSheetKey = ReportSheetKey>(
     if (ownedKeys.has(ws.name.toUpperCase())) workbook.removeWorksheet(ws.id);
   }
 
-  for (const sheet of spec.sheets) renderSheet(workbook, sheet, names[sheet.key], names);
+  for (const sheet of spec.sheets) renderSheet(workbook, sheet, names[sheet.key], names, { gridLines: false });
 
   const marker = workbook.addWorksheet(MARKER_SHEET_NAME, { state: "veryHidden" });
   for (const row of buildMarkerRows(names, reportFingerprints(spec))) marker.addRow(row);
   return names;
 }
 
+/**
+ * Adds the template's input sheets under `names` (one per sheet, in order), drawn by the same renderer as the report.
+ * They keep the gridlines an input sheet has, as the Office.js host leaves them too.
+ */
+export function renderTemplate(
+  workbook: ExcelJS.Workbook,
+  sheets: readonly TemplateSheet[],
+  names: readonly string[],
+): void {
+  sheets.forEach((sheet, i) => renderSheet(workbook, sheet, names[i], {}, { gridLines: true }));
+}
+
+/** What the renderer draws: a report sheet, or a template sheet (no hyperlinks, no chart). */
+type RenderedSheet = Omit<SheetSpec, "key" | "chart" | "showGridLines"> & { readonly key: string };
+
 function renderSheet(
   workbook: ExcelJS.Workbook,
-  sheet: SheetSpec,
+  sheet: RenderedSheet,
   name: string,
   names: Readonly<Partial<Record<ReportSheetKey, string>>>,
+  options: { readonly gridLines: boolean },
 ): void {
+  const grid = options.gridLines ? {} : { showGridLines: false };
   const ws = workbook.addWorksheet(name, {
     views: [
       sheet.freeze
-        ? { state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows, showGridLines: false }
-        : { showGridLines: false },
+        ? { state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows, ...grid }
+        : { ...grid },
     ],
   });
 

@@ -48,11 +48,12 @@ describe("sum.row", () => {
     const rows = withRow(cleanRows(), "2010301", ["2010301", "    行政运行", 210, 200, 0]);
     const table = expenditureTable({ sheet: "Sheet1", rows: [TOTAL_ROW, ...rows] });
     const findings = checkRecognized(recognized({ expenditures: [table] }), {});
+    // Sorted by cell (compareFindings): the 款 row 20103 (C8) comes before the row 2010301 (C9).
     expect(facts(findings)).toEqual([
-      ["sum.row", "C9", 200 * WAN, 210 * WAN, 10 * WAN],
       ["sum.column", "C8", 310 * WAN, 300 * WAN, -10 * WAN],
+      ["sum.row", "C9", 200 * WAN, 210 * WAN, 10 * WAN],
     ]);
-    expect(findings[0]).toMatchObject({
+    expect(findings[1]).toMatchObject({
       severity: "error",
       table: "expenditure",
       unit: "万元",
@@ -135,12 +136,12 @@ describe("sum.column", () => {
     const table = expenditureTable({ rows: [TOTAL_ROW, ...rows] });
     const findings = checkRecognized(recognized({ expenditures: [table] }), {});
     expect(facts(findings)).toEqual([
-      ["sum.column", "C11", 700 * WAN, 710 * WAN, 10 * WAN],
-      ["sum.column", "D11", 200 * WAN, 210 * WAN, 10 * WAN],
       ["sum.column", "C6", 1010 * WAN, 1000 * WAN, -10 * WAN],
       ["sum.column", "D6", 410 * WAN, 400 * WAN, -10 * WAN],
+      ["sum.column", "C11", 700 * WAN, 710 * WAN, 10 * WAN],
+      ["sum.column", "D11", 200 * WAN, 210 * WAN, 10 * WAN],
     ]);
-    expect(findings[1]).toMatchObject({
+    expect(findings[3]).toMatchObject({
       severity: "error",
       cells: [
         { sheet: "支出决算表", address: "D11" },
@@ -153,7 +154,7 @@ describe("sum.column", () => {
           "Basic spending column: the sum of the 1 sub-item of 208 社会保障和就业支出 = 200.00 万元 (10,000 yuan), 208 社会保障和就业支出 entered 210.00, difference 10.00",
       },
     });
-    expect(findings[3]).toMatchObject({
+    expect(findings[1]).toMatchObject({
       cells: [
         { sheet: "支出决算表", address: "D6" },
         { sheet: "支出决算表", address: "D7" },

@@ -1,5 +1,4 @@
 import { joinParts, normalizeLabel } from "../../../src/engine/check/labels";
-import { amountText } from "../../../src/engine/check/messages";
 
 describe("normalizeLabel", () => {
   it.each([
@@ -28,17 +27,5 @@ describe("joinParts", () => {
         { zh: "项目支出", en: "project spending" },
       ]),
     ).toEqual({ zh: "基本支出 + 项目支出", en: "basic + project spending" });
-  });
-});
-
-describe("amountText", () => {
-  it("shows 2 decimals in the unit, more only when the amount holds more", () => {
-    expect(amountText(10_716_160_000, "万元")).toBe("10716.16");
-    expect(amountText(10_716_160_100, "万元")).toBe("10716.1601");
-    expect(amountText(10_716_160_001, "万元")).toBe("10716.160001");
-    expect(amountText(-10_000, "万元")).toBe("-0.01");
-    expect(amountText(256_790_000, "元")).toBe("2567900.00");
-    expect(amountText(150, "千元")).toBe("0.0015");
-    expect(amountText(1, "亿元")).toBe("0.0000000001");
   });
 });

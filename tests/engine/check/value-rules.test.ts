@@ -51,7 +51,7 @@ describe("value rules", () => {
     expect(
       findings.map((f) => [f.rule, f.table, f.cells[0].sheet, f.cells[0].address, f.message["zh-CN"]]),
     ).toEqual([
-      ["value.error", "budget", "预算执行", "F5", "年度资金总额（执行率）：错误值 #DIV/0!，请修正公式或引用"],
+      // Sorted (compareFindings): same severity, so by sheet name, and 绩 sorts before 预.
       [
         "value.error",
         "indicators",
@@ -59,11 +59,12 @@ describe("value rules", () => {
         "C22",
         "服务对象满意度（实际完成值）：错误值 #N/A，请修正公式或引用",
       ],
+      ["value.error", "budget", "预算执行", "F5", "年度资金总额（执行率）：错误值 #DIV/0!，请修正公式或引用"],
     ]);
-    expect(findings[1].message["en-US"]).toBe(
+    expect(findings[0].message["en-US"]).toBe(
       "服务对象满意度 (actual value): error value #N/A; fix the formula or its reference",
     );
-    expect(findings[1].unit).toBeUndefined();
+    expect(findings[0].unit).toBeUndefined();
   });
 
   it("value.unparsed: text that is not an amount in an amount column", () => {
@@ -143,12 +144,13 @@ describe("value rules", () => {
     });
     const findings = checkRecognized(recognized({ expenditures: [table] }), {});
     expect(findings.map((f) => [f.rule, f.severity, f.cells[0].address, f.actualFen])).toEqual([
+      // Sorted (compareFindings): warnings before notices, each by cell.
       ["value.negative", "warning", "C6", -5_000_000],
       ["value.negative", "warning", "D6", -5_000_000],
-      ["value.text", "notice", "C7", -3_500_000],
       ["value.negative", "warning", "C7", -3_500_000],
-      ["value.text", "notice", "E7", -3_500_000],
       ["value.negative", "warning", "E7", -3_500_000],
+      ["value.text", "notice", "C7", -3_500_000],
+      ["value.text", "notice", "E7", -3_500_000],
     ]);
     expect(findings[0].message).toEqual({
       "zh-CN": "2010301 行政运行（合计）：金额为负数 -5.00 万元，请确认",

@@ -77,22 +77,8 @@ const ROWS: RowSpec[] = [
 describe("indicator findings: rule, severity, cell and message", () => {
   const { findings } = scoreWorkbook(recognized(indicatorsTable(ROWS), budgetBlock("10716.16", "10716.16")));
 
-  it("reports every problem once, at its cell, in both languages", () => {
+  it("reports every problem once, at its cell, in both languages, sorted (errors, warnings, notices; by cell)", () => {
     expect(findings).toEqual([
-      expected(
-        "indicator.overachieved",
-        "warning",
-        "G5",
-        "「新签约项目数」实际完成值 30个 为目标 ≥15个 的 200%（达到 130% 及以上），目标可能设定偏低",
-        '"新签约项目数": the actual 30个 is 200% of the target ≥15个 (130% or more), so the target may have been set too low',
-      ),
-      expected(
-        "indicator.reason-missing",
-        "warning",
-        "J5",
-        "「新签约项目数」超额完成，未填写偏差原因（说明目标为何设定偏低）",
-        '"新签约项目数" was over-completed and gives no reason (why the target was set so low)',
-      ),
       expected(
         "indicator.target",
         "error",
@@ -108,13 +94,6 @@ describe("indicator findings: rule, severity, cell and message", () => {
         '"园区道路建设" has no actual value: scored 0 (missing, which is not the same as not met)',
       ),
       expected(
-        "indicator.unit-mismatch",
-        "warning",
-        "G7",
-        "第 7 行指标的目标单位「个」与实际完成值单位「项」无法换算，已按数值直接比较，请核对",
-        'The target unit of the indicator on row 7 ("个") and the actual\'s unit ("项") cannot be converted; the numbers were compared as written, please check',
-      ),
-      expected(
         "indicator.qualitative-tier",
         "error",
         "I8",
@@ -122,32 +101,11 @@ describe("indicator findings: rule, severity, cell and message", () => {
         '"营商环境" is partly met, whose tier is 6 up to but not including 8 points (60%–<80% of the weight); the typed score 8.5 is outside it: scored 7.00',
       ),
       expected(
-        "indicator.reason-missing",
-        "warning",
-        "J8",
-        "「营商环境」得分 7.00 低于分值 10，未填写偏差原因分析及改进措施",
-        '"营商环境" scores 7.00 of 10 and gives no reason for the shortfall or measures to improve',
-      ),
-      expected(
         "value.unparsed",
         "error",
         "G9",
         "「服务质量」的实际完成值「较好」无法识别，按 0 分计：定性指标应填写 达成 / 部分达成 / 未达成",
         'The actual value of "服务质量" ("较好") cannot be read, scored 0: a qualitative indicator takes 达成 / 部分达成 / 未达成',
-      ),
-      expected(
-        "indicator.overachieved",
-        "notice",
-        "G10",
-        "「新增就业」实际完成值 150人 为目标 ≥100人 的 150%（达到 130% 及以上），目标可能设定偏低；已说明原因",
-        '"新增就业": the actual 150人 is 150% of the target ≥100人 (130% or more), so the target may have been set too low; a reason is given',
-      ),
-      expected(
-        "indicator.score-mismatch",
-        "warning",
-        "I11",
-        "「招商引资额」填报得分 10，按评分规则应为 7.50（按 亿元 计：目标 1.2，实际 0.9；10×0.9/1.2=7.50）",
-        '"招商引资额": the typed score is 10, the scoring rule gives 7.50 (in 亿元: target 1.2, actual 0.9; 10×0.9/1.2=7.50)',
       ),
       expected(
         "value.missing",
@@ -162,6 +120,48 @@ describe("indicator findings: rule, severity, cell and message", () => {
         "F13",
         "「群众满意度」未填写年度指标值，无法评分",
         '"群众满意度" has no target: it cannot be scored',
+      ),
+      expected(
+        "indicator.overachieved",
+        "warning",
+        "G5",
+        "「新签约项目数」实际完成值 30个 为目标 ≥15个 的 200%（达到 130% 及以上），目标可能设定偏低",
+        '"新签约项目数": the actual 30个 is 200% of the target ≥15个 (130% or more), so the target may have been set too low',
+      ),
+      expected(
+        "indicator.reason-missing",
+        "warning",
+        "J5",
+        "「新签约项目数」超额完成，未填写偏差原因（说明目标为何设定偏低）",
+        '"新签约项目数" was over-completed and gives no reason (why the target was set so low)',
+      ),
+      expected(
+        "indicator.unit-mismatch",
+        "warning",
+        "G7",
+        "第 7 行指标的目标单位「个」与实际完成值单位「项」无法换算，已按数值直接比较，请核对",
+        'The target unit of the indicator on row 7 ("个") and the actual\'s unit ("项") cannot be converted; the numbers were compared as written, please check',
+      ),
+      expected(
+        "indicator.reason-missing",
+        "warning",
+        "J8",
+        "「营商环境」得分 7.00 低于分值 10，未填写偏差原因分析及改进措施",
+        '"营商环境" scores 7.00 of 10 and gives no reason for the shortfall or measures to improve',
+      ),
+      expected(
+        "indicator.score-mismatch",
+        "warning",
+        "I11",
+        "「招商引资额」填报得分 10，按评分规则应为 7.50（按 亿元 计：目标 1.2，实际 0.9；10×0.9/1.2=7.50）",
+        '"招商引资额": the typed score is 10, the scoring rule gives 7.50 (in 亿元: target 1.2, actual 0.9; 10×0.9/1.2=7.50)',
+      ),
+      expected(
+        "indicator.overachieved",
+        "notice",
+        "G10",
+        "「新增就业」实际完成值 150人 为目标 ≥100人 的 150%（达到 130% 及以上），目标可能设定偏低；已说明原因",
+        '"新增就业": the actual 150人 is 150% of the target ≥100人 (130% or more), so the target may have been set too low; a reason is given',
       ),
     ]);
   });
@@ -219,16 +219,16 @@ describe("indicator.weights", () => {
       expected(
         "indicator.weights",
         "error",
-        "H7",
-        "「企业满意度」未填写分值，按 0 分计：请填写该指标的分值",
-        '"企业满意度" has no weight: scored 0; enter the indicator\'s points',
+        "H4",
+        "指标分值合计 75.5，加预算执行率 10 分共 85.5 分，应为 100 分",
+        "The indicator weights total 75.5; with 10 for budget execution that is 85.5, not 100",
       ),
       expected(
         "indicator.weights",
         "error",
-        "H4",
-        "指标分值合计 75.5，加预算执行率 10 分共 85.5 分，应为 100 分",
-        "The indicator weights total 75.5; with 10 for budget execution that is 85.5, not 100",
+        "H7",
+        "「企业满意度」未填写分值，按 0 分计：请填写该指标的分值",
+        '"企业满意度" has no weight: scored 0; enter the indicator\'s points',
       ),
     ]);
   });

@@ -1,10 +1,15 @@
 import { errorValue } from "../../../src/engine/snapshot";
+import { runScoreRules } from "../../../src/engine/rules/run";
+import { scoreDetails } from "../../../src/engine/score/index";
 import { scoreIndicator } from "../../../src/engine/score/indicator";
 import { resolveOptions } from "../../../src/engine/score/options";
 import type { ScoreOptions } from "../../../src/engine/score/types";
-import { indicatorsTable, type RowSpec, type TableOptions } from "./build";
+import { indicatorsTable, recognized, type RowSpec, type TableOptions } from "./build";
 
-/** Scores a one-row table (data on sheet row 5: target F5, actual G5, 得分 I5, 偏差原因 J5). */
+/**
+ * Scores a one-row table (data on sheet row 5: target F5, actual G5, 得分 I5, 偏差原因 J5) and runs the scorer's
+ * rules over that row alone (without the table's weights total, which a one-row table always misses).
+ */
 function scoreOne(
   spec: Omit<RowSpec, "name"> & { name?: string },
   options: ScoreOptions = {},
@@ -15,7 +20,10 @@ function scoreOne(
     ...table,
   });
   const scored = scoreIndicator(t.rows[0], t, resolveOptions(options));
-  return { ...scored.score, rules: scored.findings.map((f) => f.rule) };
+  const rec = recognized(t);
+  const details = scoreDetails(rec, options)!;
+  const findings = runScoreRules(rec, { ...details, indicators: [scored.detail], weights: null }, options);
+  return { ...scored.score, rules: findings.map((f) => f.rule) };
 }
 
 describe("≥ ＞ ＝: more is better, in proportion, capped at the weight", () => {

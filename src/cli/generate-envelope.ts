@@ -1,0 +1,116 @@
+/**
+ * `selfeval generate --json`: the check's envelope (tables, findings, summary) plus the budget block's figures in 元
+ * and, when the report was written, the score of every indicator.
+ */
+import type { Evaluation } from "../engine/evaluate";
+import type { Lang } from "../engine/i18n";
+import { fenToYuan } from "../engine/money";
+import { FUND_SOURCE_LABELS, amountFen, presentSources } from "../engine/report/input";
+import type { BudgetBlock, BudgetColumn, BudgetRow } from "../engine/tables";
+import { checkEnvelope, type CheckEnvelope } from "./check-report";
+
+type Amounts = Record<BudgetColumn, number | null>;
+
+export interface GenerateEnvelope {
+  readonly file: string;
+  /** The workbook written; null when nothing was written (exit 1). */
+  readonly output: string | null;
+  readonly department: string;
+  readonly year: string;
+  readonly tables: CheckEnvelope["tables"];
+  /** The budget block's figures in 元; null when the workbook has none. */
+  readonly budget: {
+    readonly unit: "元";
+    readonly total: Amounts;
+    readonly basic: Amounts | null;
+    readonly project: Amounts | null;
+    /** By source, keyed by the source's Chinese name (一般公共预算, 政府性基金预算, …). */
+    readonly sources: Record<string, Amounts>;
+    readonly executionRate: number | null;
+  } | null;
+  readonly score: {
+    readonly total: number;
+    readonly grade: string;
+    readonly execution: number;
+    readonly indicators: readonly {
+      readonly level1: string;
+      readonly level2: string;
+      readonly name: string;
+      readonly target: string;
+      readonly actual: string;
+      readonly weight: number;
+      readonly score: number;
+      readonly method: string;
+    }[];
+  } | null;
+  readonly findings: CheckEnvelope["findings"];
+  readonly summary: CheckEnvelope["summary"];
+}
+
+function yuanAmounts(row: BudgetRow | undefined): Amounts {
+  const yuan = (c: BudgetColumn): number | null => {
+    const fen = amountFen(row?.cells[c]);
+    return fen === null ? null : fenToYuan(fen);
+  };
+  return { initial: yuan("initial"), budget: yuan("budget"), executed: yuan("executed") };
+}
+
+/** 全年执行数 / 全年预算数 of the total row, as the scorer computes it; from the block when there is no score. */
+function executionRate(evaluation: Evaluation, block: BudgetBlock): number | null {
+  if (evaluation.score) return evaluation.score.execution.rate;
+  const budget = amountFen(block.total.cells.budget);
+  const executed = amountFen(block.total.cells.executed);
+  return budget && executed !== null ? executed / budget : null;
+}
+
+export function generateEnvelope(
+  file: string,
+  output: string | null,
+  evaluation: Evaluation,
+  lang: Lang,
+): GenerateEnvelope {
+  const checked = checkEnvelope(file, evaluation, lang);
+  const block = evaluation.recognized.budget;
+  const budget: GenerateEnvelope["budget"] = block
+    ? {
+        unit: "元",
+        total: yuanAmounts(block.total),
+        basic: block.kinds.basic ? yuanAmounts(block.kinds.basic) : null,
+        project: block.kinds.project ? yuanAmounts(block.kinds.project) : null,
+        sources: Object.fromEntries(
+          presentSources(block).map((s) => [FUND_SOURCE_LABELS[s]["zh-CN"], yuanAmounts(block.sources[s])]),
+        ),
+        executionRate: executionRate(evaluation, block),
+      }
+    : null;
+  const s = evaluation.score;
+  const score: GenerateEnvelope["score"] =
+    output !== null && s
+      ? {
+          total: s.total,
+          grade: s.grade,
+          execution: s.execution.score,
+          indicators: s.indicators.map((i) => ({
+            level1: i.level1,
+            level2: i.level2,
+            name: i.name,
+            target: i.target,
+            actual: i.actual,
+            weight: i.weight,
+            score: i.score,
+            method: i.method[lang],
+          })),
+        }
+      : null;
+  return {
+    file,
+    output,
+    department: evaluation.department,
+    year: evaluation.year,
+    tables: checked.tables,
+    budget,
+    score,
+    findings: checked.findings,
+    summary: checked.summary,
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The WorkbookHost over an .xlsx held in memory: the workbook `selfeval generate` writes and the browser preview shows.
+ * The bytes are parsed once (exceljs's model); the engine's snapshot is read from that model, and the report sheets,
+ * the marks and the template are rendered into it, so `toBytes()` saves the user's workbook with exactly what the
+ * pipeline wrote. The same class serves the CLI (Node) and the preview (exceljs's browser build).
+ *
+ * It has no window: it keeps no active sheet or selection (the preview keeps those in its own store), and its
+ * settings live for the session only — an .xlsx saved by exceljs cannot carry Office's document settings.
+ */
+import type ExcelJS from "exceljs";
+import { reportMissingError } from "../../app/errors";
+import type { MarkOutcome, WorkbookHost, WrittenReport } from "../../app/host";
+import { DEFAULT_SETTINGS, normalizeSettings, type AppSettings } from "../../app/settings";
+import type { SheetView } from "../../app/sheet-view";
+import type { Finding } from "../../engine/findings";
+import type { Lang } from "../../engine/i18n";
+import { HIGHLIGHT_COLORS, worstMarks } from "../../engine/marks";
+import {
+  MARKER_SHEET_NAME,
+  isOwnedSheet,
+  withoutOwnedSheets,
+  type ReportSheetKey,
+  type ReportSpec,
+} from "../../engine/report/index";
+import type { WorkbookSnapshot } from "../../engine/snapshot";
+import { buildTemplate, evaluationYear, planTemplateNames } from "../../engine/template";
+import { loadXlsxWorkbook, snapshotOfWorkbook } from "./read";
+import { argb } from "./render-style";
+import { sheetView } from "./sheet-view";
+import { ownedSheetNames, renderReport, renderTemplate } from "./write";
+
+export interface XlsxHostOptions {
+  /** Today, for the template's evaluation year. */
+  readonly today?: () => Date;
+}
+
+/** A cell's fill before we coloured it; undefined when it had none. */
+interface SavedFill {
+  readonly sheet: string;
+  readonly address: string;
+  readonly fill: ExcelJS.Fill | undefined;
+}
+
+export class XlsxWorkbookHost implements WorkbookHost {
+  readonly kind = "xlsx" as const;
+  /** The user's sheets as the engine reads them; null until read, and again after sheets were added (插入模板). */
+  private snapshot: WorkbookSnapshot | null = null;
+  /** Our report sheets in the workbook now (from an earlier run, then the ones this host wrote). */
+  private owned: string[];
+  private settings: AppSettings = DEFAULT_SETTINGS;
+  private readonly savedFills = new Map<string, SavedFill>();
+  private readonly today: () => Date;
+
+  private constructor(
+    private readonly workbook: ExcelJS.Workbook,
+    options: XlsxHostOptions,
+  ) {
+    this.owned = ownedSheetNames(workbook);
+    this.today = options.today ?? (() => new Date());
+  }
+
+  /**
+   * Parses .xlsx bytes (a Node Buffer is a Uint8Array). Throws WorkbookReadError, localized and with a `code`, when
+   * they are not a readable workbook; the snapshot is read here too, so a workbook exceljs loads but cannot be read
+   * fails now, not in the middle of an action.
+   */
+  static async load(bytes: Uint8Array | ArrayBuffer, options: XlsxHostOptions = {}): Promise<XlsxWorkbookHost> {
+    const host = new XlsxWorkbookHost(await loadXlsxWorkbook(bytes), options);
+    host.snapshot = host.readModel();
+    return host;
+  }
+
+  /** Our report sheets as they are in the workbook now. */
+  get reportSheetNames(): readonly string[] {
+    return this.owned;
+  }
+
+  /** The workbook as it is now (input sheets, report sheets, marks) as .xlsx bytes. */
+  async toBytes(): Promise<Uint8Array> {
+    const out = await this.workbook.xlsx.writeBuffer();
+    return new Uint8Array(out as ArrayBuffer);
+  }
+
+  /** The sheets a person would see (not the very hidden marker), drawn for a grid; ours flagged as report sheets. */
+  sheetViews(): SheetView[] {
+    return this.workbook.worksheets
+      .filter((ws) => ws.state !== "veryHidden" && ws.name !== MARKER_SHEET_NAME)
+      .map((ws) => sheetView(ws, isOwnedSheet(ws.name, this.owned)));
+  }
+
+  private readModel(): WorkbookSnapshot {
+    return withoutOwnedSheets(snapshotOfWorkbook(this.workbook), this.owned);
+  }
+
+  // ---- WorkbookHost ----
+
+  async read(): Promise<WorkbookSnapshot> {
+    this.snapshot ??= this.readModel();
+    return this.snapshot;
+  }
+
+  async writeReport<K extends ReportSheetKey = ReportSheetKey>(
+    spec: ReportSpec<K>,
+  ): Promise<WrittenReport<K>> {
+    const names = renderReport(this.workbook, spec);
+    this.owned = Object.values<string>(names);
+    // exceljs renders every part of the spec (print setup included); only the chart is Excel's alone, and the
+    // 自评表 is complete without it.
+    return { sheets: names, notices: [] };
+  }
+
+  /** A file has no window to show cells in: this only checks that the sheet is there to be shown. */
+  async selectCells(sheet: string, _addresses: readonly string[]): Promise<void> {
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws || ws.state === "veryHidden" || ws.name === MARKER_SHEET_NAME) throw reportMissingError(sheet);
+  }
+
+  async highlight(findings: readonly Finding[]): Promise<MarkOutcome> {
+    const { cells: marks, truncated } = worstMarks(findings);
+    let cells = 0;
+    for (const [key, { sheet, address, severity }] of marks) {
+      const ws = this.workbook.getWorksheet(sheet);
+      if (!ws || isOwnedSheet(sheet, this.owned)) continue;
+      const cell = ws.getCell(address);
+      // Only the first mark saves the fill: marking twice must not save our own colour as the "original".
+      if (!this.savedFills.has(key))
+        this.savedFills.set(key, { sheet, address, fill: cell.fill ? structuredClone(cell.fill) : undefined });
+      unshareStyle(cell);
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(HIGHLIGHT_COLORS[severity]) } };
+      cells += 1;
+    }
+    return { cells, protectedSheets: [], truncated };
+  }
+
+  async clearHighlights(): Promise<MarkOutcome> {
+    let cells = 0;
+    for (const { sheet, address, fill } of this.savedFills.values()) {
+      const ws = this.workbook.getWorksheet(sheet);
+      if (!ws) continue;
+      const cell = ws.getCell(address);
+      unshareStyle(cell);
+      // exceljs has no "remove fill"; a cell that had none gets the pattern "none", which is what Excel writes.
+      cell.fill = fill ?? { type: "pattern", pattern: "none" };
+      cells += 1;
+    }
+    this.savedFills.clear();
+    return { cells, protectedSheets: [], truncated: false };
+  }
+
+  async insertTemplate(lang: Lang): Promise<readonly string[]> {
+    const spec = buildTemplate(lang, evaluationYear(this.today()));
+    const names = planTemplateNames(
+      spec,
+      this.workbook.worksheets.map((ws) => ws.name),
+    );
+    renderTemplate(this.workbook, spec.sheets, names);
+    this.snapshot = null; // the new input sheets are read with the next read()
+    return names;
+  }
+
+  async loadSettings(): Promise<AppSettings> {
+    return this.settings;
+  }
+
+  async saveSettings(settings: AppSettings): Promise<void> {
+    this.settings = normalizeSettings(settings);
+  }
+}
+
+/**
+ * exceljs shares one style object among the cells loaded with the same style, so setting one cell's fill would colour
+ * every cell that shares it; the cell gets its own copy first.
+ */
+function unshareStyle(cell: ExcelJS.Cell): void {
+  cell.style = { ...cell.style };
+}
