@@ -65,6 +65,9 @@ const PREFIX_OPERATOR_LIST: readonly (readonly [string, Operator])[] = [
   [">", ">"],
   ["<", "<"],
   ["=", "="],
+  // Published filings type ＝ with box-drawing and small-form look-alikes (云南: "═100%", "﹦100%").
+  ["═", "="],
+  ["﹦", "="],
   ["大于等于", ">="],
   ["大于或等于", ">="],
   ["不低于", ">="],
