@@ -112,7 +112,7 @@ const formText: fc.Arbitrary<CellValue> = fc.oneof(
 const formSheet = fc
   .record({
     rows: fc.array(fc.array(formText, { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 14 }),
-    header: fc.constantFrom(
+    header: fc.constantFrom<(CellValue[] | null)[]>(
       null,
       ["项目资金\n（元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
       ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
@@ -128,7 +128,7 @@ const formSheet = fc
     ),
   })
   .map(({ rows, header, merges }): WorkbookSnapshot => {
-    const values = header ? [header as CellValue[], ...rows] : rows;
+    const values = header ? [header, ...rows] : rows;
     const kept: { top: number; left: number; bottom: number; right: number }[] = [];
     for (const m of merges) {
       const r = { top: m.top, left: m.left, bottom: m.top + m.height - 1, right: m.left + m.width - 1 };

@@ -88,7 +88,10 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
       placeholderRows.push(firstWrittenCell(view, r, nameCell, header.left, header.right));
       continue;
     }
-    if (leftover === "subRow" || nameCell.text === "") continue;
+    if (leftover === "subRow") continue;
+    // A row without a 三级指标 but with a weight or values of its own is an indicator whose name was left blank (or is
+    // illegible): it is scored and named by its row. The cells under a name merged down are not such rows.
+    if (nameCell.text === "" && (view.merge(r, name.col) || !hasOwnValues(view, r, valueCols))) continue;
     const text = (col: number | undefined): TextCell | undefined =>
       col === undefined ? undefined : view.textCell(r, col);
     const weightCell = view.textCell(r, weight.col);
@@ -154,6 +157,10 @@ function templateLeftover(
     written++;
   }
   return written > 0 ? "placeholder" : null;
+}
+
+function hasOwnValues(view: SheetView, row: number, valueCols: readonly number[]): boolean {
+  return valueCols.some((c) => !view.merge(row, c) && !isEmptyMark(view.textCell(row, c).text));
 }
 
 function isEmptyMark(text: string): boolean {

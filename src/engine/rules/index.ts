@@ -10,6 +10,7 @@
  */
 import type { Severity } from "../findings";
 import type { Lang } from "../i18n";
+import { budgetExecutionScore } from "./budget/execution-score";
 import { budgetExecutionWeight } from "./budget/execution-weight";
 import { budgetOverspend } from "./budget/overspend";
 import { budgetUnitAmbiguous } from "./budget/unit-ambiguous";
@@ -52,6 +53,7 @@ export const RULES = [
   // The scorer's rules (checkScores hooks), over the scores.
   indicatorWeights,
   budgetExecutionWeight,
+  budgetExecutionScore,
   indicatorTarget,
   valueMissing,
   indicatorQualitativeTier,

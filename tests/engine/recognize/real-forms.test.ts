@@ -274,6 +274,11 @@ describe("template leftovers in the indicators table", () => {
     ]);
   });
 
+  it("scores a row whose 三级指标 is blank but whose values are filled in, named by its row", () => {
+    const t = indicatorsOf([header, ["产出指标", "数量指标", null, "不少于6种", "28种", 1, 1, null]]);
+    expect(t.rows.map((r) => [r.row, r.name.text, r.target.text])).toEqual([[1, "", "不少于6种"]]);
+  });
+
   it("keeps a row named 指标N that the accountant filled in", () => {
     const t = indicatorsOf([header, ["产出指标", "数量指标", "指标3", 8, 8, 8, 8, null]]);
     expect(t.rows.map((r) => r.name.text)).toEqual(["指标3"]);

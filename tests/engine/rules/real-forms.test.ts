@@ -132,3 +132,33 @@ testRule("budget.execution-weight", {
     },
   ],
 });
+
+const typedExecution = (executed: CellValue, typed: CellValue): CellValue[][] => [
+  ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+  [null, "年度资金总额", 43.2, 43.2, executed, 10, "86%", typed],
+];
+
+testRule("budget.execution-score", {
+  valid: [
+    { name: "86.20% typed as 8.62", workbook: read(typedExecution(37.24, 8.62)) },
+    { name: "100% typed as 10", workbook: read(typedExecution(43.2, "10")) },
+    {
+      name: "no rate can be computed: the typed score is not judged",
+      workbook: read(typedExecution(null, 10)),
+    },
+  ],
+  invalid: [
+    {
+      name: "86.20% typed as 9",
+      workbook: read(typedExecution(37.24, 9)),
+      findings: [
+        {
+          severity: "warning",
+          cells: ["Sheet1!H2"],
+          message:
+            "预算执行率得分填报 9，按评分规则应为 8.62（执行率 = 37.24/43.20 = 86.20%，10×86.20%=8.62）",
+        },
+      ],
+    },
+  ],
+});
