@@ -1,8 +1,166 @@
 import js from "@eslint/js";
+import path from "node:path";
 import tseslint from "typescript-eslint";
 
+// ------------------------------------------------------------------ the layers (issue 10, item 9)
+// Which folder may import what. Moving a folder is an edit of these paths only; the rules below are derived.
+const LAYERS = {
+  /** The pure engine: imports nothing outside itself (no Office, DOM, Node, exceljs, not even app/). */
+  engine: "src/engine",
+  /** The only folders that may import exceljs or touch the Office/Excel globals. */
+  gateways: ["src/gateway", "src/excel"],
+  /** The views: they reach a gateway only through the host factory. */
+  ui: ["src/taskpane", "src/preview", "src/commands"],
+  /** Application code that must not touch Office/Excel (it talks to a WorkbookHost). */
+  app: ["src/app"],
+  /** The one file that picks and builds a host for the UI; it may import the gateways. */
+  hostFactory: ["src/app/hosts.ts"],
+};
+
+/**
+ * Today's wrong-way imports, allowed until the pipeline refactor of issue 10 (item 2: hosts beside their gateways)
+ * moves them; each entry names what it still does. Delete an entry when its file moves or stops doing it.
+ */
+const KNOWN_WRONG_WAY = {
+  // The preview's .xlsx host is gateway and view state at once: it imports exceljs, src/gateway/xlsx and
+  // src/excel/highlight's colours (issue 10, items 1, 2 and 4).
+  "src/preview/xlsx-host.ts": ["exceljs", "gateway"],
+  // Reads exceljs cells with the .xlsx gateway's cellValueOf (issue 10, item 2).
+  "src/preview/xlsx-view.ts": ["exceljs", "gateway"],
+  // The Office.js host lives in the app layer and calls Excel.run itself (issue 10, item 2).
+  "src/app/office-host.ts": ["office"],
+  // Host detection (Office.onReady, the display language) in the pane, a second office-host (issue 10, item 2).
+  "src/taskpane/office-host.ts": ["office"],
+  // The ribbon commands register with Office.actions and read Office's display language (issue 10, item 2).
+  "src/commands/commands.ts": ["office"],
+};
+
+/** How deep a file may sit below its layer's folder; deeper files get no layer rule, so keep it above the tree. */
+const MAX_DEPTH = 6;
+
+const SOURCES = "{ts,tsx,js,mjs,cjs}";
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Files `depth` folders below `folder` (depth 0: directly in it). */
+function filesAt(folder, depth) {
+  return `${folder}/${"*/".repeat(depth)}*.${SOURCES}`;
+}
+
+/** A regex for import specifiers that, written from a file `depth` folders below `from`, reach `target`. */
+function reaching(from, depth, target) {
+  const here = path.posix.join(from, ..."x".repeat(depth));
+  const relative = path.posix.relative(here, target);
+  return `^${escape(relative.startsWith(".") ? relative : `./${relative}`)}(/|$)`;
+}
+
+const LAYER_MESSAGE = "Wrong-way import: see LAYERS in eslint.config.mjs and README, Development.";
+const GLOBAL_MESSAGE =
+  "Office.js belongs to a gateway: see LAYERS in eslint.config.mjs and README, Development.";
+
+const EXCELJS = {
+  name: "exceljs",
+  message: `Only the gateways (${LAYERS.gateways.join(", ")}) import exceljs. ${LAYER_MESSAGE}`,
+};
+
+const OFFICE_GLOBALS = ["Office", "Excel", "OfficeExtension"].map((name) => ({
+  name,
+  message: `Only the gateways (${LAYERS.gateways.join(", ")}) touch the ${name} global. ${GLOBAL_MESSAGE}`,
+}));
+
+/** The rules of one file set: `patterns` for no-restricted-imports (also applied to dynamic import()). */
+function layerRules({ exceljs, patterns, globals }) {
+  const rules = {
+    "no-restricted-imports": ["error", { paths: exceljs ? [EXCELJS] : [], patterns }],
+    "no-restricted-syntax": [
+      "error",
+      ...patterns.map((p) => ({
+        selector: `ImportExpression[source.value=/${p.regex.replace(/\//g, "\\/")}/]`,
+        message: p.message,
+      })),
+      ...(exceljs
+        ? [{ selector: "ImportExpression[source.value='exceljs']", message: EXCELJS.message }]
+        : []),
+    ],
+  };
+  // Set either way: a later block (KNOWN_WRONG_WAY) must be able to lift what an earlier one imposed.
+  rules["no-restricted-globals"] = globals ? ["error", ...OFFICE_GLOBALS] : "off";
+  return rules;
+}
+
+function layerConfigs() {
+  const configs = [];
+  for (let depth = 0; depth <= MAX_DEPTH; depth++) {
+    // The engine: nothing that leaves src/engine, and no package at all (node: built-ins included).
+    configs.push({
+      files: [filesAt(LAYERS.engine, depth)],
+      rules: layerRules({
+        exceljs: false, // a package like any other: refused by the pattern below
+        globals: true,
+        patterns: [
+          {
+            regex: `^(\\.\\./){${depth + 1}}`,
+            message: `The engine imports nothing outside ${LAYERS.engine}. ${LAYER_MESSAGE}`,
+          },
+          { regex: "^[^.]", message: `The engine imports no package. ${LAYER_MESSAGE}` },
+        ],
+      }),
+    });
+    // The UI: no gateway except through the host factory.
+    for (const folder of LAYERS.ui) {
+      configs.push({
+        files: [filesAt(folder, depth)],
+        rules: layerRules({
+          exceljs: true,
+          globals: true,
+          patterns: LAYERS.gateways.map((gateway) => ({
+            regex: reaching(folder, depth, gateway),
+            message: `The UI reaches ${gateway} only through the host factory (${LAYERS.hostFactory.join(", ")}). ${LAYER_MESSAGE}`,
+          })),
+        }),
+      });
+    }
+    for (const folder of LAYERS.app) {
+      configs.push({
+        files: [filesAt(folder, depth)],
+        ignores: LAYERS.hostFactory,
+        rules: layerRules({ exceljs: true, globals: true, patterns: [] }),
+      });
+    }
+  }
+  // The rest of src (the CLI, the host factory) may use the gateways but not exceljs itself.
+  configs.push({
+    files: [`src/**/*.${SOURCES}`],
+    ignores: [...[LAYERS.engine, ...LAYERS.gateways, ...LAYERS.ui, ...LAYERS.app].map((f) => `${f}/**`)],
+    rules: layerRules({ exceljs: true, globals: false, patterns: [] }),
+  });
+  configs.push({
+    files: LAYERS.hostFactory,
+    rules: layerRules({ exceljs: true, globals: true, patterns: [] }),
+  });
+  // Today's known wrong-way imports (see KNOWN_WRONG_WAY): the named restriction is lifted for that file alone.
+  for (const [file, allowed] of Object.entries(KNOWN_WRONG_WAY)) {
+    const folder = [...LAYERS.ui, ...LAYERS.app].find((f) => file.startsWith(`${f}/`));
+    const depth = file.slice(folder.length + 1).split("/").length - 1;
+    configs.push({
+      files: [file],
+      rules: layerRules({
+        exceljs: !allowed.includes("exceljs"),
+        globals: !allowed.includes("office"),
+        patterns:
+          allowed.includes("gateway") || LAYERS.app.includes(folder)
+            ? []
+            : LAYERS.gateways.map((gateway) => ({
+                regex: reaching(folder, depth, gateway),
+                message: LAYER_MESSAGE,
+              })),
+      }),
+    });
+  }
+  return configs;
+}
+
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "tests/e2e/out/"] },
+  { ignores: ["node_modules/", "dist/", "dist-wps/", "lib/", "coverage/", "tests/e2e/out/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Plain .js files are node scripts (CommonJS): the CLI launcher, webpack's config, scripts/ and the e2e runner.
@@ -34,4 +192,5 @@ export default tseslint.config(
       "no-implied-eval": "error",
     },
   },
+  ...layerConfigs(),
 );

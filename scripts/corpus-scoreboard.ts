@@ -11,7 +11,7 @@
  * Not a test: the engine is not expected to pass it yet. Run:
  *   npx ts-node --transpile-only scripts/corpus-scoreboard.ts
  */
-import { readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import { evaluateWorkbook, type Evaluation } from "../src/engine/evaluate";
 import type { Finding } from "../src/engine/findings";
 import type { BudgetColumn, BudgetRow, FundSource, SpendingKind } from "../src/engine/tables";
@@ -19,28 +19,31 @@ import { readXlsxBuffer } from "../src/gateway/xlsx/read";
 import { decimalToFen, type Amounts, type Filing } from "../tests/real/corpus-format";
 import { loadFilings, xlsxPathOf } from "../tests/real/corpus-files";
 
-/** The corpus names fund rows as the filings do; the engine sorts them into its six sources. */
-const SOURCE_OF: Record<string, FundSource> = {
-  一般公共预算: "general",
-  本年财政拨款: "general",
-  当年财政拨款: "general",
-  财政资金: "general",
-  政府性基金: "govFund",
-  国有资本经营预算: "stateCapital",
-  社会保险基金: "socialInsurance",
-  财政专户管理资金: "specialAccount",
-  纳入专户管理的非税收入: "specialAccount",
-  其他资金: "other",
-  单位资金: "other",
-};
+/**
+ * The corpus names fund rows as each filing does ("本年财政拨款", "政府性基金预算", "财政专户管理资金"); the engine sorts
+ * them into its six sources. First match wins, so the specific names come before the generic 财政拨款/财政资金.
+ */
+const SOURCE_OF: readonly [RegExp, FundSource][] = [
+  [/一般公共预算/, "general"],
+  [/政府性基金/, "govFund"],
+  [/国有资本/, "stateCapital"],
+  [/社会保险/, "socialInsurance"],
+  [/专户/, "specialAccount"],
+  [/财政拨款|财政资金/, "general"],
+  [/其他资金|单位资金|自有资金/, "other"],
+];
 
-const KIND_OF: Record<string, SpendingKind> = {
-  基本支出: "basic",
-  项目支出: "project",
-  上缴上级支出: "remitted",
-  经营支出: "business",
-  对附属单位补助支出: "subsidiary",
-};
+const KIND_OF: readonly [RegExp, SpendingKind][] = [
+  [/基本支出/, "basic"],
+  [/项目支出/, "project"],
+  [/上缴上级/, "remitted"],
+  [/经营支出/, "business"],
+  [/附属单位/, "subsidiary"],
+];
+
+function lookup<T>(table: readonly [RegExp, T][], name: string): T | undefined {
+  return table.find(([pattern]) => pattern.test(name))?.[1];
+}
 
 interface Tally {
   hit: number;
@@ -110,11 +113,11 @@ function scoreLine(filing: Filing, evaluation: Evaluation): Line {
   if (e.budget) {
     if (e.budget.total) compareRow(budget, misses, "total", e.budget.total, block?.total, e.unit);
     for (const [name, amounts] of Object.entries(e.budget.sources ?? {})) {
-      const source = SOURCE_OF[name];
+      const source = lookup(SOURCE_OF, name);
       compareRow(budget, misses, name, amounts, source ? block?.sources[source] : undefined, e.unit);
     }
     for (const [name, amounts] of Object.entries(e.budget.nature ?? {})) {
-      const kind = KIND_OF[name];
+      const kind = lookup(KIND_OF, name);
       compareRow(budget, misses, name, amounts, kind ? block?.kinds[kind] : undefined, e.unit);
     }
   }
@@ -135,11 +138,20 @@ function scoreLine(filing: Filing, evaluation: Evaluation): Line {
   const scored = evaluation.score?.indicators ?? [];
   const used = new Set<number>();
   for (const want of e.indicators) {
-    const index = scored.findIndex((s, i) => !used.has(i) && normalized(s.name) === normalized(want.name));
+    // A row the rules cannot score from what the page shows is not counted either way.
+    if (want.ruleScore === null) continue;
+    // Rows are matched by their 三级指标; a row the page shows without a name, by its target and actual.
+    const same = (s: (typeof scored)[number]): boolean =>
+      want.name !== null
+        ? normalized(s.name) === normalized(want.name)
+        : normalized(s.target) === normalized(want.target ?? "") &&
+          normalized(s.actual) === normalized(want.actual ?? "");
+    const index = scored.findIndex((s, i) => !used.has(i) && same(s));
     if (index >= 0) used.add(index);
     const got = index >= 0 ? scored[index].score.toFixed(2) : null;
     if (!count(scores, got === want.ruleScore)) {
-      misses.push(`score “${normalized(want.name)}”: want ${want.ruleScore}, got ${got ?? "not read"}`);
+      const label = want.name ?? `${want.target ?? ""} → ${want.actual ?? ""}`;
+      misses.push(`score “${normalized(label)}”: want ${want.ruleScore}, got ${got ?? "not read"}`);
     }
   }
 
@@ -222,6 +234,11 @@ function print(lines: readonly Line[], verbose: boolean): void {
 async function main(): Promise<void> {
   const lines: Line[] = [];
   for (const filing of loadFilings()) {
+    // A filing just added (another engineer's JSON) has no workbook until the builder runs; say so instead of failing.
+    if (!existsSync(xlsxPathOf(filing))) {
+      console.log(`${filing.id}: no workbook yet, run scripts/make-real-fixtures.ts`);
+      continue;
+    }
     const snapshot = await readXlsxBuffer(readFileSync(xlsxPathOf(filing)));
     lines.push(scoreLine(filing, evaluateWorkbook(snapshot)));
   }

@@ -1,16 +1,18 @@
 /**
  * Builds the real-filings corpus (issue 11 §1) from its data files:
- *   npx ts-node --transpile-only scripts/make-real-fixtures.ts
+ *   npx ts-node --transpile-only scripts/make-real-fixtures.ts [--force]
  * Reads every tests/fixtures/real/filings/*.json, validates it (a bad one stops the build with the file and the field),
  * writes tests/fixtures/real/xlsx/<id>.xlsx as the accountant's Excel copy would look, and regenerates SOURCES.md.
  * The .xlsx files and SOURCES.md are committed; tests/real/fixtures.test.ts proves they still match the JSON.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import type { Filing, FilingSheet } from "../tests/real/corpus-format";
 import { loadFilings, SOURCES_PATH, XLSX_DIR, xlsxPathOf } from "../tests/real/corpus-files";
+import { matches } from "../tests/real/corpus-xlsx";
 
-// A fixed date keeps rebuilt files free of "now" (the drift test compares values, but diffs stay quiet too).
+// A fixed date keeps the workbook's own properties free of "now"; the zip entries still carry the build time, which is
+// why an unchanged workbook is not rewritten (see main).
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 
 /** Display width of a text in Excel's character units: CJK and full-width characters take two. */
@@ -122,7 +124,7 @@ export function sourcesMarkdown(filings: readonly Filing[]): string {
   for (const f of filings) {
     const form = f.form === "department" ? "部门整体" : `项目支出：${f.project ?? ""}`;
     lines.push(
-      `| ${f.id} | ${md(f.province)} | ${md(f.unit)} | ${f.year} | ${md(form)} | [${md(f.source.title)}](${f.source.url}) ` +
+      `| ${f.id} | ${md(f.province)} | ${md(f.unit)} | ${f.year} | ${md(form)} | ${f.source.url === null ? `${md(f.source.title)} (address not stored)` : `[${md(f.source.title)}](${f.source.url})`} ` +
         `| ${md(typedScores(f))} | ${md(shown(f.filing.executionTyped))} | ${md(shown(f.filing.total))} ` +
         `| ${md(shown(f.filing.grade))} | ${md(f.transcription)} |`,
     );
@@ -134,9 +136,14 @@ export function sourcesMarkdown(filings: readonly Filing[]): string {
 async function main(): Promise<void> {
   const filings = loadFilings();
   mkdirSync(XLSX_DIR, { recursive: true });
+  // --force rewrites every workbook (after a change to the layout code: widths, fonts); otherwise only those whose values
+  // or merges differ from their JSON, so a rebuild leaves unchanged binaries out of the diff.
+  const force = process.argv.includes("--force");
   for (const filing of filings) {
+    const path = xlsxPathOf(filing);
+    if (!force && existsSync(path) && (await matches(filing, readFileSync(path)))) continue;
     await writeXlsx(filing);
-    console.log(`wrote ${xlsxPathOf(filing)}`);
+    console.log(`wrote ${path}`);
   }
   writeFileSync(SOURCES_PATH, sourcesMarkdown(filings));
   console.log(`wrote ${SOURCES_PATH} (${filings.length} filings)`);

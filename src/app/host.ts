@@ -9,7 +9,7 @@ import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import type { AppSettings } from "./settings";
 
-export type HostKind = "excel" | "preview" | "xlsx";
+export type HostKind = "excel" | "preview" | "xlsx" | "wps";
 
 /** Where the task pane runs: inside Excel, or in a plain browser (the preview over an .xlsx). */
 export type HostMode = "excel" | "preview";

@@ -5,6 +5,7 @@ import type { CellAddress, Finding, RuleId, Severity, TableKind } from "../engin
 import { SEVERITIES, messageOf } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
 import { fenToYuan, type MoneyUnit } from "../engine/money";
+import { FINDING_GROUP_ORDER, tableKindName } from "../engine/table-kinds";
 import { cliMessages } from "./messages";
 
 /** The `--json` output, field for field as issue 2 specifies it. Amounts are in 元. */
@@ -55,14 +56,6 @@ function yuanOrNull(fen: number | null): number | null {
   return fen === null ? null : fenToYuan(fen);
 }
 
-const TABLE_ORDER: readonly (TableKind | "other")[] = [
-  "budget",
-  "expenditure",
-  "indicators",
-  "info",
-  "other",
-];
-
 /** The readable report: the tables found, then findings grouped by severity and, within it, by table. */
 export function formatCheckReport(file: string, result: CheckResult, lang: Lang): string {
   const t = cliMessages(lang);
@@ -73,7 +66,7 @@ export function formatCheckReport(file: string, result: CheckResult, lang: Lang)
   } else {
     lines.push(t.tablesFound(result.tables.length));
     const rows = result.tables.map((table) => [
-      t.tableName[table.kind],
+      tableKindName(table.kind, lang),
       `${table.sheet}!${rangeToA1(table.range)}`,
       table.unit ?? "",
     ]);
@@ -88,10 +81,10 @@ export function formatCheckReport(file: string, result: CheckResult, lang: Lang)
     const ofSeverity = result.findings.filter((f) => f.severity === severity);
     if (ofSeverity.length === 0) continue;
     lines.push(t.severityHeading(severity, ofSeverity.length));
-    for (const kind of TABLE_ORDER) {
+    for (const kind of FINDING_GROUP_ORDER) {
       const group = ofSeverity.filter((f) => (f.table ?? "other") === kind);
       if (group.length === 0) continue;
-      lines.push(`  ${t.tableName[kind]}`);
+      lines.push(`  ${tableKindName(kind, lang)}`);
       for (const finding of group) lines.push(`    ${findingLine(finding, lang)}`);
     }
     lines.push("");

@@ -5,6 +5,7 @@ import { localized } from "../engine/i18n";
 import { checkEnvelope, formatCheckReport } from "./check-report";
 import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
 import { cliMessages } from "./messages";
+import { settingOption } from "./score-options";
 import { streamingWorkbookFile, WorkbookReadError } from "./workbook";
 
 export const checkCommand: CliCommand = {
@@ -23,32 +24,30 @@ async function runCheck({ io, lang, values, positionals }: CommandContext): Prom
   if (positionals.length === 0) throw new CliUsageError(t.missingFile);
   if (positionals.length > 1) throw new CliUsageError(t.tooManyFiles(positionals.length));
   const file = positionals[0];
-  const toleranceInUnit = parseTolerance(values.tolerance, lang);
+  const toleranceInUnit = settingOption(
+    values,
+    "tolerance",
+    "toleranceInUnit",
+    (_option, value, rule) => t.badTolerance(value, rule),
+    lang,
+  );
 
   // The pane's 一致性检查 over the file, streamed (see streamingWorkbookFile). The scorer's indicator rules belong to
   // the check too, so check runs the whole evaluation.
   const host = streamingWorkbookFile(io.cwd ? resolve(io.cwd, file) : file);
-  let result: pipeline.EvaluationOutcome["evaluation"];
+  let outcome: pipeline.EvaluationOutcome;
   try {
-    ({ evaluation: result } = await pipeline.check(host, toleranceInUnit === undefined ? {} : { toleranceInUnit }));
+    outcome = await pipeline.check(host, toleranceInUnit === undefined ? {} : { toleranceInUnit });
   } catch (error) {
     if (error instanceof WorkbookReadError)
       throw new CliUsageError(t.cannotRead(file, error.messageIn(lang)));
     throw error;
   }
+  const result = outcome.evaluation;
   if (values.json === true) {
     io.stdout(JSON.stringify(checkEnvelope(file, result, lang), null, 2) + "\n");
   } else {
     io.stdout(formatCheckReport(file, result, lang));
   }
   return result.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function parseTolerance(value: unknown, lang: CommandContext["lang"]): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value).trim();
-  // Number("") is 0 and Number("0x10") is 16: accept plain decimals only.
-  const n = /^\d+(\.\d+)?$|^\.\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(n) || n < 0) throw new CliUsageError(cliMessages(lang).badTolerance(String(value)));
-  return n;
 }

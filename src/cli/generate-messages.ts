@@ -14,8 +14,6 @@ export interface GenerateMessages {
   readonly outExists: (out: string) => string;
   readonly noFolder: (folder: string) => string;
   readonly badNumber: (option: string, value: string, rule: string) => string;
-  readonly rules: { readonly tolerance: string; readonly threshold: string; readonly deduction: string };
-  readonly badQualitative: (value: string) => string;
   readonly cannotRead: (file: string, reason: string) => string;
   readonly cannotWrite: (file: string, reason: string) => string;
   readonly missingTables: (missing: readonly RequiredTable[]) => string;
@@ -56,13 +54,6 @@ export const zh: GenerateMessages = {
   outExists: (out) => `selfeval generate：输出文件“${out}”已存在；如确需覆盖，请加 --force。`,
   noFolder: (folder) => `selfeval generate：输出文件夹“${folder}”不存在。`,
   badNumber: (option, value, rule) => `selfeval generate：${option} 的取值“${value}”无效，应为${rule}。`,
-  rules: {
-    tolerance: "不小于 0 的数，如 0.01",
-    threshold: "不小于 1 的倍数，如 1.3",
-    deduction: "0 到 100 之间的分数，如 2",
-  },
-  badQualitative: (value) =>
-    `selfeval generate：--qualitative 的取值“${value}”无效，应为三个百分数，如 100,70,30（达成 80–100，部分达成 60–80，未达成 0–60）。`,
   cannotRead: (file, reason) => `selfeval generate：无法读取“${file}”：${reason}`,
   cannotWrite: (file, reason) => `selfeval generate：无法写入“${file}”：${reason}`,
   missingTables: (missing) =>
@@ -115,13 +106,6 @@ export const en: GenerateMessages = {
   outExists: (out) => `selfeval generate: the output file "${out}" exists; add --force to overwrite it.`,
   noFolder: (folder) => `selfeval generate: the output folder "${folder}" does not exist.`,
   badNumber: (option, value, rule) => `selfeval generate: invalid ${option} "${value}"; it must be ${rule}.`,
-  rules: {
-    tolerance: "a number not below 0, such as 0.01",
-    threshold: "a multiple not below 1, such as 1.3",
-    deduction: "points between 0 and 100, such as 2",
-  },
-  badQualitative: (value) =>
-    `selfeval generate: invalid --qualitative "${value}"; give three percentages such as 100,70,30 (met 80–100, partly met 60–80, not met 0–60).`,
   cannotRead: (file, reason) => `selfeval generate: cannot read "${file}": ${reason}`,
   cannotWrite: (file, reason) => `selfeval generate: cannot write "${file}": ${reason}`,
   missingTables: (missing) =>

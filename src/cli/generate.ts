@@ -42,7 +42,7 @@ async function runGenerate({ io, lang, values, positionals }: CommandContext): P
   const out = typeof values.out === "string" ? values.out : "";
   if (out.trim() === "") throw new CliUsageError(t.missingOut);
   if (!/\.xlsx$/i.test(out)) throw new CliUsageError(t.notXlsx(out));
-  const options = scoreOptions(values, t);
+  const options = scoreOptions(values, t.badNumber, lang);
 
   const cwd = io.cwd ?? process.cwd();
   const inPath = resolve(cwd, file);

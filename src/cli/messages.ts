@@ -3,7 +3,7 @@
  * Findings bring their own localized messages from the engine; only the frame around them lives here.
  */
 import type { Lang } from "../engine/i18n";
-import type { Severity, TableKind } from "../engine/findings";
+import type { Severity } from "../engine/findings";
 
 export interface CliMessages {
   readonly usage: (commands: readonly { name: string; summary: string }[]) => string;
@@ -18,7 +18,8 @@ export interface CliMessages {
   readonly badLang: (value: string) => string;
   readonly missingFile: string;
   readonly tooManyFiles: (count: number) => string;
-  readonly badTolerance: (value: string) => string;
+  /** `rule` is the settings table's ("介于 0 到 1 之间的数，如 0.01"). */
+  readonly badTolerance: (value: string, rule: string) => string;
   readonly cannotRead: (file: string, reason: string) => string;
   readonly internalError: (detail: string) => string;
   readonly reportHeading: (file: string) => string;
@@ -26,7 +27,6 @@ export interface CliMessages {
   readonly noTables: string;
   readonly noFindings: string;
   readonly severityHeading: (severity: Severity, count: number) => string;
-  readonly tableName: Record<TableKind | "other", string>;
   readonly cellSeparator: string;
   readonly summaryLine: (counts: Record<Severity, number>) => string;
 }
@@ -72,7 +72,7 @@ const zh: CliMessages = {
   badLang: (value) => `selfeval：不支持的语言“${value}”，请使用 zh-CN 或 en-US。`,
   missingFile: "selfeval check：缺少工作簿文件。用法：selfeval check <工作簿.xlsx>",
   tooManyFiles: (count) => `selfeval check：一次只能检查一个工作簿，收到 ${count} 个文件。`,
-  badTolerance: (value) => `selfeval check：尾差容许范围“${value}”无效，应为不小于 0 的数，如 0.01。`,
+  badTolerance: (value, rule) => `selfeval check：尾差容许范围“${value}”无效，应为${rule}。`,
   cannotRead: (file, reason) => `selfeval check：无法读取“${file}”：${reason}`,
   internalError: (detail) => `selfeval：内部错误：${detail}`,
   reportHeading: (file) => `检查工作簿：${file}`,
@@ -81,13 +81,6 @@ const zh: CliMessages = {
   noFindings: "未发现问题。",
   severityHeading: (severity, count) =>
     `${{ error: "错误", warning: "警告", notice: "提示" }[severity]}（${count} 项）`,
-  tableName: {
-    budget: "预算执行情况",
-    expenditure: "支出决算表",
-    indicators: "绩效指标",
-    info: "部门基本情况",
-    other: "整个工作簿",
-  },
   cellSeparator: "、",
   summaryLine: (c) => `汇总：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项。`,
 };
@@ -134,8 +127,7 @@ const en: CliMessages = {
   badLang: (value) => `selfeval: unsupported language "${value}"; use zh-CN or en-US.`,
   missingFile: "selfeval check: missing workbook file. Usage: selfeval check <workbook.xlsx>",
   tooManyFiles: (count) => `selfeval check: one workbook at a time, got ${count} files.`,
-  badTolerance: (value) =>
-    `selfeval check: invalid tolerance "${value}"; it must be a number not below 0, such as 0.01.`,
+  badTolerance: (value, rule) => `selfeval check: invalid tolerance "${value}"; it must be ${rule}.`,
   cannotRead: (file, reason) => `selfeval check: cannot read "${file}": ${reason}`,
   internalError: (detail) => `selfeval: internal error: ${detail}`,
   reportHeading: (file) => `Checking workbook: ${file}`,
@@ -144,13 +136,6 @@ const en: CliMessages = {
   noFindings: "No problems found.",
   severityHeading: (severity, count) =>
     `${{ error: "Errors", warning: "Warnings", notice: "Notices" }[severity]} (${count})`,
-  tableName: {
-    budget: "Budget execution",
-    expenditure: "Expenditure table",
-    indicators: "Performance indicators",
-    info: "Department information",
-    other: "Whole workbook",
-  },
   cellSeparator: ", ",
   summaryLine: (c) =>
     `Summary: ${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}.`,

@@ -1,47 +1,50 @@
 /**
- * The scorer's options as `selfeval generate` takes them on the command line (--tolerance, --over-threshold,
- * --over-deduction, --execution-caps, --qualitative), validated: a wrong value is a usage error (exit 2).
+ * The scorer's options as the command line gives them (--tolerance, --over-threshold, --over-deduction,
+ * --execution-caps, --qualitative), read and checked by the one settings table (src/engine/settings.ts) that the
+ * 设置 view and the workbook's stored settings go through too: the same limits everywhere. A wrong value is a usage
+ * error (exit 2) that states the rule.
  */
+import type { Lang } from "../engine/i18n";
 import type { ScoreOptions } from "../engine/score/types";
+import {
+  parseQualitativeShares,
+  parseSetting,
+  type ParsedSetting,
+  type SettingKey,
+} from "../engine/settings";
 import { CliUsageError, type CliOptionValues } from "./command";
-import type { GenerateMessages } from "./generate-messages";
 
-function decimal(text: string): number | null {
-  // Number("") is 0 and Number("0x10") is 16: accept plain decimals only.
-  return /^\d+(\.\d+)?$|^\.\d+$/.test(text.trim()) ? Number(text.trim()) : null;
+/** "--tolerance 的取值“5”无效，应为…" in the command's own words. */
+export type BadOption = (option: string, value: string, rule: string) => string;
+
+function accepted<T>(parsed: ParsedSetting<T>, option: string, raw: string, bad: BadOption, lang: Lang): T {
+  if (!parsed.ok) throw new CliUsageError(bad(`--${option}`, raw, parsed.expected[lang]));
+  return parsed.value;
 }
 
-/** The scorer's options from the command line, validated (a wrong value is a usage error, exit 2). */
-export function scoreOptions(values: CliOptionValues, t: GenerateMessages): ScoreOptions {
-  const number = (option: string, rule: string, ok: (n: number) => boolean): number | undefined => {
-    const raw = values[option];
-    if (raw === undefined) return undefined;
-    const n = decimal(String(raw));
-    if (n === null || !ok(n)) throw new CliUsageError(t.badNumber(`--${option}`, String(raw), rule));
-    return n;
-  };
-  const toleranceInUnit = number("tolerance", t.rules.tolerance, () => true);
-  const overachieveThreshold = number("over-threshold", t.rules.threshold, (n) => n >= 1);
-  const overachieveDeduction = number("over-deduction", t.rules.deduction, (n) => n <= 100);
-  let qualitativeDefaults: ScoreOptions["qualitativeDefaults"];
-  if (values.qualitative !== undefined) {
-    const raw = String(values.qualitative);
-    const parts = raw.split(/[,，]/).map((p) => decimal(p));
-    const [met, partial, unmet] = parts;
-    const valid =
-      parts.length === 3 &&
-      met !== null &&
-      partial !== null &&
-      unmet !== null &&
-      met >= 80 &&
-      met <= 100 &&
-      partial >= 60 &&
-      partial < 80 &&
-      unmet >= 0 &&
-      unmet < 60;
-    if (!valid) throw new CliUsageError(t.badQualitative(raw));
-    qualitativeDefaults = { met: met as number, partial: partial as number, unmet: unmet as number };
-  }
+/** One option read by the table, or undefined when it was not given. */
+export function settingOption(
+  values: CliOptionValues,
+  option: string,
+  key: SettingKey,
+  bad: BadOption,
+  lang: Lang,
+): number | undefined {
+  const raw = values[option];
+  if (raw === undefined) return undefined;
+  return accepted(parseSetting(key, String(raw)), option, String(raw), bad, lang);
+}
+
+/** The scorer's options from the command line, validated. */
+export function scoreOptions(values: CliOptionValues, bad: BadOption, lang: Lang): ScoreOptions {
+  const toleranceInUnit = settingOption(values, "tolerance", "toleranceInUnit", bad, lang);
+  const overachieveThreshold = settingOption(values, "over-threshold", "overachieveThreshold", bad, lang);
+  const overachieveDeduction = settingOption(values, "over-deduction", "overachieveDeduction", bad, lang);
+  const raw = values.qualitative;
+  const qualitativeDefaults =
+    raw === undefined
+      ? undefined
+      : accepted(parseQualitativeShares(String(raw)), "qualitative", String(raw), bad, lang);
   return {
     ...(toleranceInUnit !== undefined ? { toleranceInUnit } : {}),
     ...(overachieveThreshold !== undefined ? { overachieveThreshold } : {}),

@@ -4,7 +4,7 @@
  */
 import type { AmountParse, MoneyUnit } from "./money";
 import type { CellRange, CellValue } from "./snapshot";
-import type { TableKind } from "./findings";
+import type { TableKind } from "./table-kinds";
 
 export interface CellPos {
   readonly sheet: string;

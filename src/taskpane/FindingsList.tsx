@@ -10,20 +10,13 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { SEVERITIES, type Finding, type Severity, type TableKind } from "../engine/findings";
+import { SEVERITIES, type Finding, type Severity } from "../engine/findings";
+import { amountWithUnit as amountText } from "../engine/format";
 import type { Lang } from "../engine/i18n";
 import { DEFAULT_UNIT } from "../engine/money";
-import { RULE_NAMES } from "../engine/report/findings-sheet";
-import { amountText } from "./format";
+import { ruleName } from "../engine/rules/index";
+import { FINDING_GROUP_ORDER, tableKindName } from "../engine/table-kinds";
 import type { UiStrings } from "./strings";
-
-const TABLE_ORDER: readonly (TableKind | "other")[] = [
-  "budget",
-  "expenditure",
-  "indicators",
-  "info",
-  "other",
-];
 
 const SEVERITY_COLOR: Record<Severity, string> = {
   error: tokens.colorPaletteRedForeground1,
@@ -105,7 +98,7 @@ function FindingItem({
         onClick={() => onSelect(finding)}
       >
         <Caption1 className={styles.where}>
-          {RULE_NAMES[finding.rule][lang]}
+          {ruleName(finding.rule, lang)}
           {where ? ` · ${where}` : ""}
         </Caption1>
         <Body1>{finding.message[lang]}</Body1>
@@ -117,7 +110,7 @@ function FindingItem({
 
 export function FindingsList(props: FindingsListProps) {
   const styles = useStyles();
-  const { findings, s } = props;
+  const { findings, s, lang } = props;
   return (
     <div className={styles.list}>
       {SEVERITIES.map((severity) => {
@@ -129,17 +122,17 @@ export function FindingsList(props: FindingsListProps) {
             <Subtitle2 as="h3" id={headingId} style={{ color: SEVERITY_COLOR[severity] }}>
               {`${s.check.severities[severity]}（${ofSeverity.length}）`}
             </Subtitle2>
-            {TABLE_ORDER.map((table) => {
+            {FINDING_GROUP_ORDER.map((table) => {
               const inTable = ofSeverity.filter((f) => (f.table ?? "other") === table);
               if (inTable.length === 0) return null;
               return (
                 <div key={table}>
                   <Caption1 as="h4" className={styles.tableName}>
-                    {s.check.tables[table]}
+                    {tableKindName(table, lang)}
                   </Caption1>
                   <ul
                     className={styles.list}
-                    aria-label={`${s.check.severities[severity]} · ${s.check.tables[table]}`}
+                    aria-label={`${s.check.severities[severity]} · ${tableKindName(table, lang)}`}
                   >
                     {inTable.map((finding, i) => (
                       <FindingItem

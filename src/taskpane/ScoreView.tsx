@@ -18,7 +18,7 @@ import type { Evaluation } from "../engine/evaluate";
 import { parseA1Range } from "../engine/a1";
 import type { Lang } from "../engine/i18n";
 import type { IndicatorScore, ScoreResult } from "../engine/score/types";
-import { rateText, scoreText } from "./format";
+import { rateText, scoreText } from "../engine/format";
 import { StepProgress } from "./StepProgress";
 import type { UiStrings } from "./strings";
 import type { PaneActions, PaneState } from "./usePane";

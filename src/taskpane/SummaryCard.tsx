@@ -13,7 +13,7 @@ import { OpenRegular } from "@fluentui/react-icons";
 import type { ReportSheetNames } from "../app/host";
 import type { Evaluation } from "../engine/evaluate";
 import { SEVERITIES, type Severity } from "../engine/findings";
-import { rateText, scoreText } from "./format";
+import { rateText, scoreText } from "../engine/format";
 import type { UiStrings } from "./strings";
 
 const useStyles = makeStyles({

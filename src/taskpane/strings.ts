@@ -1,6 +1,6 @@
 /** Every text the task pane shows, in zh-CN (the default: the users are Chinese accountants) and en-US. */
 import type { StepId } from "../app/pipeline";
-import type { TableKind, Severity } from "../engine/findings";
+import type { Severity } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
 import type { Grade } from "../engine/score/types";
 
@@ -49,7 +49,6 @@ export interface UiStrings {
     readonly clear: string;
     readonly empty: string;
     readonly severities: Readonly<Record<Severity, string>>;
-    readonly tables: Readonly<Record<TableKind | "other", string>>;
     readonly expected: string;
     readonly actual: string;
     readonly difference: string;
@@ -164,13 +163,6 @@ const ZH: UiStrings = {
     clear: "清除标记",
     empty: "未发现问题：各项合计与勾稽关系一致。",
     severities: { error: "错误", warning: "警告", notice: "提示" },
-    tables: {
-      budget: "预算执行情况",
-      expenditure: "支出决算表",
-      indicators: "绩效指标",
-      info: "部门基本情况",
-      other: "其他",
-    },
     expected: "应为",
     actual: "实际",
     difference: "差额",
@@ -287,13 +279,6 @@ const EN: UiStrings = {
     clear: "Clear marks",
     empty: "No problems found: every total and cross-reference agrees.",
     severities: { error: "Errors", warning: "Warnings", notice: "Notices" },
-    tables: {
-      budget: "Budget execution",
-      expenditure: "Expenditure table",
-      indicators: "Indicators",
-      info: "Department information",
-      other: "Other",
-    },
     expected: "Expected",
     actual: "Actual",
     difference: "Difference",

@@ -123,5 +123,5 @@ describe("generateWorkbook", () => {
       12,
     );
     expect(score?.grade).toBe("优");
-  }, 30_000);
+  });
 });

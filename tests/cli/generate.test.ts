@@ -198,12 +198,18 @@ describe("selfeval generate: wrong arguments and unreadable input (exit 2)", () 
     [
       "a bad --over-threshold",
       ["generate", SAMPLE_XLSX, "--out", "x.xlsx", "--over-threshold", "0.8"],
-      "selfeval generate：--over-threshold 的取值“0.8”无效，应为不小于 1 的倍数，如 1.3。",
+      "selfeval generate：--over-threshold 的取值“0.8”无效，应为介于 1.01 到 10 之间的倍数，如 1.3。",
+    ],
+    [
+      // The settings table's limit, as in the 设置 view: more than 10 points for one unexplained figure is refused.
+      "an --over-deduction above the settings table's 10",
+      ["generate", SAMPLE_XLSX, "--out", "x.xlsx", "--over-deduction", "100"],
+      "selfeval generate：--over-deduction 的取值“100”无效，应为介于 0 到 10 之间的分数，如 2。",
     ],
     [
       "a bad --tolerance",
       ["generate", SAMPLE_XLSX, "--out", "x.xlsx", "--tolerance=-0.01"],
-      "selfeval generate：--tolerance 的取值“-0.01”无效，应为不小于 0 的数，如 0.01。",
+      "selfeval generate：--tolerance 的取值“-0.01”无效，应为介于 0 到 1 之间的数，如 0.01。",
     ],
   ];
   it.each(cases)("%s", async (_name, argv, message) => {

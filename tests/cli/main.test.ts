@@ -84,14 +84,18 @@ describe("selfeval: wrong arguments exit 2 with one line", () => {
     );
   });
 
-  it("a tolerance that is not a non-negative number", async () => {
+  it("a tolerance outside the settings table's limits (0 to 1)", async () => {
     expectOneLineFailure(
       await runCli(["check", "a.xlsx", "--tolerance", "abc"]),
-      "selfeval check：尾差容许范围“abc”无效，应为不小于 0 的数，如 0.01。",
+      "selfeval check：尾差容许范围“abc”无效，应为介于 0 到 1 之间的数，如 0.01。",
     );
     expectOneLineFailure(
       await runCli(["check", "a.xlsx", "--tolerance=-1", "--lang", "en-US"]),
-      'selfeval check: invalid tolerance "-1"; it must be a number not below 0, such as 0.01.',
+      'selfeval check: invalid tolerance "-1"; it must be a number from 0 to 1, such as 0.01.',
+    );
+    expectOneLineFailure(
+      await runCli(["check", "a.xlsx", "--tolerance", "1.5"]),
+      "selfeval check：尾差容许范围“1.5”无效，应为介于 0 到 1 之间的数，如 0.01。",
     );
   });
 

@@ -16,9 +16,10 @@ import type { Evaluation } from "../../src/engine/evaluate";
 import { PreviewWorkbench } from "../../src/preview/PreviewWorkbench";
 import { PreviewWorkbookHost } from "../../src/preview/preview-host";
 import { SAMPLE_FILE_NAME } from "../../src/preview/sample";
-import { BROKEN_CELL, BROKEN_SHEET, brokenSampleBytes, sampleBytes } from "./sample-workbook";
+import { BROKEN_CELL, BROKEN_SHEET, brokenSampleBytes, sampleBytes, untilOpened } from "./sample-workbook";
 
-beforeAll(() => {
+beforeAll(async () => {
+  await brokenSampleBytes(); // made once, before the tests that open it
   // Browsers have structuredClone; jsdom does not. Cell styles are plain data, so a JSON copy is the same thing.
   if (!("structuredClone" in globalThis)) {
     (globalThis as unknown as { structuredClone: unknown }).structuredClone = (v: unknown) =>
@@ -116,6 +117,7 @@ describe("PreviewWorkbench: opening workbooks", () => {
   it("opens the sample by itself when the host has no workbook, and shows its sheets", async () => {
     const host = new PreviewWorkbookHost();
     const { fetchImpl } = renderBench(host);
+    await act(() => untilOpened(host, SAMPLE_FILE_NAME));
     expect(await screen.findByText("当前工作簿：2023年度部门整体支出绩效自评-样例.xlsx")).toBeTruthy();
     expect(fetchImpl).toHaveBeenCalledWith(
       "assets/sample/2023%E5%B9%B4%E5%BA%A6%E9%83%A8%E9%97%A8%E6%95%B4%E4%BD%93%E6%94%AF%E5%87%BA%E7%BB%A9%E6%95%88%E8%87%AA%E8%AF%84-%E6%A0%B7%E4%BE%8B.xlsx",
@@ -159,6 +161,7 @@ describe("PreviewWorkbench: opening workbooks", () => {
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
     fireEvent.change(screen.getByTestId("preview-file-input"), { target: { files: [file] } });
+    await act(() => untilOpened(host, "改动.xlsx"));
     expect(await screen.findByText("当前工作簿：改动.xlsx")).toBeTruthy();
     expect(screen.queryByText("样例")).toBeNull();
     expect(cell(BROKEN_CELL).textContent).toBe("10,726.16");

@@ -29,17 +29,20 @@ export type MistakeKind =
   | "other";
 
 export interface ExpectedIndicator {
-  readonly name: string;
-  readonly target: string;
-  readonly actual: string;
+  /** null where the page shows no 三级指标 name (or it is illegible); target and actual likewise. */
+  readonly name: string | null;
+  readonly target: string | null;
+  readonly actual: string | null;
   readonly weight: number | null;
-  readonly ruleScore: string;
+  /** null where the rules cannot score the row from what is shown (weight not stated, target illegible). */
+  readonly ruleScore: string | null;
   readonly why: string;
 }
 
 export interface Filing {
   readonly id: string;
-  readonly source: { readonly url: string; readonly title: string; readonly retrieved: string };
+  /** url is null only when the stored page came without its address (then the title and the page's own words identify it). */
+  readonly source: { readonly url: string | null; readonly title: string; readonly retrieved: string };
   readonly province: string;
   readonly unit: string;
   readonly year: number;
@@ -287,8 +290,11 @@ export function validateFiling(data: Json, file: string): Filing {
 
   const source = c.object(o.source, "source");
   c.keys(source, ["url", "title", "retrieved"], "source");
-  const url = c.string(source.url, "source.url");
-  if (!/^https?:\/\/\S+$/.test(url)) c.fail("source.url", "must be an http(s) address");
+  if (source.url !== null) {
+    const url = c.string(source.url, "source.url");
+    if (!/^https?:\/\/\S+$/.test(url))
+      c.fail("source.url", "must be an http(s) address (or null when none is stored)");
+  }
   c.string(source.title, "source.title");
   const retrieved = c.string(source.retrieved, "source.retrieved");
   if (!/^\d{4}-\d{2}-\d{2}$/.test(retrieved)) c.fail("source.retrieved", "must be a date YYYY-MM-DD");
@@ -361,11 +367,11 @@ export function validateFiling(data: Json, file: string): Filing {
     const f = `expected.indicators[${i}]`;
     const ind = c.object(v, f);
     c.keys(ind, ["name", "target", "actual", "weight", "ruleScore", "why"], f);
-    c.string(ind.name, `${f}.name`);
-    c.string(ind.target, `${f}.target`, false);
-    c.string(ind.actual, `${f}.actual`, false);
+    if (ind.name !== null) c.string(ind.name, `${f}.name`);
+    if (ind.target !== null) c.string(ind.target, `${f}.target`, false);
+    if (ind.actual !== null) c.string(ind.actual, `${f}.actual`, false);
     c.numberOrNull(ind.weight, `${f}.weight`);
-    c.decimal(ind.ruleScore, `${f}.ruleScore`);
+    if (ind.ruleScore !== null) c.decimal(ind.ruleScore, `${f}.ruleScore`);
     c.string(ind.why, `${f}.why`);
   });
   if (e.total !== null) c.decimal(e.total, "expected.total");

@@ -18,10 +18,10 @@ const EXCEL_ZH: HostInfo = { mode: "excel", host: "Excel", lang: "zh-CN" };
 const EXCEL_EN: HostInfo = { mode: "excel", host: "Excel", lang: "en-US" };
 const PREVIEW_ZH: HostInfo = { mode: "preview", host: null, lang: "zh-CN" };
 
-// Role queries check every element's computed style for visibility, which Fluent's many CSS rules make very slow in
-// jsdom. Nothing in the pane is hidden by CSS alone, so the check is skipped; the timeout is for a busy machine.
+// Role queries check every element's computed style for visibility, which is slow in jsdom. Nothing in the pane is
+// hidden by CSS alone, so the check is skipped. (No time limits here: tests/setup-dom.ts lets every wait end on its
+// state, and jest.config.js gives a test minutes, so a busy machine is slower, not red.)
 configure({ defaultHidden: true });
-jest.setTimeout(60_000);
 
 beforeAll(() => {
   // jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (every Office web view has it).

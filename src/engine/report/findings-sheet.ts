@@ -3,6 +3,7 @@
  * the cell to look at. Amounts are shown in the unit of the table they were read from.
  */
 import { compareFindings, type Finding, type RuleId, type Severity, SEVERITIES } from "../findings";
+import { amountNumberFormat } from "../format";
 import type { Lang } from "../i18n";
 import { fenToUnitNumber, type MoneyUnit } from "../money";
 import { RULES, ruleName } from "../rules/index";
@@ -92,7 +93,7 @@ function styles(lang: Lang, units: readonly MoneyUnit[]): Record<string, CellSty
     out[amountStyleId(u)] = boxed(f, SIZE, {
       horizontal: "right",
       vertical: "top",
-      numberFormat: `#,##0.00" ${u}"`,
+      numberFormat: amountNumberFormat(u),
     });
   }
   return out;

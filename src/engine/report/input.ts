@@ -4,7 +4,8 @@
  */
 import type { Finding } from "../findings";
 import type { Lang } from "../i18n";
-import { fenToUnitNumber, formatFen, type AmountParse } from "../money";
+import { amountFixed } from "../format";
+import { fenToUnitNumber, type AmountParse } from "../money";
 import type { ScoreResult } from "../score/types";
 import { UNCALCULATED_CODE } from "../snapshot";
 import type {
@@ -89,26 +90,11 @@ export function wan(fen: number): number {
 
 /** 分 → "256.79" (万元, 2 decimals) for prose. */
 export function wanText(fen: number): string {
-  return formatFen(fen, "万元", 2);
+  return amountFixed(fen, "万元");
 }
 
-/** A share as a percentage with 2 decimals, half away from zero ("2.40%"); null when the whole is zero or missing. */
-export function percentText(part: number | null, whole: number | null): string | null {
-  if (part === null || whole === null || whole === 0) return null;
-  return `${round2((part / whole) * 100).toFixed(2)}%`;
-}
-
-/** Half away from zero at 2 decimals, nudged so 1.005 (stored as 1.00499…) rounds up as a person expects. */
-export function round2(x: number): number {
-  const scaled = Math.abs(x) * 100;
-  const r = Math.floor(scaled + 0.5 + 1e-9) / 100;
-  return x < 0 ? -r : r;
-}
-
-/** A score for prose: 95 → "95", 99.78 → "99.78", 99.8 → "99.8". */
-export function scoreText(score: number): string {
-  return String(round2(score));
-}
+// Shares, rounding and scores for prose come from the one formatting module; re-exported for the report's writers.
+export { percentText, round2, scoreText } from "../format";
 
 /** The text of an info field ("" when absent). */
 export function infoText(input: ReportInput, field: InfoField): string {

@@ -12,6 +12,7 @@
  *   一级指标 │ 二级指标 │ 三级指标 │ 年度指标值 │ 实际完成值 │ 分值 │ 得分 │ 偏差原因分析及改进措施
  *   总分 … 评价等级 …, then the signature line.
  */
+import { scoreFixed } from "../format";
 import type { Lang } from "../i18n";
 import type { BudgetColumn, BudgetRow } from "../tables";
 import {
@@ -107,8 +108,8 @@ function tableTexts(lang: Lang) {
     grade: zh ? "评价等级" : "Grade",
     capped: (from: number) =>
       zh
-        ? `按预算执行率上限由 ${from.toFixed(2)} 分调整`
-        : `Capped by the execution rate from ${from.toFixed(2)}`,
+        ? `按预算执行率上限由 ${scoreFixed(from)} 分调整`
+        : `Capped by the execution rate from ${scoreFixed(from)}`,
     signatures: zh
       ? ["单位负责人：", "财务负责人：", "填表人：", "填报日期：    年    月    日"]
       : ["Head of unit:", "Head of finance:", "Prepared by:", "Date:"],
