@@ -161,7 +161,15 @@ export function gradeOfPoints(total: Ratio): TypedGrade {
 
 export const GRADE_RANGES: Readonly<Record<TypedGrade, { readonly zh: string; readonly en: string }>> = {
   优: { zh: "90 分及以上", en: "90 or more" },
-  良: { zh: "80 至 90 分（不含 90）", en: "80 to under 90" },
-  中: { zh: "60 至 80 分（不含 80）", en: "60 to under 80" },
+  良: { zh: "80 分至不足 90 分", en: "80 to under 90" },
+  中: { zh: "60 分至不足 80 分", en: "60 to under 80" },
   差: { zh: "60 分以下", en: "under 60" },
 };
+
+/** How far a typed figure is off, in words: "多 0.50 分" / "0.50 more". */
+export function pointsGap(typed: Ratio, expected: Ratio): { readonly zh: string; readonly en: string } {
+  const d = toFixed(abs(sub(typed, expected)), 2);
+  return cmp(typed, expected) > 0
+    ? { zh: `多 ${d} 分`, en: `${d} more` }
+    : { zh: `少 ${d} 分`, en: `${d} less` };
+}

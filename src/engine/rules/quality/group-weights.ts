@@ -1,6 +1,6 @@
 /** quality.group-weights: a 一级 or 二级 heading states its points ("产出指标(50分)") and its rows' 分值 add up to another figure. */
 import { localized } from "../../i18n";
-import { add, cmp, fromNumber, sub, toFixed, ZERO } from "../../score/exact";
+import { abs, add, cmp, fromNumber, sub, toFixed, ZERO } from "../../score/exact";
 import { defineRule } from "../rule";
 import { points, quoted } from "../typed-values";
 
@@ -30,8 +30,8 @@ export const qualityGroupWeights = defineRule({
       report({
         cells: [h.cell.pos, ...weighted.map((d) => d.row.weight.cell.pos)],
         message: localized(
-          `${quoted(h.cell.text)}标明 ${points(stated)} 分，其下 ${weighted.length} 项指标分值合计 ${s} 分，相差 ${toFixed(sub(sum, stated), 2)} 分：请调整指标分值或更正标题中的分值`,
-          `${quoted(h.cell.text)} states ${points(stated)} points, but the weights of its ${weighted.length} indicators add up to ${s}, a difference of ${toFixed(sub(sum, stated), 2)}: adjust the weights or the heading`,
+          `${quoted(h.cell.text)}标明 ${points(stated)} 分，其下 ${weighted.length} 项指标分值合计 ${s} 分，${cmp(sum, stated) > 0 ? "多" : "少"} ${toFixed(abs(sub(sum, stated)), 2)} 分：请调整指标分值或更正标题中的分值`,
+          `${quoted(h.cell.text)} states ${points(stated)} points, but the weights of its ${weighted.length} indicator${weighted.length === 1 ? "" : "s"} add up to ${s}, ${toFixed(abs(sub(sum, stated)), 2)} ${cmp(sum, stated) > 0 ? "more" : "less"}: adjust the weights or the heading`,
         ),
       });
     }

@@ -4,7 +4,7 @@
  */
 import { localized } from "../../i18n";
 import { formatFen } from "../../money";
-import { cmp, min, sub as minus } from "../../score/exact";
+import { cmp, fromInt, min, mul, sub as minus, toFixed } from "../../score/exact";
 import { defineRule } from "../rule";
 import {
   differs,
@@ -54,6 +54,7 @@ export const reviewExecutionRate = defineRule({
     const unit = budget.unit;
     const formula = `${formatFen(x.executedFen ?? 0, unit)} ÷ ${formatFen(x.budgetFen ?? 0, unit)}`;
     const lower = cmp(typed.value, rate) < 0;
+    const gap = toFixed(mul(lower ? minus(rate, typed.value) : minus(typed.value, rate), fromInt(100)), 2);
     report({
       cells: [
         cell.pos,
@@ -61,8 +62,8 @@ export const reviewExecutionRate = defineRule({
         ...(budget.total.cells.budget ? [budget.total.cells.budget.pos] : []),
       ],
       message: localized(
-        `执行率填报 ${quoted(written)}（${percent(typed.value)}），按全年执行数 ÷ 全年预算数 = ${formula} 应为 ${percent(rate)}，${lower ? "少填" : "多填"} ${percent(lower ? minus(rate, typed.value) : minus(typed.value, rate))}：请改为 ${percent(rate)}`,
-        `The execution rate is typed as ${quoted(written)} (${percent(typed.value)}); 全年执行数 ÷ 全年预算数 = ${formula} = ${percent(rate)}, ${percent(lower ? minus(rate, typed.value) : minus(typed.value, rate))} ${lower ? "less" : "more"}: change it to ${percent(rate)}`,
+        `执行率填报 ${quoted(written)}（${percent(typed.value)}），按全年执行数 ÷ 全年预算数 = ${formula} 应为 ${percent(rate)}，${lower ? "少填" : "多填"} ${gap} 个百分点：请改为 ${percent(rate)}`,
+        `The execution rate is typed as ${quoted(written)} (${percent(typed.value)}); 全年执行数 ÷ 全年预算数 = ${formula} = ${percent(rate)}, ${gap} percentage points ${lower ? "less" : "more"}: change it to ${percent(rate)}`,
       ),
     });
   },

@@ -4,7 +4,7 @@
  */
 import { localized } from "../../i18n";
 import { EXECUTION_WEIGHT } from "../../score/execution";
-import { cmp, fromInt, max, min, mul, ONE, sign, sub, toFixed, ZERO } from "../../score/exact";
+import { cmp, fromInt, max, min, mul, ONE, sign, toFixed, ZERO } from "../../score/exact";
 import { roundScore } from "../../score/rules";
 import { defineRule } from "../rule";
 import {
@@ -13,6 +13,7 @@ import {
   percent,
   points,
   POINT_TOLERANCE,
+  pointsGap,
   quoted,
   typedPoints,
   typedRate,
@@ -61,12 +62,12 @@ export const reviewExecutionScore = defineRule({
     const p = percent(rate);
     const capped = cmp(rate, ONE) > 0 ? "（执行率超过 100% 按 100% 计）" : "";
     const cappedEn = cmp(rate, ONE) > 0 ? " (a rate above 100% counts as 100%)" : "";
-    const difference = toFixed(sub(typed, expected), 2);
+    const gap = pointsGap(typed, expected);
     report({
       cells: [cell.pos, ...(budget.extra?.rate ? [budget.extra.rate.pos] : [])],
       message: localized(
-        `预算执行率得分填报 ${quoted(written)}，执行率 ${p}，按 ${w} × ${p} 应得 ${toFixed(expected, 2)} 分${capped}，相差 ${difference} 分：请改为 ${toFixed(expected, 2)}`,
-        `The execution score is typed as ${quoted(written)}; at an execution rate of ${p} it is ${w} × ${p} = ${toFixed(expected, 2)}${cappedEn}, a difference of ${difference}: change it to ${toFixed(expected, 2)}`,
+        `预算执行率得分填报 ${quoted(written)}，执行率 ${p}，按 ${w} × ${p} 应得 ${toFixed(expected, 2)} 分${capped}，${gap.zh}：请改为 ${toFixed(expected, 2)}`,
+        `The execution score is typed as ${quoted(written)}; at an execution rate of ${p} it is ${w} × ${p} = ${toFixed(expected, 2)}${cappedEn}, ${gap.en}: change it to ${toFixed(expected, 2)}`,
       ),
     });
   },

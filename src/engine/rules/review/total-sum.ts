@@ -1,8 +1,7 @@
 /** review.total-sum: the typed 总分 is not the sum of the scores typed on the form (the execution row's and each indicator's). */
 import { localized } from "../../i18n";
-import { sub, toFixed } from "../../score/exact";
 import { defineRule } from "../rule";
-import { differs, points, POINT_TOLERANCE, quoted, typedSum, typedTotal } from "../typed-values";
+import { differs, points, POINT_TOLERANCE, pointsGap, quoted, typedSum, typedTotal } from "../typed-values";
 
 export const reviewTotalSum = defineRule({
   id: "review.total-sum",
@@ -29,8 +28,8 @@ export const reviewTotalSum = defineRule({
     report({
       cells: [total.cell.pos],
       message: localized(
-        `总分填报 ${quoted(total.written)}，表内各项填报得分合计为 ${s}（${parts["zh-CN"]}），相差 ${toFixed(sub(total.value, sum.total), 2)} 分：请改为 ${s}，或更正有误的得分`,
-        `The total is typed as ${quoted(total.written)}, but the scores typed on the form add up to ${s} (${parts["en-US"]}), a difference of ${toFixed(sub(total.value, sum.total), 2)}: change it to ${s}, or correct the wrong score`,
+        `总分填报 ${quoted(total.written)}，表内各项填报得分合计为 ${s}（${parts["zh-CN"]}），填报${pointsGap(total.value, sum.total).zh}：请改为 ${s}，或更正有误的得分`,
+        `The total is typed as ${quoted(total.written)}, but the scores typed on the form add up to ${s} (${parts["en-US"]}), so the typed total is ${pointsGap(total.value, sum.total).en}: change it to ${s}, or correct the wrong score`,
       ),
     });
   },

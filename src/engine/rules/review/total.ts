@@ -2,7 +2,7 @@
 import { localized } from "../../i18n";
 import { fromNumber, sub, toFixed, ZERO } from "../../score/exact";
 import { defineRule } from "../rule";
-import { differs, points, POINT_TOLERANCE, quoted, typedTotal } from "../typed-values";
+import { differs, points, POINT_TOLERANCE, pointsGap, quoted, typedTotal } from "../typed-values";
 
 export const reviewTotal = defineRule({
   id: "review.total",
@@ -26,8 +26,8 @@ export const reviewTotal = defineRule({
     report({
       cells: [total.cell.pos],
       message: localized(
-        `总分填报 ${quoted(total.written)}，按评分规则计算为 ${r}（预算执行率 ${execution} + 指标 ${indicators}），相差 ${toFixed(sub(total.value, rule), 2)} 分：请核对各项得分，总分应为 ${r}`,
-        `The total is typed as ${quoted(total.written)}; the scoring rules give ${r} (execution ${execution} + indicators ${indicators}), a difference of ${toFixed(sub(total.value, rule), 2)}: check each score; the total should be ${r}`,
+        `总分填报 ${quoted(total.written)}，按评分规则计算为 ${r}（预算执行率 ${execution} + 指标 ${indicators}），填报${pointsGap(total.value, rule).zh}：请核对各项得分，总分应为 ${r}`,
+        `The total is typed as ${quoted(total.written)}; the scoring rules give ${r} (execution ${execution} + indicators ${indicators}), so the typed total is ${pointsGap(total.value, rule).en}: check each score; the total should be ${r}`,
       ),
     });
   },

@@ -30,15 +30,15 @@ export const reviewUnfoundedScore = defineRule({
       const full = d.weightRead.kind === "ok" && cmp(d.typed, d.weight) >= 0;
       const what =
         noTarget && noActual
-          ? localized("年度指标值和实际完成值", "a target and an actual value")
+          ? { zh: "年度指标值和实际完成值", en: "neither a target nor an actual value", fill: "fill them in" }
           : noTarget
-            ? localized("年度指标值", "a target")
-            : localized("实际完成值", "an actual value");
+            ? { zh: "年度指标值", en: "no target", fill: "fill in the target" }
+            : { zh: "实际完成值", en: "no actual value", fill: "fill in the actual value" };
       report({
         cells: [cell.cell.pos, noTarget ? d.row.target.pos : d.row.actual.pos],
         message: localized(
-          `${zhName(d.label)}未填写${what["zh-CN"]}，却填报得分 ${typed}${full ? "（满分）" : ""}：按评分规则得 0 分；请补填${what["zh-CN"]}，或将得分改为 0`,
-          `${enSubject(d.label)} has no ${what["en-US"].replace(/^an? /, "")} yet a typed score of ${typed}${full ? " (full marks)" : ""}: the rules give 0; fill in ${what["en-US"]}, or change the score to 0`,
+          `${zhName(d.label)}未填写${what.zh}，却填报得分 ${typed}${full ? "（满分）" : ""}：按评分规则得 0 分；请补填${what.zh}，或将得分改为 0`,
+          `${enSubject(d.label)} has ${what.en} yet a typed score of ${typed}${full ? " (full marks)" : ""}: the rules give 0; ${what.fill}, or change the score to 0`,
         ),
       });
     }
