@@ -156,7 +156,7 @@ describe("the built add-in (main.js alone)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "selfeval-wps-"));
     await build(dir);
-  }, 300_000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const folder = () => {

@@ -11,7 +11,6 @@ import { FakeEtApp } from "../fakes/wps/workbook";
 
 // As in the pane's own tests: role queries skip the CSS visibility check, which Fluent makes very slow in jsdom.
 configure({ defaultHidden: true });
-jest.setTimeout(60_000);
 
 beforeAll(() => {
   // WPS's pane reports the language of the WPS interface; jsdom says en-US.
