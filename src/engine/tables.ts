@@ -82,6 +82,18 @@ export interface BudgetBlock {
   readonly kinds: Partial<Record<SpendingKind, BudgetRow>>;
   /** Other score-table columns when present in the block (分值, 执行率, 得分), as typed by the user. */
   readonly extra?: { readonly weight?: AmountCell; readonly rate?: TextCell; readonly score?: TextCell };
+  /**
+   * The unit is not clear (issue 11 §2): the header, a label and a caption state different units, or the amounts
+   * carry a unit glued on that differs from the table's. `unit` is then the one read nearest the amounts; `cells` are
+   * every cell that states a unit, so a finding can name them. Absent when the unit is clear.
+   */
+  readonly unitAmbiguity?: { readonly units: readonly MoneyUnit[]; readonly cells: readonly CellPos[] };
+  /**
+   * The points the form itself gives the execution score (issue 11 §2): the 分值 typed on the total row, or a
+   * "(20分)" stated in the block's header ("预算执行情况（万元）（20分）", "得分（20分*执行率）"). The configured weight
+   * stays the rule; this is what a finding compares it with, at `cell`. Absent when the form states none.
+   */
+  readonly executionWeight?: { readonly points: number; readonly cell: CellPos };
 }
 
 // ---------------------------------------------------------------- expenditure table (§3.2)
@@ -151,6 +163,12 @@ export interface IndicatorsTable {
     readonly unit?: TextCell;
   };
   readonly rows: readonly IndicatorRow[];
+  /**
+   * Template leftovers inside the table (issue 11 §2): placeholder rows ("指标1", "指标2：", "……", rows of "/"),
+   * empty spare rows inside a 一级/二级 group. Never scored; each names the cell the accountant should delete
+   * (the name cell, or the row's first written cell when the name is empty). Absent when there is none.
+   */
+  readonly placeholderRows?: readonly TextCell[];
 }
 
 // ---------------------------------------------------------------- department information (§3.4)
@@ -182,4 +200,31 @@ export interface RecognizedWorkbook {
   readonly info: InfoBlock | null;
   /** Every table found, in sheet order, for the JSON envelope and the UI. */
   readonly tables: readonly TableSummary[];
+  /** What the filer typed around the tables (总分, 评价等级, placeholders); absent on hand-built models. */
+  readonly typed?: TypedFigures;
+}
+
+// ---------------------------------------------------------------- what the filer typed around the tables
+
+export type TypedGrade = "优" | "良" | "中" | "差";
+
+/** A "(50分)" in a 一级 or 二级 heading of the indicators table, with the rows its group spans (0-based, inclusive). */
+export interface TypedGroupHeading {
+  readonly cell: TextCell;
+  readonly level: 1 | 2;
+  readonly points: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/** The reviewer's view of what was typed (src/engine/recognize/typed-figures.ts). */
+export interface TypedFigures {
+  /** The typed 总分 (总分, 自评得分, 自评总分 …): its label, the cell holding the figure and the figure. */
+  readonly total: { readonly label: TextCell; readonly cell: TextCell; readonly value: number } | null;
+  readonly grade: { readonly cell: TextCell; readonly grade: TypedGrade } | null;
+  /** Cells holding template placeholders (XX, ××, 待填写, ……) where a value belongs. */
+  readonly placeholders: readonly TextCell[];
+  /** Rows of the indicators table left from the template with no figures ("指标2", a bare 二级 heading). */
+  readonly templateRows: readonly TextCell[];
+  readonly groupHeadings: readonly TypedGroupHeading[];
 }
