@@ -29,7 +29,7 @@ export interface ReviewedFile {
   /** The rule total; null when the workbook has neither an indicators table nor a budget block. */
   readonly score: number | null;
   readonly grade: Grade | null;
-  /** The filer's typed 总分: the engine on main does not read it yet, so always null for now. */
+  /** The filer's typed 总分 (总分, 自评得分 … beside the indicators table); null when the form has none. */
   readonly typedTotal: number | null;
   /** 预算执行率 as a fraction (1 = 100%). */
   readonly executionRate: number | null;
@@ -94,7 +94,7 @@ function reviewed(file: string, evaluation: Evaluation): ReviewedFile {
     form: evaluation.tables.length > 0 ? "department" : null,
     score: score ? score.total : null,
     grade: score ? score.grade : null,
-    typedTotal: null,
+    typedTotal: evaluation.recognized.typed?.total?.value ?? null,
     executionRate: score ? score.execution.rate : null,
     counts: { ...evaluation.summary },
     findings: evaluation.findings.map((f) => ({

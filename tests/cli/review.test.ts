@@ -9,6 +9,7 @@ import { runCli, SAMPLE_XLSX, type CliRun } from "./run-cli";
 
 const BUDGET = "表一 预算执行情况";
 const EXPENDITURE = "表二 支出决算表";
+const INDICATORS = "表三 绩效指标";
 const DEPARTMENT = "岳阳市君山产业开发区管委会";
 
 function tempDir(): string {
@@ -37,10 +38,15 @@ async function filingsFolder(): Promise<string> {
   writeFileSync(join(root, "a-样例.xlsx"), sample);
   writeFileSync(join(root, "b-合计有误.xlsx"), faulty);
   writeFileSync(join(root, "二级单位", "=1+2.xlsx"), faulty);
-  // 基本支出 executed 256.80 万元: 0.01 万元 off its total, a 尾差.
+  // 基本支出 executed 256.80 万元: 0.01 万元 off its total, a 尾差. The filer also typed the 总分 on the line under the
+  // indicators table, in its 得分 column (the sample leaves it empty).
   writeFileSync(
     join(root, "二级单位", "乡镇", "c-尾差.xlsx"),
-    await editXlsx(sample, setCell(BUDGET, "D12", 256.8)),
+    await editXlsx(sample, (wb) => {
+      setCell(BUDGET, "D12", 256.8)(wb);
+      setCell(INDICATORS, "A18", "总分")(wb);
+      setCell(INDICATORS, "G18", 99.78)(wb);
+    }),
   );
   writeFileSync(join(root, "二级单位", "损坏.xlsx"), Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
   writeFileSync(join(root, "说明.txt"), "不是工作簿");
@@ -110,7 +116,7 @@ describe("selfeval review on a folder of filings", () => {
         { file: FILES[0], ...sample, errors: 0, warnings: 0 },
         { file: FILES[1], ...sample, errors: 2, warnings: 0 },
         { file: FILES[2], ...sample, errors: 2, warnings: 0 },
-        { file: FILES[3], ...sample, errors: 0, warnings: 1 },
+        { file: FILES[3], ...sample, typedTotal: 99.78, errors: 0, warnings: 1 },
         // Its 绩效自评表 and 核查结果 are ours: the filing is read as the sample it was made from.
         { file: FILES[4], ...sample, errors: 0, warnings: 0 },
         {
@@ -169,7 +175,7 @@ describe("selfeval review on a folder of filings", () => {
       // The worst finding: the first in report order (errors first, then by sheet and cell).
       [FILES[1], ...sample, 2, 0, "列合计", COLUMN_SUM],
       [FILES[2], ...sample, 2, 0, "列合计", COLUMN_SUM],
-      [FILES[3], ...sample, 0, 1, "执行数超预算", OVERSPEND],
+      [FILES[3], DEPARTMENT, "2023", form, 99.78, 99.78, "优", 1, 0, 1, "执行数超预算", OVERSPEND],
       [FILES[4], ...sample, 0, 0, null, null],
       [
         FILES[5],
