@@ -51,6 +51,7 @@ describe("selfeval generate on the sample workbook", () => {
     expect(Object.keys(envelope)).toEqual([
       "file",
       "output",
+      "docx",
       "department",
       "year",
       "tables",
