@@ -22,6 +22,8 @@ export interface GenerateMessages {
   readonly writtenDocx: (out: string) => string;
   readonly scoreLine: (total: number, grade: string, rate: number | null) => string;
   readonly findingsLine: (c: Evaluation["summary"]) => string;
+  /** The same when only the Word report was written: its 核查结果 part, which it has only when findings stand. */
+  readonly findingsLineDocx: (c: Evaluation["summary"]) => string;
 }
 
 export const zh: GenerateMessages = {
@@ -74,6 +76,10 @@ export const zh: GenerateMessages = {
     `总分 ${total} 分，评价等级“${grade}”${rate === null ? "" : `，预算执行率 ${formatRate(rate)}`}。`,
   findingsLine: (c) =>
     `核查：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项（详见“核查结果”工作表）。`,
+  findingsLineDocx: (c) =>
+    `核查：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项${
+      c.error + c.warning + c.notice > 0 ? "（详见 Word 报告的“核查结果”部分）" : ""
+    }。`,
 };
 
 export const en: GenerateMessages = {
@@ -130,6 +136,10 @@ export const en: GenerateMessages = {
     `Total score ${total}, grade ${grade}${rate === null ? "" : `, budget execution rate ${formatRate(rate)}`}.`,
   findingsLine: (c) =>
     `Checks: ${c.error} errors, ${c.warning} warnings, ${c.notice} notices (see the Check Results sheet).`,
+  findingsLineDocx: (c) =>
+    `Checks: ${c.error} errors, ${c.warning} warnings, ${c.notice} notices${
+      c.error + c.warning + c.notice > 0 ? " (see Check results in the Word report)" : ""
+    }.`,
 };
 
 const MESSAGES: Record<Lang, GenerateMessages> = { "zh-CN": zh, "en-US": en };

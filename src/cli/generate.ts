@@ -108,7 +108,7 @@ async function runGenerate({ io, lang, values, positionals }: CommandContext): P
         t.scoreLine(evaluation.score.total, evaluation.score.grade, evaluation.score.execution.rate),
       );
     }
-    lines.push(t.findingsLine(evaluation.summary));
+    lines.push(out !== "" ? t.findingsLine(evaluation.summary) : t.findingsLineDocx(evaluation.summary));
     io.stdout(lines.join("\n") + "\n");
   }
   return EXIT_OK;

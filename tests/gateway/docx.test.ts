@@ -189,7 +189,7 @@ describe("the Word report of a workbook with faults (zh-CN)", () => {
     );
     expect(texts[at + 2]).toBe("错误（6 项）");
     expect(texts[at + 3]).toMatch(
-      /^1\. “预算分项合计”（表一 预算执行情况!D5、表一 预算执行情况!D7、表一 预算执行情况!D8、表一 预算执行情况!D9、表一 预算执行情况!D10）：/,
+      /^\u3000\u30001\. “预算分项合计”（表一 预算执行情况!D5、表一 预算执行情况!D7、表一 预算执行情况!D8、表一 预算执行情况!D9、表一 预算执行情况!D10）：/,
     );
     expect(texts).toContain("警告（2 项）");
     expect(texts).toContain("提示（1 项）");

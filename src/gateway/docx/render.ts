@@ -161,10 +161,12 @@ function documentChildren(doc: ReportDocument, f: DocumentFonts): (Paragraph | T
   for (const p of doc.body) out.push(bodyParagraph(p.kind, p.text, f, lang));
   if (doc.findings) {
     out.push(bodyParagraph("heading", doc.findings.heading, f, lang, { pageBreakBefore: true }));
-    out.push(bodyParagraph("body", (lang === "zh-CN" ? "\u3000\u3000" : "") + doc.findings.summary, f, lang));
+    // Indented like the narrative's body paragraphs, which open with two full-width spaces in Chinese.
+    const indent = lang === "zh-CN" ? "\u3000\u3000" : "";
+    out.push(bodyParagraph("body", indent + doc.findings.summary, f, lang));
     doc.findings.groups.forEach((g) => {
       out.push(bodyParagraph("subheading", g.heading, f, lang));
-      for (const item of g.items) out.push(bodyParagraph("body", item, f, lang));
+      for (const item of g.items) out.push(bodyParagraph("body", indent + item, f, lang));
     });
   }
   const { table } = doc.appendix;
