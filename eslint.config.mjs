@@ -8,7 +8,7 @@ const LAYERS = {
   /** The pure engine: imports nothing outside itself (no Office, DOM, Node, exceljs, not even app/). */
   engine: "src/engine",
   /** The only folders that may import exceljs or touch the Office/Excel globals. */
-  gateways: ["src/gateway", "src/excel"],
+  gateways: ["src/gateway"],
   /** The views: they reach a gateway only through the host factory. */
   ui: ["src/taskpane", "src/preview", "src/commands"],
   /** Application code that must not touch Office/Excel (it talks to a WorkbookHost). */
