@@ -1,7 +1,8 @@
 /**
- * What the pipeline needs from wherever the workbook lives. Excel (office-host.ts) implements it over Office.js; the
- * browser preview implements it over an .xlsx file held in memory. The pipeline and the task pane only ever talk to
- * this interface, so neither knows which one it drives — and nothing here may import React, Office or exceljs.
+ * What the pipeline needs from wherever the workbook lives. Each host lives beside its gateway: Excel's over Office.js
+ * (src/gateway/office/host.ts), and the .xlsx one over a file held in memory (src/gateway/xlsx/host.ts), which the CLI
+ * saves and the browser preview shows. The pipeline, the task pane and the CLI only ever talk to this interface, so
+ * none knows which one it drives — and nothing here may import React, Office or exceljs.
  */
 import type { Finding } from "../engine/findings";
 import type { Lang, Localized } from "../engine/i18n";
@@ -9,7 +10,8 @@ import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import type { AppSettings } from "./settings";
 
-export type HostKind = "excel" | "preview" | "xlsx";
+/** Excel's Office.js host, the browser preview (an .xlsx host behind a window of its own), a bare .xlsx host, WPS 表格. */
+export type HostKind = "excel" | "preview" | "xlsx" | "wps";
 
 /** Where the task pane runs: inside Excel, or in a plain browser (the preview over an .xlsx). */
 export type HostMode = "excel" | "preview";

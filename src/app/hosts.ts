@@ -5,5 +5,11 @@
  * point, has its own factory (src/cli/workbook.ts).
  */
 export type { HostInfo, HostMode, HostTheme } from "./host";
-export { detectHost, READY_TIMEOUT_MS, type OfficeLike } from "../gateway/office/detect";
+export {
+  detectHost,
+  officeDisplayLanguage,
+  officeGlobal,
+  READY_TIMEOUT_MS,
+  type OfficeLike,
+} from "../gateway/office/detect";
 export { createOfficeHost, type OfficeHostOptions } from "../gateway/office/host";

@@ -8,7 +8,7 @@
  * completeAfter guarantees that.
  */
 import type { WorkbookHost } from "../app/host";
-import { createOfficeHost } from "../app/hosts";
+import { createOfficeHost, officeDisplayLanguage, officeGlobal } from "../app/hosts";
 import { checkToSheet, generateToSheets, openFindingsSheet } from "../app/pipeline";
 import { reportLangOf, toScoreOptions } from "../app/settings";
 import { langFromDisplayLanguage, type Lang } from "../engine/i18n";
@@ -41,8 +41,7 @@ export interface CommandContext {
 }
 
 function officeContext(): CommandContext {
-  const display = typeof Office === "undefined" ? undefined : Office.context?.displayLanguage;
-  return { host: createOfficeHost(), uiLang: langFromDisplayLanguage(display) };
+  return { host: createOfficeHost(), uiLang: langFromDisplayLanguage(officeDisplayLanguage()) };
 }
 
 /**
@@ -102,4 +101,4 @@ export function registerCommands(
   return [...COMMAND_NAMES];
 }
 
-registerCommands(typeof Office === "undefined" ? undefined : (Office as unknown as OfficeActionsLike));
+registerCommands(officeGlobal<OfficeActionsLike>());

@@ -20,6 +20,12 @@ export const MARK_COLORS: Readonly<Record<Severity, string>> = {
   notice: "#0F6CBD",
 };
 
+/**
+ * Where a host keeps the fills it replaced, so 清除标记 puts them back — the same key in every host's store, so a
+ * workbook marked in Excel can be cleared in WPS and the other way round.
+ */
+export const HIGHLIGHT_STORE_KEY = "selfeval.highlights";
+
 /** A range in a finding can be large; colouring more than this many cells helps nobody and bloats the settings. */
 export const MAX_HIGHLIGHTED_CELLS = 5_000;
 

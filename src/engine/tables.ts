@@ -200,4 +200,31 @@ export interface RecognizedWorkbook {
   readonly info: InfoBlock | null;
   /** Every table found, in sheet order, for the JSON envelope and the UI. */
   readonly tables: readonly TableSummary[];
+  /** What the filer typed around the tables (总分, 评价等级, placeholders); absent on hand-built models. */
+  readonly typed?: TypedFigures;
+}
+
+// ---------------------------------------------------------------- what the filer typed around the tables
+
+export type TypedGrade = "优" | "良" | "中" | "差";
+
+/** A "(50分)" in a 一级 or 二级 heading of the indicators table, with the rows its group spans (0-based, inclusive). */
+export interface TypedGroupHeading {
+  readonly cell: TextCell;
+  readonly level: 1 | 2;
+  readonly points: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/** The reviewer's view of what was typed (src/engine/recognize/typed-figures.ts). */
+export interface TypedFigures {
+  /** The typed 总分 (总分, 自评得分, 自评总分 …): its label, the cell holding the figure and the figure. */
+  readonly total: { readonly label: TextCell; readonly cell: TextCell; readonly value: number } | null;
+  readonly grade: { readonly cell: TextCell; readonly grade: TypedGrade } | null;
+  /** Cells holding template placeholders (XX, ××, 待填写, ……) where a value belongs. */
+  readonly placeholders: readonly TextCell[];
+  /** Rows of the indicators table left from the template with no figures ("指标2", a bare 二级 heading). */
+  readonly templateRows: readonly TextCell[];
+  readonly groupHeadings: readonly TypedGroupHeading[];
 }

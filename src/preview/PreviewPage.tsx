@@ -17,7 +17,13 @@ const useStyles = makeStyles({
   },
 });
 
-export function PreviewPage({ pane, workbench }: { readonly pane: ReactNode; readonly workbench: ReactNode }) {
+export function PreviewPage({
+  pane,
+  workbench,
+}: {
+  readonly pane: ReactNode;
+  readonly workbench: ReactNode;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.page} data-testid="preview-page">

@@ -15,7 +15,14 @@ import { saveFile } from "./download";
 import type { PreviewWorkbookHost } from "./preview-host";
 import { SAMPLE_URL } from "./sample";
 import { previewStrings } from "./strings";
-import { DropOverlay, FileLine, LoadFailed, OpenButtons, useFileDrop, useWorkbookLoader } from "./WorkbookLoader";
+import {
+  DropOverlay,
+  FileLine,
+  LoadFailed,
+  OpenButtons,
+  useFileDrop,
+  useWorkbookLoader,
+} from "./WorkbookLoader";
 import { WorkbookGrid } from "./WorkbookGrid";
 
 const useStyles = makeStyles({
@@ -76,7 +83,12 @@ export function PreviewWorkbench({
       </div>
       <Caption1 className={styles.hint}>{s.openFileHint}</Caption1>
       <LoadFailed load={loader.load} lang={lang} />
-      <WorkbookGrid state={state} findings={findings} lang={lang} onActivate={(sheet) => host.activate(sheet)} />
+      <WorkbookGrid
+        state={state}
+        findings={findings}
+        lang={lang}
+        onActivate={(sheet) => host.activate(sheet)}
+      />
       <Caption1 className={styles.hint}>{s.privacy}</Caption1>
       <DropOverlay dragging={dragging} lang={lang} />
     </section>

@@ -52,7 +52,9 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
 }
 
 export type LoadState =
-  { readonly kind: "idle" } | { readonly kind: "loading" } | { readonly kind: "failed"; readonly text: string };
+  | { readonly kind: "idle" }
+  | { readonly kind: "loading" }
+  | { readonly kind: "failed"; readonly text: string };
 
 export interface WorkbookLoader {
   readonly load: LoadState;

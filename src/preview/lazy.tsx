@@ -29,7 +29,12 @@ export function isPreviewHost(host: WorkbookHost | null): host is PreviewWorkboo
 
 const LazyPreview = lazy(async () => {
   const preview = await import("./index");
-  function Loaded({ host, lang, evaluation, pane }: PreviewLayoutProps & { readonly host: PreviewWorkbookHost }) {
+  function Loaded({
+    host,
+    lang,
+    evaluation,
+    pane,
+  }: PreviewLayoutProps & { readonly host: PreviewWorkbookHost }) {
     return (
       <preview.PreviewPage
         pane={pane}

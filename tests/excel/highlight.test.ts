@@ -1,6 +1,7 @@
 import type { Finding } from "../../src/engine/findings";
 import { localized } from "../../src/engine/i18n";
-import { HIGHLIGHT_STORE_KEY, clearHighlights, highlightFindings } from "../../src/gateway/office/highlight";
+import { HIGHLIGHT_STORE_KEY } from "../../src/engine/marks";
+import { clearHighlights, highlightFindings } from "../../src/gateway/office/highlight";
 import { memoryStore, officeSettingsStore } from "../../src/gateway/office/store";
 import { FakeExcel, type FakeCell } from "../fakes/excel-fake";
 

@@ -138,48 +138,44 @@ describe("selfeval generate on unreadable files: exit 2, one localized line, not
 });
 
 describe("selfeval check on readable workbooks with no table: exit 1, table.missing, no crash", () => {
-  it.each(TABLELESS_FILES.map((f) => f.name))(
-    "%s",
-    async (name) => {
-      const path = paths.get(name) as string;
-      const r = await runCli(["check", path, "--json"]);
-      expect(r.stderr).toBe("");
-      expect(r.code).toBe(1);
-      expect(JSON.parse(r.stdout)).toEqual({
-        file: path,
-        tables: [],
-        findings: [
-          {
-            rule: "table.missing",
-            severity: "error",
-            cells: [],
-            expected: null,
-            actual: null,
-            difference: null,
-            message: tableMissingMessage()["zh-CN"],
-          },
-        ],
-        summary: { error: 1, warning: 0, notice: 0 },
-      });
+  it.each(TABLELESS_FILES.map((f) => f.name))("%s", async (name) => {
+    const path = paths.get(name) as string;
+    const r = await runCli(["check", path, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      file: path,
+      tables: [],
+      findings: [
+        {
+          rule: "table.missing",
+          severity: "error",
+          cells: [],
+          expected: null,
+          actual: null,
+          difference: null,
+          message: tableMissingMessage()["zh-CN"],
+        },
+      ],
+      summary: { error: 1, warning: 0, notice: 0 },
+    });
 
-      const english = await runCli(["check", path, "--lang", "en-US"]);
-      expect(english.code).toBe(1);
-      expect(english.stderr).toBe("");
-      expect(english.stdout).toContain(tableMissingMessage()["en-US"]);
+    const english = await runCli(["check", path, "--lang", "en-US"]);
+    expect(english.code).toBe(1);
+    expect(english.stderr).toBe("");
+    expect(english.stdout).toContain(tableMissingMessage()["en-US"]);
 
-      const out = join(mkdtempSync(join(tmpdir(), "selfeval-hostile-out-")), "自评.xlsx");
-      const generated = await runCli(["generate", path, "--out", out]);
-      expect(generated).toEqual({
-        code: 1,
-        stdout: "",
-        stderr:
-          "selfeval generate：工作簿中未找到预算执行情况表（年度资金总额、全年预算数、全年执行数）和" +
-          "绩效指标表（三级指标、年度指标值、实际完成值、分值），未生成报告。\n",
-      });
-      expect(readdirSync(dirname(out))).toEqual([]);
-    },
-    30000,
-  );
+    const out = join(mkdtempSync(join(tmpdir(), "selfeval-hostile-out-")), "自评.xlsx");
+    const generated = await runCli(["generate", path, "--out", out]);
+    expect(generated).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "selfeval generate：工作簿中未找到预算执行情况表（年度资金总额、全年预算数、全年执行数）和" +
+        "绩效指标表（三级指标、年度指标值、实际完成值、分值），未生成报告。\n",
+    });
+    expect(readdirSync(dirname(out))).toEqual([]);
+  });
 });
 
 describe("the CLI's streaming reader on every hostile file", () => {

@@ -12,7 +12,6 @@ import { SettingsView } from "../../src/taskpane/SettingsView";
 import { STRINGS } from "../../src/taskpane/strings";
 
 // A failure cap for a busy machine, not a budget: nothing here waits on time.
-jest.setTimeout(60_000);
 
 function renderView(lang: Lang = "zh-CN", settings: AppSettings = DEFAULT_SETTINGS) {
   const onSave = jest.fn<void, [AppSettings]>();

@@ -19,6 +19,7 @@ import { recognizeIndicators } from "./indicators";
 import { type InfoPair, assembleInfo, readInfoPair } from "./info";
 import { type Anchor, scanSheet } from "./scan";
 import { SheetView } from "./sheet-view";
+import { recognizeTypedFigures } from "./typed-figures";
 
 export { normalizeLabel } from "./labels";
 
@@ -28,11 +29,13 @@ export function recognizeWorkbook(workbook: WorkbookSnapshot): RecognizedWorkboo
   const indicatorTables: IndicatorsTable[] = [];
   const infoPairs: InfoPair[] = [];
   const sheetOrder = new Map<string, number>();
+  const views = new Map<string, SheetView>();
   const sheets = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
   sheets.forEach((sheet, index) => {
     if (!sheet) return;
     const view = new SheetView(sheet);
     if (!sheetOrder.has(view.name)) sheetOrder.set(view.name, index);
+    if (!views.has(view.name)) views.set(view.name, view);
     const scan = scanSheet(view);
     budgets.push(...findTables(view, scan.budget, recognizeBudget));
     expenditures.push(...findTables(view, scan.expenditure, recognizeExpenditure));
@@ -57,7 +60,8 @@ export function recognizeWorkbook(workbook: WorkbookSnapshot): RecognizedWorkboo
       a.range.top - b.range.top ||
       a.range.left - b.range.left,
   );
-  return { budget, expenditures, indicators, info, tables: summaries };
+  const typed = recognizeTypedFigures(views, indicators, info);
+  return { budget, expenditures, indicators, info, tables: summaries, ...(typed ? { typed } : {}) };
 }
 
 /**

@@ -10,19 +10,34 @@
  */
 import type { Severity } from "../findings";
 import type { Lang } from "../i18n";
-import { budgetExecutionScore } from "./budget/execution-score";
-import { budgetExecutionWeight } from "./budget/execution-weight";
 import { budgetOverspend } from "./budget/overspend";
 import { budgetUnitAmbiguous } from "./budget/unit-ambiguous";
 import { crossSheet } from "./cross/sheet";
 import { indicatorOverachieved } from "./indicator/overachieved";
-import { indicatorPlaceholder } from "./indicator/placeholder";
 import { indicatorQualitativeTier } from "./indicator/qualitative-tier";
 import { indicatorReasonMissing } from "./indicator/reason-missing";
 import { indicatorScoreMismatch } from "./indicator/score-mismatch";
 import { indicatorTarget } from "./indicator/target";
 import { indicatorUnitMismatch } from "./indicator/unit-mismatch";
 import { indicatorWeights } from "./indicator/weights";
+import { qualityCostOperator } from "./quality/cost-operator";
+import { qualityCoverage } from "./quality/coverage";
+import { qualityDirection } from "./quality/direction";
+import { qualityGroupWeights } from "./quality/group-weights";
+import { qualityPlaceholder } from "./quality/placeholder";
+import { qualityTargetUnit } from "./quality/target-unit";
+import { qualityTemplateRow } from "./quality/template-row";
+import { qualityVague } from "./quality/vague";
+import { reviewExecutionRate } from "./review/execution-rate";
+import { reviewExecutionScore } from "./review/execution-score";
+import { reviewExecutionWeight } from "./review/execution-weight";
+import { reviewGrade } from "./review/grade";
+import { reviewGradeTyped } from "./review/grade-typed";
+import { reviewInflated } from "./review/inflated";
+import { reviewScoreRange } from "./review/score-range";
+import { reviewTotal } from "./review/total";
+import { reviewTotalSum } from "./review/total-sum";
+import { reviewUnfoundedScore } from "./review/unfounded-score";
 import type { Rule, RuleMeta } from "./rule";
 import { sumBreakdown } from "./sum/breakdown";
 import { sumColumn } from "./sum/column";
@@ -45,15 +60,15 @@ export const RULES = [
   sumBreakdown,
   budgetOverspend,
   budgetUnitAmbiguous,
-  indicatorPlaceholder,
   sumRow,
   sumColumn,
   crossSheet,
   sumRounding,
+  // The reviewer's checks on what the template left behind (issue 12 §2).
+  qualityPlaceholder,
+  qualityTemplateRow,
   // The scorer's rules (checkScores hooks), over the scores.
   indicatorWeights,
-  budgetExecutionWeight,
-  budgetExecutionScore,
   indicatorTarget,
   valueMissing,
   indicatorQualitativeTier,
@@ -61,6 +76,23 @@ export const RULES = [
   indicatorOverachieved,
   indicatorScoreMismatch,
   indicatorReasonMissing,
+  // The reviewer's re-scoring of what the filer typed (issue 12 §1) and judgement of the indicators (§2).
+  reviewExecutionWeight,
+  reviewExecutionRate,
+  reviewExecutionScore,
+  reviewUnfoundedScore,
+  reviewScoreRange,
+  reviewTotalSum,
+  reviewTotal,
+  reviewGradeTyped,
+  reviewGrade,
+  reviewInflated,
+  qualityGroupWeights,
+  qualityCoverage,
+  qualityTargetUnit,
+  qualityCostOperator,
+  qualityDirection,
+  qualityVague,
 ] as const;
 
 /** Every rule id the engine reports: the registry's ids, nothing else. */

@@ -76,3 +76,13 @@ export async function detectHost(
   const theme = mode === "excel" ? officeThemeOf(office) : null;
   return theme ? { mode, host, lang, theme } : { mode, host, lang };
 }
+
+/** Office's display language ("zh-CN"), or undefined outside Office (the ribbon's commands word their report by it). */
+export function officeDisplayLanguage(): string | undefined {
+  return globalOffice()?.context?.displayLanguage;
+}
+
+/** The office.js global as the ribbon's function file uses it (Office.onReady, Office.actions), when there is one. */
+export function officeGlobal<T>(): T | undefined {
+  return typeof Office === "undefined" ? undefined : (Office as unknown as T);
+}

@@ -4,12 +4,10 @@
  * settings) BEFORE anything is coloured; clearing restores them even after the file was closed and reopened.
  */
 import type { Finding } from "../../engine/findings";
-import { HIGHLIGHT_COLORS, markKey, worstMarks } from "../../engine/marks";
+import { HIGHLIGHT_COLORS, HIGHLIGHT_STORE_KEY, markKey, worstMarks } from "../../engine/marks";
 import { requireExcelApi, supportsExcelApi } from "./api";
 import { toGatewayError } from "./errors";
 import type { KeyValueStore } from "./store";
-
-export const HIGHLIGHT_STORE_KEY = "selfeval.highlights";
 
 /** Excel's own "bad / neutral / note" pastel fills, so the marks read as warnings without hiding the numbers. */
 /** A cell's fill before we coloured it. `pattern` is null where the host cannot report patterns (before 1.9). */

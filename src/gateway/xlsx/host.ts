@@ -64,7 +64,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
    * they are not a readable workbook; the snapshot is read here too, so a workbook exceljs loads but cannot be read
    * fails now, not in the middle of an action.
    */
-  static async load(bytes: Uint8Array | ArrayBuffer, options: XlsxHostOptions = {}): Promise<XlsxWorkbookHost> {
+  static async load(
+    bytes: Uint8Array | ArrayBuffer,
+    options: XlsxHostOptions = {},
+  ): Promise<XlsxWorkbookHost> {
     const host = new XlsxWorkbookHost(await loadXlsxWorkbook(bytes), options);
     host.snapshot = host.readModel();
     return host;
@@ -124,7 +127,11 @@ export class XlsxWorkbookHost implements WorkbookHost {
       const cell = ws.getCell(address);
       // Only the first mark saves the fill: marking twice must not save our own colour as the "original".
       if (!this.savedFills.has(key))
-        this.savedFills.set(key, { sheet, address, fill: cell.fill ? structuredClone(cell.fill) : undefined });
+        this.savedFills.set(key, {
+          sheet,
+          address,
+          fill: cell.fill ? structuredClone(cell.fill) : undefined,
+        });
       unshareStyle(cell);
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(HIGHLIGHT_COLORS[severity]) } };
       cells += 1;

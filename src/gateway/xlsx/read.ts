@@ -52,7 +52,10 @@ export async function loadXlsxWorkbook(data: ArrayBuffer | Uint8Array): Promise<
 }
 
 /** The engine's snapshot of a loaded workbook (every sheet). Throws WorkbookReadError for a model it cannot read. */
-export function snapshotOfWorkbook(workbook: ExcelJS.Workbook, options: ReadXlsxOptions = {}): WorkbookSnapshot {
+export function snapshotOfWorkbook(
+  workbook: ExcelJS.Workbook,
+  options: ReadXlsxOptions = {},
+): WorkbookSnapshot {
   try {
     return { sheets: workbook.worksheets.map((ws) => readWorksheet(ws, options.formulas ?? true)) };
   } catch (cause) {

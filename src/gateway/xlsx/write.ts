@@ -116,7 +116,8 @@ export function renderReport<K extends ReportSheetKey = ReportSheetKey>(
     if (ownedKeys.has(ws.name.toUpperCase())) workbook.removeWorksheet(ws.id);
   }
 
-  for (const sheet of spec.sheets) renderSheet(workbook, sheet, names[sheet.key], names, { gridLines: false });
+  for (const sheet of spec.sheets)
+    renderSheet(workbook, sheet, names[sheet.key], names, { gridLines: false });
 
   const marker = workbook.addWorksheet(MARKER_SHEET_NAME, { state: "veryHidden" });
   for (const row of buildMarkerRows(names, reportFingerprints(spec))) marker.addRow(row);

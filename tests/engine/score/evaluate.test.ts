@@ -103,9 +103,11 @@ describe("evaluateWorkbook", () => {
         ["budget.overspend", "warning", "自评表!D4"],
         ["indicator.overachieved", "warning", "自评表!E13"],
         ["indicator.reason-missing", "warning", "自评表!H13"],
+        // The row keeps its typed 得分 with no actual value beside it.
+        ["review.unfounded-score", "warning", "自评表!G19"],
       ],
     );
-    expect(ev.summary).toEqual({ error: 3, warning: 3, notice: 0 });
+    expect(ev.summary).toEqual({ error: 3, warning: 4, notice: 0 });
     expect(ev.score).toMatchObject({ total: 89.78, grade: "良" });
   });
 

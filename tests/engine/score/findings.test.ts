@@ -2,6 +2,9 @@ import type { Finding } from "../../../src/engine/findings";
 import { scoreWorkbook } from "../../../src/engine/score/index";
 import { budgetBlock, indicatorsTable, recognized, SHEET, type RowSpec } from "./build";
 
+/** These tables are parts of a form: whether the indicator set is complete is quality.coverage's test, not theirs. */
+const PARTIAL_TABLE = { rules: { "quality.coverage": "off" } } as const;
+
 function expected(
   rule: Finding["rule"],
   severity: Finding["severity"],
@@ -75,7 +78,10 @@ const ROWS: RowSpec[] = [
 ];
 
 describe("indicator findings: rule, severity, cell and message", () => {
-  const { findings } = scoreWorkbook(recognized(indicatorsTable(ROWS), budgetBlock("10716.16", "10716.16")));
+  const { findings } = scoreWorkbook(
+    recognized(indicatorsTable(ROWS), budgetBlock("10716.16", "10716.16")),
+    PARTIAL_TABLE,
+  );
 
   it("reports every problem once, at its cell, in both languages, sorted (errors, warnings, notices; by cell)", () => {
     expect(findings).toEqual([
@@ -156,6 +162,19 @@ describe("indicator findings: rule, severity, cell and message", () => {
         "「招商引资额」填报得分 10，按评分规则应为 7.50（按 亿元 计：目标 1.2，实际 0.9；10×0.9/1.2=7.50）",
         '"招商引资额": the typed score is 10, the scoring rule gives 7.50 (in 亿元: target 1.2, actual 0.9; 10×0.9/1.2=7.50)',
       ),
+      {
+        ...expected(
+          "review.unfounded-score",
+          "warning",
+          "I13",
+          "「群众满意度」未填写年度指标值，却填报得分 “10”（满分）：按评分规则得 0 分；请补填年度指标值，或将得分改为 0",
+          '"群众满意度" has no target yet a typed score of “10” (full marks): the rules give 0; fill in a target, or change the score to 0',
+        ),
+        cells: [
+          { sheet: SHEET, address: "I13" },
+          { sheet: SHEET, address: "F13" },
+        ],
+      },
       expected(
         "indicator.overachieved",
         "notice",
@@ -182,7 +201,7 @@ describe("indicator.reason-missing without a 偏差原因 column", () => {
       ],
       { withReason: false },
     );
-    expect(scoreWorkbook(recognized(table)).findings).toEqual([
+    expect(scoreWorkbook(recognized(table), PARTIAL_TABLE).findings).toEqual([
       expected(
         "indicator.reason-missing",
         "warning",
@@ -215,7 +234,7 @@ describe("indicator.weights", () => {
         weight: null,
       },
     ]);
-    expect(scoreWorkbook(recognized(table)).findings).toEqual([
+    expect(scoreWorkbook(recognized(table), PARTIAL_TABLE).findings).toEqual([
       expected(
         "indicator.weights",
         "error",
@@ -260,7 +279,7 @@ describe("indicator.weights", () => {
         weight: 10,
       },
     ]);
-    expect(scoreWorkbook(recognized(table)).findings).toEqual([]);
+    expect(scoreWorkbook(recognized(table), PARTIAL_TABLE).findings).toEqual([]);
   });
 });
 
@@ -280,7 +299,10 @@ describe("the deduction option in the over-completion finding", () => {
       ],
       { withReason: true },
     );
-    const { findings, score } = scoreWorkbook(recognized(table), { overachieveDeduction: 2 });
+    const { findings, score } = scoreWorkbook(recognized(table), {
+      ...PARTIAL_TABLE,
+      overachieveDeduction: 2,
+    });
     expect(score?.indicators[0].score).toBe(88);
     expect(findings.map((f) => [f.rule, f.severity, f.cells[0].address])).toEqual([
       ["indicator.overachieved", "warning", "G5"],

@@ -296,7 +296,7 @@ describe("missing and unreadable", () => {
       score: 0,
       status: "missing",
       method: { "zh-CN": "未填写实际完成值，得 0 分", "en-US": "no actual value: score 0" },
-      rules: ["value.missing"],
+      rules: ["value.missing", "review.unfounded-score"],
     });
     expect(scoreOne({ target: "达成", actual: "/", weight: 10 })).toMatchObject({
       status: "missing",
@@ -345,12 +345,14 @@ describe("error values", () => {
 
 describe("over-completion", () => {
   it("130% of a ≥ target exactly is over-completion; 129.99% is not", () => {
-    expect(scoreOne({ target: "≥100", actual: "130", weight: 10, reason: "招商成效超预期" })).toMatchObject({
+    expect(
+      scoreOne({ target: "≥100个", actual: "130个", weight: 10, reason: "招商成效超预期" }),
+    ).toMatchObject({
       score: 10,
       overachieved: true,
       rules: ["indicator.overachieved"],
     });
-    expect(scoreOne({ target: "≥100", actual: "129.99", weight: 10 })).toMatchObject({
+    expect(scoreOne({ target: "≥100个", actual: "129.99个", weight: 10 })).toMatchObject({
       overachieved: false,
       rules: [],
     });
@@ -360,7 +362,7 @@ describe("over-completion", () => {
 
   it("follows the threshold option", () => {
     expect(
-      scoreOne({ target: "≥100", actual: "120", weight: 10 }, { overachieveThreshold: 1.2 }),
+      scoreOne({ target: "≥100个", actual: "120个", weight: 10 }, { overachieveThreshold: 1.2 }),
     ).toMatchObject({
       overachieved: true,
       rules: ["indicator.overachieved", "indicator.reason-missing"],

@@ -1,0 +1,114 @@
+/**
+ * The WorkbookHost of the WPS 表格 add-in: the same pipeline, task pane and ribbon commands as in Excel, over ET's
+ * synchronous object model. Settings and saved fills live in the very-hidden `_selfeval` sheet (store.ts).
+ * `insertTemplate` is not offered in WPS yet: it says so in the user's words instead of writing half a template.
+ */
+import type { MarkOutcome, WorkbookHost, WrittenReport } from "../../app/host";
+import { normalizeSettings, SETTINGS_KEY, type AppSettings } from "../../app/settings";
+import { parseA1Range, rangeToA1 } from "../../engine/a1";
+import type { Finding } from "../../engine/findings";
+import { localized } from "../../engine/i18n";
+import type { ReportSheetKey, ReportSpec } from "../../engine/report/spec";
+import type { CellRange, WorkbookSnapshot } from "../../engine/snapshot";
+import { etApplication, type EtApplication } from "./et-api";
+import { WpsGatewayError, noWorkbookError, sheetNotFoundError, toWpsError } from "./errors";
+import { clearWps, highlightWps } from "./highlight";
+import { readWpsWorkbook, type ReadProgress, type WpsReadOptions } from "./read";
+import { activeWorkbook, findSheet } from "./sheets";
+import { markerStore } from "./store";
+import { writeWpsReport } from "./write";
+
+export interface WpsHostOptions {
+  /** Default: the page's global `Application` (or `wps`) when it is WPS 表格's. */
+  readonly app?: EtApplication;
+  /** Rows read so far while reading (the pane's progress bar). */
+  readonly onReadProgress?: (progress: ReadProgress) => void;
+  /** How the reader yields between slices (tests count the pauses). */
+  readonly pause?: WpsReadOptions["pause"];
+  readonly sliceCells?: number;
+}
+
+function boundingAddress(addresses: readonly string[]): string {
+  const box: CellRange = addresses.map(parseA1Range).reduce((a, r) => ({
+    top: Math.min(a.top, r.top),
+    left: Math.min(a.left, r.left),
+    bottom: Math.max(a.bottom, r.bottom),
+    right: Math.max(a.right, r.right),
+  }));
+  return rangeToA1(box);
+}
+
+const TEMPLATE_UNAVAILABLE = localized(
+  "WPS 版暂不支持“插入模板”。请在 Excel 中插入模板，或按 README 中的表头文字自行制表。",
+  "Insert template is not available in WPS yet. Insert it in Excel, or lay out the tables with the header labels the README lists.",
+);
+
+export class WpsWorkbookHost implements WorkbookHost {
+  readonly kind = "wps" as const;
+
+  constructor(private readonly options: WpsHostOptions = {}) {}
+
+  private app(): EtApplication {
+    const app = this.options.app ?? etApplication();
+    if (!app) throw noWorkbookError();
+    return app;
+  }
+
+  /** Every failure leaves as a WpsGatewayError, which words it for the user. */
+  private async guarded<T>(work: () => T | Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toWpsError(error);
+    }
+  }
+
+  read(): Promise<WorkbookSnapshot> {
+    return this.guarded(async () => {
+      const result = await readWpsWorkbook(this.app(), {
+        onProgress: this.options.onReadProgress,
+        pause: this.options.pause,
+        sliceCells: this.options.sliceCells,
+      });
+      return result.snapshot;
+    });
+  }
+
+  writeReport<K extends ReportSheetKey = ReportSheetKey>(spec: ReportSpec<K>): Promise<WrittenReport<K>> {
+    return this.guarded(() => ({ sheets: writeWpsReport(this.app(), spec), notices: [] }));
+  }
+
+  selectCells(sheet: string, addresses: readonly string[]): Promise<void> {
+    return this.guarded(() => {
+      const ws = findSheet(activeWorkbook(this.app()), sheet);
+      if (!ws) throw sheetNotFoundError(sheet);
+      // ET selects only on the active sheet.
+      ws.Activate();
+      if (addresses.length > 0) ws.Range(boundingAddress(addresses)).Select();
+    });
+  }
+
+  highlight(findings: readonly Finding[]): Promise<MarkOutcome> {
+    return this.guarded(() => highlightWps(this.app(), markerStore(this.app()), findings));
+  }
+
+  clearHighlights(): Promise<MarkOutcome> {
+    return this.guarded(() => clearWps(this.app(), markerStore(this.app())));
+  }
+
+  insertTemplate(): Promise<readonly string[]> {
+    return Promise.reject(new WpsGatewayError("general", TEMPLATE_UNAVAILABLE));
+  }
+
+  loadSettings(): Promise<AppSettings> {
+    return this.guarded(() => normalizeSettings(markerStore(this.app()).get(SETTINGS_KEY)));
+  }
+
+  saveSettings(settings: AppSettings): Promise<void> {
+    return this.guarded(() => markerStore(this.app()).set(SETTINGS_KEY, normalizeSettings(settings)));
+  }
+}
+
+export function createWpsHost(options: WpsHostOptions = {}): WpsWorkbookHost {
+  return new WpsWorkbookHost(options);
+}

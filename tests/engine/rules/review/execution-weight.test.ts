@@ -1,0 +1,23 @@
+import { at, form } from "../review-form";
+import { testRule } from "../tester";
+
+testRule("review.execution-weight", {
+  valid: [
+    { name: "the clean form: 10", workbook: form() },
+    { name: "a dash", workbook: form({ E4: "—" }) },
+  ],
+  invalid: [
+    {
+      name: "20 typed",
+      workbook: form({ E4: 20, G4: 19 }),
+      findings: [
+        {
+          severity: "warning",
+          cells: [at("E4")],
+          message:
+            "预算执行率分值填报 “20”，评分规则为 10 分（按 10 分计算执行率得分和总分）：请改为 10，并相应调整指标分值使合计为 100 分",
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,69 @@
+/** @jest-environment jsdom */
+/**
+ * The task pane as WPS 表格 opens it (src/wps/pane.tsx): the same React pane, connected to the WPS host through the
+ * page's `Application` global. A click on 一键生成自评报告 writes the report into the workbook WPS holds (the ET fake).
+ */
+import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { connectWps, detectWps } from "../../src/wps/pane";
+import { fixtureSnapshot } from "../app/fixtures";
+import { FakeEtApp } from "../fakes/wps/workbook";
+
+// As in the pane's own tests: role queries skip the CSS visibility check, which Fluent makes very slow in jsdom.
+configure({ defaultHidden: true });
+
+beforeAll(() => {
+  // WPS's pane reports the language of the WPS interface; jsdom says en-US.
+  Object.defineProperty(window.navigator, "language", { value: "zh-CN", configurable: true });
+  if (!("ResizeObserver" in window)) {
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    };
+  }
+});
+
+afterEach(() => {
+  delete (globalThis as { Application?: unknown }).Application;
+});
+
+function wpsWithFixture(): FakeEtApp {
+  const app = new FakeEtApp();
+  for (const sheet of fixtureSnapshot().sheets) {
+    const s = app.workbook.addSheet(sheet.name);
+    sheet.values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (typeof v === "string" || typeof v === "number") s.set(r, c, v);
+      }),
+    );
+  }
+  return app;
+}
+
+test("outside WPS (no Application global) the pane has no workbook to connect to", async () => {
+  await expect(connectWps()).resolves.toBeNull();
+  await expect(detectWps()).resolves.toMatchObject({ mode: "excel", host: "WPS" });
+});
+
+test("inside WPS the pane generates the report into the open workbook", async () => {
+  const app = wpsWithFixture();
+  (globalThis as { Application?: unknown }).Application = app;
+  render(<App detect={detectWps} connect={connectWps} />);
+  const button = await screen.findByRole("button", { name: "一键生成自评报告" });
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(button);
+  // Waits for the state (the result card), however long a busy machine takes.
+  await screen.findByText("总分", undefined, { timeout: 50_000 });
+  expect(app.workbook.sheetNames).toEqual(
+    expect.arrayContaining([
+      "表1 预算执行",
+      "表2 绩效指标",
+      "绩效自评表",
+      "自评报告",
+      "核查结果",
+      "_selfeval",
+    ]),
+  );
+  expect(app.workbook.activeSheet?.name).toBe("绩效自评表");
+});

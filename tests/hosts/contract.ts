@@ -1,0 +1,169 @@
+/**
+ * The contract every WorkbookHost keeps, as one reusable suite: given a factory that opens an .xlsx in a host (over
+ * that host's fake), it checks read → writeReport → a re-run replaces only our sheets → highlight / clear restores the
+ * fills → settings round-trip → a protected sheet is refused with the localized error. Run it with
+ * `runHostContract("name", factory)` from a *.test.ts file; the WPS fake runs it in wps.contract.test.ts, and the
+ * Office.js fake can run it with a harness over tests/excel/xlsx-in-fake.ts.
+ */
+import type { WorkbookHost } from "../../src/app/host";
+import { describeError, problemOf } from "../../src/app/errors";
+import { generate, checkToSheet, markFindings, clearMarks } from "../../src/app/pipeline";
+import { DEFAULT_SETTINGS, toScoreOptions, type AppSettings } from "../../src/app/settings";
+import type { Finding } from "../../src/engine/findings";
+import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
+import { BUDGET_SHEET, INDICATORS_SHEET, type FixtureSheet } from "../app/fixtures";
+import { buildXlsx, type XlsxSheetSpec } from "../fixtures/xlsx-builders";
+
+/** What the suite needs to see and do in the workbook behind a host, besides the host itself. */
+export interface HostHarness {
+  readonly host: WorkbookHost;
+  /** A second host over the same workbook, as after closing the pane and opening it again. */
+  reopen(): WorkbookHost;
+  /** Sheet names in tab order, hidden ones included. */
+  sheetNames(): string[];
+  /** A cell's value as the host holds it (undefined or null when empty). */
+  valueAt(sheet: string, address: string): unknown;
+  /** A cell's solid fill "#RRGGBB" (upper case), or null for no fill. */
+  fillAt(sheet: string, address: string): string | null;
+  /** Gives a cell a solid fill, as the user would. */
+  setFill(sheet: string, address: string, color: string): void;
+  /** Types a value into a cell, as the user would. */
+  setValue(sheet: string, address: string, value: string | number): void;
+  /** Protects a sheet (its cells can no longer be changed). */
+  protectSheet(sheet: string): void;
+}
+
+export type HostFactory = (xlsx: Buffer) => Promise<HostHarness>;
+
+const OPTIONS = toScoreOptions(DEFAULT_SETTINGS);
+
+/** A fixture sheet as the .xlsx builder takes it (its rows hold only text, numbers and blanks). */
+export function fixtureXlsxSheet(s: FixtureSheet): XlsxSheetSpec {
+  const rows = s.rows.map((line) =>
+    line.map((v) => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null)),
+  );
+  return { name: s.name, rows, merges: s.merges };
+}
+
+/** The budget block (whose by-nature parts miss the total: an error with cells) and the indicators. */
+function contractWorkbook(extra: { name: string; cells: Record<string, string> }[] = []): Promise<Buffer> {
+  return buildXlsx([...[BUDGET_SHEET, INDICATORS_SHEET].map(fixtureXlsxSheet), ...extra]);
+}
+
+function withCells(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.cells.length > 0);
+}
+
+export function runHostContract(name: string, open: HostFactory): void {
+  describe(`host contract: ${name}`, () => {
+    test("read gives the user's sheets as the .xlsx reader does", async () => {
+      const bytes = await contractWorkbook();
+      const h = await open(bytes);
+      expect(await h.host.read()).toEqual(await readXlsxBuffer(bytes, { formulas: false }));
+    });
+
+    test("writeReport adds our three sheets; a re-read leaves them out", async () => {
+      const bytes = await contractWorkbook();
+      const h = await open(bytes);
+      const before = await h.host.read();
+      const outcome = await generate(h.host, OPTIONS, "zh-CN");
+      expect(outcome.sheets).toEqual({ table: "绩效自评表", report: "自评报告", findings: "核查结果" });
+      const names = h.sheetNames();
+      for (const sheet of Object.values(outcome.sheets)) expect(names).toContain(sheet);
+      expect(await h.host.read()).toEqual(before);
+      expect(h.valueAt("绩效自评表", "A1")).toEqual(expect.stringContaining("自评表"));
+    });
+
+    test("a re-run replaces only our sheets: the user's 核查结果 and edits stay", async () => {
+      const bytes = await contractWorkbook([{ name: "核查结果", cells: { A1: "我的备注" } }]);
+      const h = await open(bytes);
+      const first = await generate(h.host, OPTIONS, "zh-CN");
+      expect(first.sheets.findings).toBe("核查结果 (2)");
+      // Which sheets exist, not their tab order (hosts may place the very-hidden marker differently).
+      const afterFirst = [...h.sheetNames()].sort();
+      const second = await generate(h.host, OPTIONS, "zh-CN");
+      expect(second.sheets).toEqual(first.sheets);
+      expect([...h.sheetNames()].sort()).toEqual(afterFirst);
+      expect(h.valueAt("核查结果", "A1")).toBe("我的备注");
+      // A sheet of ours the user wrote notes under is theirs now: the next run leaves it and takes a new name.
+      h.setValue("自评报告", "H200", "领导批示");
+      const third = await checkToSheet(h.host, OPTIONS, "zh-CN");
+      expect(third.sheets).toEqual({ table: "绩效自评表", report: "自评报告 (2)", findings: "核查结果 (2)" });
+      expect(h.valueAt("自评报告", "H200")).toBe("领导批示");
+    });
+
+    test("highlight colours the findings' cells and clear restores the fills exactly, also after reopening", async () => {
+      const bytes = await contractWorkbook();
+      const h = await open(bytes);
+      const { evaluation } = await generate(h.host, OPTIONS, "zh-CN");
+      const findings = withCells(evaluation.findings);
+      expect(findings.length).toBeGreaterThan(0);
+      const target = findings[0].cells[0];
+      const first = target.address.split(":")[0];
+      h.setFill(target.sheet, first, "#00B0F0");
+      const untouched = findings.flatMap((f) => f.cells).find((c) => c.address !== target.address);
+
+      const marked = await markFindings(h.host, findings);
+      expect(marked.cells).toBeGreaterThan(0);
+      expect(marked.protectedSheets).toEqual([]);
+      expect(h.fillAt(target.sheet, first)).not.toBe("#00B0F0");
+      expect(h.fillAt(target.sheet, first)).not.toBeNull();
+
+      const cleared = await clearMarks(h.reopen());
+      expect(cleared.cells).toBe(marked.cells);
+      expect(h.fillAt(target.sheet, first)).toBe("#00B0F0");
+      if (untouched) expect(h.fillAt(untouched.sheet, untouched.address.split(":")[0])).toBeNull();
+      // Nothing left to restore.
+      expect((await clearMarks(h.host)).cells).toBe(0);
+    });
+
+    test("highlight skips a protected sheet and names it", async () => {
+      const bytes = await contractWorkbook();
+      const h = await open(bytes);
+      const { evaluation } = await generate(h.host, OPTIONS, "zh-CN");
+      const findings = withCells(evaluation.findings);
+      const sheet = findings[0].cells[0].sheet;
+      h.protectSheet(sheet);
+      const marked = await markFindings(h.host, findings);
+      expect(marked.protectedSheets).toEqual([sheet]);
+    });
+
+    test("settings round-trip through the workbook", async () => {
+      const bytes = await contractWorkbook();
+      const h = await open(bytes);
+      expect(await h.host.loadSettings()).toEqual(DEFAULT_SETTINGS);
+      const chosen: AppSettings = {
+        ...DEFAULT_SETTINGS,
+        toleranceInUnit: 0.05,
+        reportLang: "en-US",
+        executionCaps: true,
+        qualitativeDefaults: { met: 95, partial: 65, unmet: 20 },
+      };
+      await h.host.saveSettings(chosen);
+      expect(await h.reopen().loadSettings()).toEqual(chosen);
+      // Saving settings adds no sheet the user can see, and the report still replaces only ours.
+      await generate(h.host, OPTIONS, "zh-CN");
+      expect(await h.reopen().loadSettings()).toEqual(chosen);
+    });
+
+    test("our earlier sheet protected: writeReport is refused with the localized error, nothing written", async () => {
+      const bytes = await contractWorkbook();
+      const h = await open(bytes);
+      await generate(h.host, OPTIONS, "zh-CN");
+      h.protectSheet("核查结果");
+      const names = h.sheetNames();
+      const error: unknown = await generate(h.host, OPTIONS, "zh-CN").then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(problemOf(error)).toBe("protected");
+      expect(describeError(error, "zh-CN")).toBe(
+        "工作表“核查结果”受保护。未写入任何内容。请在“审阅”选项卡中撤销保护后再试。",
+      );
+      expect(describeError(error, "en-US")).toBe(
+        'The worksheet "核查结果" is protected. Nothing was written. Remove the protection on the Review tab and try again.',
+      );
+      expect(h.sheetNames()).toEqual(names);
+    });
+  });
+}
