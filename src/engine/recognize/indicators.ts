@@ -58,6 +58,8 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
     (c): c is number => c !== undefined,
   );
 
+  const allCols: number[] = [];
+  for (let c = header.left; c <= header.right; c++) allCols.push(c);
   const rows: IndicatorRow[] = [];
   const placeholderRows: TextCell[] = [];
   const valueCols = [target.col, actual.col, weight.col, scoreCol].filter(
@@ -72,6 +74,9 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
       continue;
     }
     if (endsTable(view, r, firstCols)) break;
+    // A 总分 / 评价等级 line written further right (under 实际完成值, as 云南 and 四川 forms do) ends the table too,
+    // when the row names no indicator of its own.
+    if (view.textCell(r, name.col).text === "" && endsTable(view, r, allCols)) break;
     // The header pasted again under itself (or repeated at a page break) is not an indicator, nor a 一级 group.
     if (repeatsHeader(view, r, name.col, target.col)) continue;
     // Merged cells show their top-left value on every row they cover; a blank cell means "same as above".
