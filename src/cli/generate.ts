@@ -15,7 +15,7 @@ import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandCon
 import { generateEnvelope } from "./generate-envelope";
 import { en, generateMessages, zh } from "./generate-messages";
 import { scoreOptions } from "./score-options";
-import { openWorkbookFile, WorkbookReadError, type XlsxWorkbookHost } from "./workbook";
+import { openWorkbookFile, PackageWriteError, WorkbookReadError, type PackageWorkbookHost } from "./workbook";
 
 export const generateCommand: CliCommand = {
   name: "generate",
@@ -58,11 +58,11 @@ async function runGenerate({ io, lang, values, positionals }: CommandContext): P
     if (existsSync(path) && values.force !== true) throw new CliUsageError(t.outExists(target));
   }
 
-  let host: XlsxWorkbookHost;
+  let host: PackageWorkbookHost;
   try {
     host = await openWorkbookFile(inPath);
   } catch (error) {
-    if (error instanceof WorkbookReadError)
+    if (error instanceof WorkbookReadError || error instanceof PackageWriteError)
       throw new CliUsageError(t.cannotRead(file, error.messageIn(lang)));
     throw error;
   }
@@ -71,6 +71,9 @@ async function runGenerate({ io, lang, values, positionals }: CommandContext): P
   try {
     outcome = await pipeline.generate(host, options, lang);
   } catch (error) {
+    // The package writer runs inside generate (the host's writeReport): a package it cannot edit is unreadable input.
+    if (error instanceof PackageWriteError)
+      throw new CliUsageError(t.cannotRead(file, error.messageIn(lang)));
     if (!(error instanceof MissingTablesError)) throw error;
     if (values.json === true)
       io.stdout(JSON.stringify(generateEnvelope(file, null, error.evaluation, lang, null), null, 2) + "\n");
