@@ -8,6 +8,7 @@
  */
 import { toHalfWidth } from "../money";
 import type {
+  BudgetBlock,
   IndicatorsTable,
   InfoBlock,
   TextCell,
@@ -45,6 +46,8 @@ const PLACEHOLDER =
 const TEMPLATE_NAME = /^指标\s*\d*\s*[:：]?$/;
 /** "(50分)" in a heading: the weight the group is meant to carry. */
 const STATED_POINTS = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
+/** "(20分)" or "(20分*执行率)" in the budget block's header. */
+const EXECUTION_POINTS = /[(（]\s*(\d+(?:\.\d+)?)\s*分/;
 
 const EMPTY: TypedFigures = {
   total: null,
@@ -69,15 +72,21 @@ export function recognizeTypedFigures(
   views: ReadonlyMap<string, SheetView>,
   indicators: IndicatorsTable | null,
   info: InfoBlock | null,
+  budget: BudgetBlock | null = null,
 ): TypedFigures | null {
+  const budgetView = budget ? views.get(budget.sheet) : undefined;
+  const executionPoints = budget && budgetView ? statedExecutionPoints(budgetView, budget) : null;
   const infoPlaceholders = info
     ? Object.values(info.fields)
         .map((f) => f.value)
         .filter((v) => isPlaceholderText(v.text))
     : [];
   const view = indicators ? views.get(indicators.sheet) : undefined;
-  if (!indicators || !view)
-    return infoPlaceholders.length > 0 ? { ...EMPTY, placeholders: infoPlaceholders } : null;
+  if (!indicators || !view) {
+    return infoPlaceholders.length > 0 || executionPoints
+      ? { ...EMPTY, placeholders: infoPlaceholders, executionPoints }
+      : null;
+  }
   const layout = layoutOf(indicators);
   const rows = scanRows(view, layout);
   const total = findTotal(view, layout);
@@ -90,6 +99,7 @@ export function recognizeTypedFigures(
       ...headingsIn(view, layout, layout.level1Col, 1),
       ...headingsIn(view, layout, layout.level2Col, 2),
     ],
+    executionPoints,
   };
 }
 
@@ -270,4 +280,25 @@ function headingsIn(
     out.push({ cell: view.textCell(s.row, col), level, points: Number(m[1]), firstRow: s.row, lastRow });
   });
   return out;
+}
+
+/**
+ * Points for budget execution stated in the block's header rows: over the 得分 column ("得分 (20分*执行率)") first,
+ * else anywhere in the header ("预算执行情况(万元)(20分)"). Only forms without a 分值 cell state them this way.
+ */
+function statedExecutionPoints(view: SheetView, budget: BudgetBlock): TypedFigures["executionPoints"] {
+  const totalRow = budget.total.label.pos.row;
+  const scoreCol = budget.extra?.score?.pos.col;
+  let found: { cell: TextCell; points: number } | null = null;
+  for (let r = budget.range.top; r < totalRow; r++) {
+    for (let c = budget.range.left; c <= budget.range.right; c++) {
+      const text = ownText(view, r, c);
+      const m = text === "" ? null : EXECUTION_POINTS.exec(toHalfWidth(text));
+      if (!m) continue;
+      const hit = { cell: view.textCell(r, c), points: Number(m[1]) };
+      if (c === scoreCol) return hit;
+      found ??= hit;
+    }
+  }
+  return found;
 }

@@ -173,3 +173,21 @@ export function pointsGap(typed: Ratio, expected: Ratio): { readonly zh: string;
     ? { zh: `多 ${d} 分`, en: `${d} more` }
     : { zh: `少 ${d} 分`, en: `${d} less` };
 }
+
+/**
+ * The points the filer gives budget execution: its 分值 cell when it holds a positive number, else the points stated
+ * in the block's header ("得分 (20分*执行率)"), else null (the form follows the rules' 10).
+ */
+export function typedExecutionWeight(
+  workbook: RecognizedWorkbook,
+): { readonly value: Ratio; readonly written: string; readonly cell: TextCell | null } | null {
+  const cell = workbook.budget?.extra?.weight;
+  if (cell) {
+    const written = writtenText(cell.raw, "");
+    const value = typedPoints(cell.raw, written);
+    if (value !== null && value.n > 0n) return { value, written, cell: null };
+  }
+  const stated = workbook.typed?.executionPoints;
+  const value = stated ? fromNumber(stated.points) : null;
+  return stated && value && value.n > 0n ? { value, written: stated.cell.text, cell: stated.cell } : null;
+}
