@@ -54,23 +54,40 @@ function yearIn(text: string): string | null {
 
 /**
  * Workbooks without a 评价年度 cell still carry the year, and often the unit's name, in the title row
- * ("岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评表"). Only the first rows of each sheet are titles.
+ * ("岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评表") or in a subtitle row of its own ("（2022年度）").
+ * Only the first rows of each sheet are titles. A form title with the year after it ("部门预算项目支出绩效自评表
+ * （2023年度）") names no department.
  */
-function titleLine(workbook: WorkbookSnapshot): { year: string; department: string } | null {
+export function titleLine(workbook: WorkbookSnapshot): { year: string; department: string } | null {
   const TITLE_ROWS = 5;
+  let subtitleYear: string | null = null;
   for (const sheet of workbook.sheets) {
     for (const row of sheet.values.slice(0, TITLE_ROWS)) {
       for (const value of row) {
         if (typeof value !== "string") continue;
         const text = toHalfWidth(value).trim();
-        const m = /^(.*?)\s*((?:19|20)\d{2})\s*年度/.exec(text);
-        // "附件1：" in front of a title is the attachment number of the filing, not part of the name.
-        const department = m ? m[1].replace(/^附件\s*\d*\s*[:：]?/, "").trim() : "";
-        if (m && /绩效|自评|评价/.test(text)) return { year: m[2], department };
+        const subtitle = SUBTITLE_YEAR.exec(text);
+        if (subtitle) subtitleYear ??= subtitle[1];
+        const m = TITLE_YEAR.exec(text);
+        if (m && /绩效|自评|评价/.test(text)) return { year: m[2], department: departmentInTitle(m[1]) };
       }
     }
   }
-  return null;
+  return subtitleYear ? { year: subtitleYear, department: "" } : null;
+}
+
+const TITLE_YEAR = /^(.*?)\s*((?:19|20)\d{2})\s*年度/;
+/** A subtitle row holding only the year: "(2022年度)", "（2021年）", "2019年度)". */
+const SUBTITLE_YEAR = /^[(]?\s*((?:19|20)\d{2})\s*年度?\s*[)]?$/;
+
+/** What stands before the year in a title, when it is a unit's name (not the form's own name). */
+function departmentInTitle(before: string): string {
+  // "附件1：" in front of a title is the attachment number of the filing, not part of the name.
+  const name = before
+    .replace(/^附件\s*\d*\s*[:：]?/, "")
+    .replace(/[(（\s]+$/, "")
+    .trim();
+  return /绩效|自评|评价|表$/.test(name) ? "" : name;
 }
 
 function departmentOf(info: InfoBlock | null, title: { department: string } | null): string {

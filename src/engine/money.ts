@@ -27,7 +27,13 @@ export function toleranceFen(unit: MoneyUnit, toleranceInUnit = 0.01): number {
 
 export type AmountParse =
   | { readonly kind: "none" }
-  | { readonly kind: "amount"; readonly fen: number; readonly fromText: boolean }
+  | {
+      readonly kind: "amount";
+      readonly fen: number;
+      readonly fromText: boolean;
+      /** The unit written in the cell itself ("150万", "387,664.62元"), when there is one; it, not the table's, applies. */
+      readonly statedUnit?: MoneyUnit;
+    }
   | { readonly kind: "error"; readonly code: string }
   | { readonly kind: "unparsed"; readonly text: string };
 
@@ -66,11 +72,30 @@ export function parseAmount(value: CellValue, unit: MoneyUnit): AmountParse {
   }
   const text = toHalfWidth(value).trim();
   if (NONE_MARKS.has(text)) return { kind: "none" };
-  const decimal = amountTextToDecimal(text);
+  const glued = GLUED_UNIT.exec(text);
+  const statedUnit = glued ? GLUED_UNITS[glued[2]] : undefined;
+  const decimal = amountTextToDecimal(glued ? glued[1] : text);
   if (decimal === null) return { kind: "unparsed", text: value };
-  const fen = decimalToScaledInteger(decimal, UNIT_POW10[unit] + 2);
-  return fen === null ? { kind: "unparsed", text: value } : { kind: "amount", fen, fromText: true };
+  const fen = decimalToScaledInteger(decimal, UNIT_POW10[statedUnit ?? unit] + 2);
+  if (fen === null) return { kind: "unparsed", text: value };
+  return statedUnit
+    ? { kind: "amount", fen, fromText: true, statedUnit }
+    : { kind: "amount", fen, fromText: true };
 }
+
+/**
+ * A unit typed after the figure in the cell ("150万", "125.25万元", "387,664.62元", "300 万元"), as published filings
+ * do (issue 11 §2). "万" alone is 万元, "亿" alone 亿元.
+ */
+const GLUED_UNIT = /^(.*?\d)\s*(亿元|万元|千元|元|万|亿)$/;
+const GLUED_UNITS: Record<string, MoneyUnit> = {
+  亿元: "亿元",
+  亿: "亿元",
+  万元: "万元",
+  万: "万元",
+  千元: "千元",
+  元: "元",
+};
 
 /** A JS number in `unit` to 分, rounded half away from zero; null when not finite or beyond exact range. */
 export function numberToFen(value: number, unit: MoneyUnit): number | null {

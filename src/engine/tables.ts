@@ -82,6 +82,18 @@ export interface BudgetBlock {
   readonly kinds: Partial<Record<SpendingKind, BudgetRow>>;
   /** Other score-table columns when present in the block (分值, 执行率, 得分), as typed by the user. */
   readonly extra?: { readonly weight?: AmountCell; readonly rate?: TextCell; readonly score?: TextCell };
+  /**
+   * The unit is not clear (issue 11 §2): the header, a label and a caption state different units, or the amounts
+   * carry a unit glued on that differs from the table's. `unit` is then the one read nearest the amounts; `cells` are
+   * every cell that states a unit, so a finding can name them. Absent when the unit is clear.
+   */
+  readonly unitAmbiguity?: { readonly units: readonly MoneyUnit[]; readonly cells: readonly CellPos[] };
+  /**
+   * The points the form itself gives the execution score (issue 11 §2): the 分值 typed on the total row, or a
+   * "(20分)" stated in the block's header ("预算执行情况（万元）（20分）", "得分（20分*执行率）"). The configured weight
+   * stays the rule; this is what a finding compares it with, at `cell`. Absent when the form states none.
+   */
+  readonly executionWeight?: { readonly points: number; readonly cell: CellPos };
 }
 
 // ---------------------------------------------------------------- expenditure table (§3.2)
@@ -151,6 +163,12 @@ export interface IndicatorsTable {
     readonly unit?: TextCell;
   };
   readonly rows: readonly IndicatorRow[];
+  /**
+   * Template leftovers inside the table (issue 11 §2): placeholder rows ("指标1", "指标2：", "……", rows of "/"),
+   * empty spare rows inside a 一级/二级 group. Never scored; each names the cell the accountant should delete
+   * (the name cell, or the row's first written cell when the name is empty). Absent when there is none.
+   */
+  readonly placeholderRows?: readonly TextCell[];
 }
 
 // ---------------------------------------------------------------- department information (§3.4)

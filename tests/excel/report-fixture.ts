@@ -8,6 +8,7 @@ import { buildReport, type ReportSpec } from "../../src/engine/report/index";
 import { readWorkbook } from "../../src/gateway/office/read";
 import { writeReport, type WriteResult } from "../../src/gateway/office/write";
 import { FakeExcel, type FakeValue } from "../fakes/excel-fake";
+import { INDICATOR_HEADER, SEED } from "../fixtures/seed";
 
 /** Text a hostile or careless user might put in cells: it must reach the report as text, never as a formula. */
 export const HOSTILE_DEPARTMENT = '=HYPERLINK("http://example.invalid","岳阳市君山产业开发区管委会")';
@@ -46,24 +47,16 @@ export function accountantWorkbook(indicators = 10): FakeExcel {
       ["2023年度部门整体支出绩效自评表", null, null, null, null, null, null, null],
       [null, null, null, null, null, null, null, "单位：万元"],
       ["年度预算申请（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", null],
-      ["年度资金总额", 10716.16, 10716.16, "10,716.16", 10, "100%", 10, null],
+      // The executed total typed as text with a thousands separator, as budget systems export it.
+      ["年度资金总额", SEED.total, SEED.total, "10,716.16", 10, "100%", 10, null],
       ["按收入性质分：", null, null, null, null, null, null, null],
-      ["  其中：一般公共预算", 9716.16, 9716.16, 9716.16, null, null, null, null],
-      ["        政府性基金", 1000, 1000, 1000, null, null, null, null],
+      ["  其中：一般公共预算", SEED.general, SEED.general, SEED.general, null, null, null, null],
+      ["        政府性基金", SEED.fund, SEED.fund, SEED.fund, null, null, null, null],
       ["按支出性质分：", null, null, null, null, null, null, null],
-      ["  其中：基本支出", 256.79, 256.79, 256.79, null, null, null, null],
-      ["        项目支出", 10459.37, 10459.37, 10459.37, null, null, null, null],
+      ["  其中：基本支出", SEED.basic, SEED.basic, SEED.basic, null, null, null, null],
+      ["        项目支出", SEED.project, SEED.project, SEED.project, null, null, null, null],
       [null, null, null, null, null, null, null, null],
-      [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-      ],
+      [...INDICATOR_HEADER],
       ...indicatorRows(indicators),
     ],
     merges: ["A1:H1"],

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { errorValue } from "../../src/engine/snapshot";
+import { INDICATOR_HEADER } from "../fixtures/seed";
 
 export const ERROR_CODES = [
   "#NULL!",
@@ -200,16 +201,7 @@ const TEMPLATES: readonly (readonly CellValue[])[][] = [
     ["208", "社会保障和就业支出", 284600, 284600, null],
   ],
   [
-    [
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "年度指标值",
-      "实际完成值",
-      "分值",
-      "得分",
-      "偏差原因分析及改进措施",
-    ],
+    [...INDICATOR_HEADER],
     ["产出指标", "数量指标", "新签约项目数", "≥15个", "17个", 30, null, null],
     [null, null, "合同引资额", "≥20亿元", "22.12亿元", 20, null, null],
     [null, "成本指标", "机关运行经费", "≤300万元", "256.79万元", 10, null, null],

@@ -15,6 +15,7 @@ import { SAMPLE_XLSX } from "../cli/run-cli";
 import { ERROR_CODES } from "./arbitraries";
 import { buildXlsx, date, editXlsx, errorCell, formula, richText } from "../fixtures/xlsx-builders";
 import { rawXlsx, row, textCell } from "../fixtures/hostile/raw-xlsx";
+import { INDICATOR_HEADER } from "../fixtures/seed";
 
 const BUDGET = "表一 预算执行情况";
 const EXPENDITURE = "表二 支出决算表";
@@ -352,16 +353,7 @@ describe("layouts that fight the recogniser", () => {
 
   it("a header row pasted twice is read as a header, not as a row of data", async () => {
     const exp = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"];
-    const ind = [
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "年度指标值",
-      "实际完成值",
-      "分值",
-      "得分",
-      "偏差原因分析及改进措施",
-    ];
+    const ind = [...INDICATOR_HEADER];
     const bytes = await buildXlsx([
       {
         name: "支出",

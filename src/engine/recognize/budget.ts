@@ -3,12 +3,13 @@
  * total, each fund source and each spending kind, under a label column that may be two merged columns wide, with
  * group headings (按收入性质分) and, in the Hunan 自评表, the columns 分值 | 执行率 | 得分 beside the amounts.
  */
-import type { MoneyUnit } from "../money";
+import { type MoneyUnit, parseAmount, toHalfWidth } from "../money";
 import type {
   AmountCell,
   BudgetBlock,
   BudgetColumn,
   BudgetRow,
+  CellPos,
   FundSource,
   SpendingKind,
   TextCell,
@@ -28,7 +29,7 @@ import {
 } from "./labels";
 import type { Anchor } from "./scan";
 import type { SheetView } from "./sheet-view";
-import { tableUnit } from "./unit";
+import { readTableUnit } from "./unit";
 
 const AMOUNT_COLUMNS: readonly BudgetColumn[] = ["initial", "budget", "executed"];
 /** A block has a dozen rows; the search below its header never goes further than this. */
@@ -47,9 +48,11 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
   const labelLeft =
     firstAmountCol > header.left ? header.left : Math.max(view.left, firstAmountCol - BARE_LABEL_COLUMNS);
   if (labelLeft >= firstAmountCol) return null;
-  const unit = tableUnit(view, header);
+  const unitRead = readTableUnit(view, header);
+  const unit = unitRead.unit;
   const rows = readRows(view, header, unit, labelLeft, firstAmountCol);
   if (!rows.total) return null;
+  const unitAmbiguity = ambiguityOf(unitRead, unit, rows);
   const columns: Partial<Record<BudgetColumn, TextCell>> = {};
   for (const c of amountCols) {
     const h = header.fields.get(c);
@@ -70,7 +73,63 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
     sources: rows.sources,
     kinds: rows.kinds,
     ...extraOf(view, header, rows.total.at, unit),
+    ...(unitAmbiguity ? { unitAmbiguity } : {}),
+    ...executionWeightOf(view, header, rows.total.at),
   };
+}
+
+/** "(20分)", "（10分）", "(20分*执行率)": points stated in a header label. */
+const STATED_POINTS = /\((\d{1,3}(?:\.\d+)?)分/;
+
+/** The execution score's points as the form gives them: the total row's 分值, else "(N分)" in the header rows. */
+function executionWeightOf(
+  view: SheetView,
+  header: Header<BudgetHeaderField>,
+  totalRow: number,
+): Pick<BudgetBlock, "executionWeight"> {
+  const weight = header.fields.get("weight");
+  if (weight) {
+    const raw = view.raw(totalRow, weight.col);
+    const points =
+      typeof raw === "number" ? raw : typeof raw === "string" ? Number(toHalfWidth(raw).trim()) : NaN;
+    if (typeof raw !== "string" || /^\s*\d+(?:\.\d+)?\s*$/.test(toHalfWidth(raw))) {
+      if (Number.isFinite(points))
+        return { executionWeight: { points, cell: view.pos(totalRow, weight.col) } };
+    }
+  }
+  for (let r = header.top; r <= header.bottom; r++) {
+    for (let c = view.left; c <= header.right; c++) {
+      const v = view.raw(r, c);
+      if (typeof v !== "string" || v.length > LABEL_MAX_LENGTH) continue;
+      const m = STATED_POINTS.exec(toHalfWidth(v).replace(/\s+/g, ""));
+      if (m) return { executionWeight: { points: Number(m[1]), cell: view.pos(r, c) } };
+    }
+  }
+  return {};
+}
+
+/**
+ * The unit is ambiguous when the header, labels and captions name different units, or when an amount carries a unit
+ * glued on ("300万元") that is not the table's: every stating cell is named, so the accountant sees where.
+ */
+function ambiguityOf(
+  read: ReturnType<typeof readTableUnit>,
+  unit: MoneyUnit,
+  rows: ReadRows,
+): BudgetBlock["unitAmbiguity"] | null {
+  const glued: { unit: MoneyUnit; pos: CellPos }[] = [];
+  const all = [rows.total?.row, ...Object.values(rows.sources), ...Object.values(rows.kinds)];
+  for (const row of all) {
+    for (const cell of Object.values(row?.cells ?? {})) {
+      if (cell?.parsed.kind === "amount" && cell.parsed.statedUnit)
+        glued.push({ unit: cell.parsed.statedUnit, pos: cell.pos });
+    }
+  }
+  const conflicting = glued.filter((g) => g.unit !== unit);
+  if (!read.ambiguous && conflicting.length === 0) return null;
+  const statements = [...read.statements, ...conflicting];
+  const units = [...new Set([unit, ...statements.map((s) => s.unit)])];
+  return { units, cells: statements.map((s) => s.pos) };
 }
 
 interface ReadRows {
@@ -97,28 +156,90 @@ function readRows(
       continue;
     }
     if (holdsAmountHeader(view, header, r)) break; // the next block's header
-    const label = rowLabel(view, r, labelLeft, firstAmountCol);
+    const label = rowLabel(view, r, labelLeft, firstAmountCol, unit);
     if (label.kind === "foreign") break;
-    if (label.kind === "unknown") {
+    // A second breakdown written beside the first, in the amount columns ("按支出性质分：1925.67" under 全年执行数).
+    const beside = labelledAmountsBeside(view, header, r, unit);
+    if (label.kind === "unknown" && beside.length === 0) {
       if (++unknownRun > MAX_UNKNOWN_RUN) break;
       continue;
     }
     unknownRun = 0;
-    const cls = label.cls;
-    if (cls.role === "heading") continue;
-    found = true;
-    const row = (): BudgetRow => ({ label: label.cell, cells: amountsOf(view, header, r, unit) });
-    if (cls.role === "total") {
-      if (out.total) continue; // a second 合计 further down belongs to something else
-      out.total = { row: row(), at: r };
-    } else if (cls.role === "source") {
-      if (out.sources[cls.source]) continue;
-      out.sources[cls.source] = row();
-    } else {
-      if (out.kinds[cls.kind]) continue;
-      out.kinds[cls.kind] = row();
+    const entries: { cls: BudgetRowClass; row: () => BudgetRow }[] = [];
+    if (label.kind === "known") {
+      const besideCols = new Set(beside.map((b) => b.col));
+      entries.push({
+        cls: label.cls,
+        row: () => ({
+          label: label.cell,
+          cells:
+            label.amount !== null ? { executed: label.amount } : amountsOf(view, header, r, unit, besideCols),
+        }),
+      });
     }
-    out.lastRow = r;
+    for (const b of beside)
+      entries.push({ cls: b.cls, row: () => ({ label: b.cell, cells: { executed: b.amount } }) });
+    for (const { cls, row } of entries) {
+      if (cls.role === "heading") continue;
+      found = true;
+      if (cls.role === "total") {
+        if (out.total) continue; // a second 合计 further down belongs to something else
+        out.total = { row: row(), at: r };
+      } else if (cls.role === "source") {
+        if (out.sources[cls.source]) continue;
+        out.sources[cls.source] = row();
+      } else {
+        if (out.kinds[cls.kind]) continue;
+        out.kinds[cls.kind] = row();
+      }
+      out.lastRow = r;
+    }
+  }
+  return out;
+}
+
+/** "其中：一般公共预算：1325.68" → the label and the amount after its last colon (null when there is no amount). */
+export function splitLabelAmount(text: string): { label: string; amount: string } | null {
+  const t = toHalfWidth(text).trim();
+  const m = /^(.*[^\s:])\s*:\s*([+-]?[\d,]*\d(?:\.\d+)?\s*(?:亿元|万元|千元|元|万)?)$/.exec(t);
+  return m ? { label: m[1], amount: m[2] } : null;
+}
+
+/** The amount read out of a label, at the label's own cell; it belongs to the 全年执行数 column (issue 11 §2). */
+function labelAmount(
+  view: SheetView,
+  row: number,
+  col: number,
+  amount: string,
+  unit: MoneyUnit,
+): AmountCell | null {
+  const parsed = parseAmount(amount, unit);
+  if (parsed.kind !== "amount") return null;
+  // Not a number stored as text the accountant could convert: it is part of a label.
+  return { pos: view.pos(row, col), raw: view.raw(row, col), parsed: { ...parsed, fromText: false } };
+}
+
+/** Cells in the amount columns that hold "label：amount" of a known budget row (a breakdown written beside another). */
+function labelledAmountsBeside(
+  view: SheetView,
+  header: Header<BudgetHeaderField>,
+  row: number,
+  unit: MoneyUnit,
+): { cls: BudgetRowClass; cell: TextCell; amount: AmountCell; col: number }[] {
+  const out: { cls: BudgetRowClass; cell: TextCell; amount: AmountCell; col: number }[] = [];
+  for (const c of AMOUNT_COLUMNS) {
+    const h = header.fields.get(c);
+    if (!h) continue;
+    const v = view.raw(row, h.col);
+    if (typeof v !== "string" || v.length > LABEL_MAX_LENGTH) continue;
+    const split = splitLabelAmount(v);
+    const cls = split ? classifyBudgetRow(normalizeLabel(split.label)) : null;
+    if (!split || !cls) continue;
+    const amount = labelAmount(view, row, h.col, split.amount, unit);
+    if (amount || cls.role === "heading") {
+      const placeholder = amount ?? { pos: view.pos(row, h.col), raw: v, parsed: { kind: "none" as const } };
+      out.push({ cls, cell: view.textCell(row, h.col), amount: placeholder, col: h.col });
+    }
   }
   return out;
 }
@@ -135,7 +256,13 @@ function holdsAmountHeader(view: SheetView, header: Header<BudgetHeaderField>, r
 }
 
 type RowLabel =
-  | { readonly kind: "known"; readonly cls: BudgetRowClass; readonly cell: TextCell }
+  | {
+      readonly kind: "known";
+      readonly cls: BudgetRowClass;
+      readonly cell: TextCell;
+      /** An amount written in the label itself ("其他资金：585.62"), else null. */
+      readonly amount: AmountCell | null;
+    }
   | { readonly kind: "unknown" }
   | { readonly kind: "foreign" };
 
@@ -143,14 +270,27 @@ type RowLabel =
  * The row's label, read right to left across the label columns so that "一般公共预算" wins over a group heading
  * merged down beside it. A label of another table (年度总体目标, 一级指标) means the block is over.
  */
-function rowLabel(view: SheetView, row: number, labelLeft: number, firstAmountCol: number): RowLabel {
+function rowLabel(
+  view: SheetView,
+  row: number,
+  labelLeft: number,
+  firstAmountCol: number,
+  unit: MoneyUnit,
+): RowLabel {
   let foreign = false;
   for (let c = firstAmountCol - 1; c >= labelLeft; c--) {
     const v = view.raw(row, c);
     if (typeof v !== "string" || v.length > LABEL_MAX_LENGTH) continue;
+    // "其中：一般公共预算：1325.68" first: its stem would also match without the amount, and lose it.
+    const split = splitLabelAmount(v);
+    const inLabel = split ? classifyBudgetRow(normalizeLabel(split.label)) : null;
+    if (split && inLabel) {
+      const amount = labelAmount(view, row, c, split.amount, unit);
+      return { kind: "known", cls: inLabel, cell: view.textCell(row, c), amount };
+    }
     const norm = normalizeLabel(v);
     const cls = classifyBudgetRow(norm);
-    if (cls) return { kind: "known", cls, cell: view.textCell(row, c) };
+    if (cls) return { kind: "known", cls, cell: view.textCell(row, c), amount: null };
     if (isKnownLabel(norm)) foreign = true;
   }
   return foreign ? { kind: "foreign" } : { kind: "unknown" };
@@ -161,11 +301,12 @@ function amountsOf(
   header: Header<BudgetHeaderField>,
   row: number,
   unit: MoneyUnit,
+  skipCols: ReadonlySet<number> = new Set(),
 ): Partial<Record<BudgetColumn, AmountCell>> {
   const cells: Partial<Record<BudgetColumn, AmountCell>> = {};
   for (const c of AMOUNT_COLUMNS) {
     const h = header.fields.get(c);
-    if (h) cells[c] = amountCell(view, row, h.col, unit);
+    if (h && !skipCols.has(h.col)) cells[c] = amountCell(view, row, h.col, unit);
   }
   return cells;
 }

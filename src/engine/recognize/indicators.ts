@@ -59,6 +59,10 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
   );
 
   const rows: IndicatorRow[] = [];
+  const placeholderRows: TextCell[] = [];
+  const valueCols = [target.col, actual.col, weight.col, scoreCol].filter(
+    (c): c is number => c !== undefined,
+  );
   let level1 = "";
   let level2 = "";
   let leadingBlanks = 0;
@@ -79,7 +83,15 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
     }
     if (l2 !== "") level2 = l2;
     const nameCell = view.textCell(r, name.col);
-    if (nameCell.text === "") continue;
+    const leftover = templateLeftover(view, r, nameCell, valueCols, weight.col, header);
+    if (leftover === "placeholder") {
+      placeholderRows.push(firstWrittenCell(view, r, nameCell, header.left, header.right));
+      continue;
+    }
+    if (leftover === "subRow") continue;
+    // A row without a 三级指标 but with a weight or values of its own is an indicator whose name was left blank (or is
+    // illegible): it is scored and named by its row. The cells under a name merged down are not such rows.
+    if (nameCell.text === "" && (view.merge(r, name.col) || !hasOwnValues(view, r, valueCols))) continue;
     const text = (col: number | undefined): TextCell | undefined =>
       col === undefined ? undefined : view.textCell(r, col);
     const weightCell = view.textCell(r, weight.col);
@@ -108,7 +120,71 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
     range: { top: header.top, left: header.left, bottom: rows[rows.length - 1].row, right: header.right },
     headers,
     rows,
+    ...(placeholderRows.length > 0 ? { placeholderRows } : {}),
   };
+}
+
+/** "指标1", "指标2：", "指标 3:" — the template's numbered slot with nothing of the accountant's after it. */
+const PLACEHOLDER_NAME = /^(?:指标\d*|…+|\.{3,}|。{3,}|\/|x+|×+)$/i;
+
+/**
+ * Template leftovers (issue 11 §2): a placeholder row ("指标1", "……", every cell "/") or an empty spare row left inside
+ * a 一级/二级 group is "placeholder"; an unweighted "其中：…" row under a weighted one is a "subRow" (it details the
+ * row above, it is not an indicator). Neither is scored, neither ends the table. A row with a weight or a value of its
+ * own is never a leftover, whatever its name: the accountant filled it in.
+ */
+function templateLeftover(
+  view: SheetView,
+  row: number,
+  nameCell: TextCell,
+  valueCols: readonly number[],
+  weightCol: number,
+  { left, right }: { readonly left: number; readonly right: number },
+): "placeholder" | "subRow" | null {
+  const valuesEmpty = valueCols.every((c) => isEmptyMark(view.textCell(row, c).text));
+  const nameText = toHalfWidth(nameCell.text)
+    .replace(/\s+/g, "")
+    .replace(/[:：]+$/, "");
+  if (/^其中/.test(nameText) && isEmptyMark(view.textCell(row, weightCol).text)) return "subRow";
+  if (!valuesEmpty) return null;
+  if (nameText === "" || PLACEHOLDER_NAME.test(nameText)) return "placeholder";
+  // A row of "/" in every cell: the template's way of saying "this slot is not used".
+  let written = 0;
+  for (let c = left; c <= right; c++) {
+    const t = view.textCell(row, c).text.trim();
+    if (t === "") continue;
+    if (!/^[/／]$/.test(t)) return null;
+    written++;
+  }
+  return written > 0 ? "placeholder" : null;
+}
+
+function hasOwnValues(view: SheetView, row: number, valueCols: readonly number[]): boolean {
+  return valueCols.some((c) => !view.merge(row, c) && !isEmptyMark(view.textCell(row, c).text));
+}
+
+function isEmptyMark(text: string): boolean {
+  return /^[\s/／\-—–]*$/.test(text);
+}
+
+/** Where a leftover row is pointed at: its name cell, else the first cell of the row that shows text. */
+function firstWrittenCell(
+  view: SheetView,
+  row: number,
+  nameCell: TextCell,
+  left: number,
+  right: number,
+): TextCell {
+  if (nameCell.text !== "") return nameCell;
+  for (let c = left; c <= right; c++) {
+    const cell = view.textCell(row, c);
+    if (cell.text !== "" && !view.merge(row, c)) return cell;
+  }
+  for (let c = left; c <= right; c++) {
+    const cell = view.textCell(row, c);
+    if (cell.text !== "") return cell;
+  }
+  return nameCell;
 }
 
 /** 总分 / 评价等级 / 合计 lines and notes under the table end it. */

@@ -85,6 +85,7 @@ export type BudgetHeaderField = BudgetColumn | "label" | "weight" | "rate" | "sc
 
 export const BUDGET_HEADER = aliasTable<BudgetHeaderField>({
   initial: ["年初预算数", "年初预算", "年初数", "年初预算金额"],
+  // Aliases from published filings (tests/fixtures/real): 调整后预算数 (四川), 预算执行数 (四川), 权重 = 分值 (四川).
   budget: [
     "全年预算数",
     "调整后预算数",
@@ -103,9 +104,19 @@ export const BUDGET_HEADER = aliasTable<BudgetHeaderField>({
     "实际执行数",
     "全年决算数",
     "全年执行",
+    "预算执行数",
   ],
-  label: ["年度预算申请", "项目", "预算执行情况", "资金来源", "年度资金", "资金性质", "项目名称"],
-  weight: ["分值"],
+  label: [
+    "年度预算申请",
+    "项目",
+    "预算执行情况",
+    "资金来源",
+    "年度资金",
+    "资金性质",
+    "项目名称",
+    "年度预算数",
+  ],
+  weight: ["分值", "权重", "执行率权重"],
   rate: ["执行率", "预算执行率"],
   score: ["得分"],
 });
@@ -130,6 +141,10 @@ const BUDGET_TOTAL = new Set(
     "资金合计",
     "年度资金合计",
     "年度资金总计",
+    "总额",
+    "部门整体支出总额",
+    "年度财政资金总额",
+    "财政资金总额",
   ].map(normalizeLabel),
 );
 
@@ -144,6 +159,12 @@ const SPENDING_KIND_LABELS = aliasTable<SpendingKind>({
 /** Fund sources are matched by stem, because the suffix varies ("一般公共预算拨款", "…财政拨款", "…资金"). */
 const SOURCE_STEMS: readonly (readonly [string, FundSource])[] = [
   ["一般公共预算", "general"],
+  // 项目 forms name the year's appropriation by what it is, not by its fund: 本年/当年财政拨款 (湖南, 河北, 云南, 山西),
+  // 财政资金 (四川, 河北). They are the general budget's money in every filing of the corpus.
+  ["本年财政拨款", "general"],
+  ["当年财政拨款", "general"],
+  ["财政拨款", "general"],
+  ["财政资金", "general"],
   ["政府性基金", "govFund"],
   ["国有资本经营预算", "stateCapital"],
   ["社会保险基金", "socialInsurance"],
@@ -222,10 +243,12 @@ export const INDICATOR_HEADER = aliasTable<IndicatorHeaderField>({
     "年度指标目标值",
     "预期目标值",
     "全年指标值",
+    "年初指标值",
+    "年初目标值",
   ],
   actual: ["实际完成值", "完成值", "全年实际值", "实际值", "全年完成值", "实际完成指标值", "全年实际完成值"],
-  weight: ["分值", "权重", "权重分值", "标准分值", "指标分值", "权重(分)"],
-  score: ["得分", "自评得分", "评价得分", "实际得分"],
+  weight: ["分值", "权重", "权重分值", "标准分值", "指标分值", "权重(分)", "参考分值", "指标权重"],
+  score: ["得分", "自评得分", "评价得分", "实际得分", "指标得分"],
   reason: [
     "偏差原因分析及改进措施",
     "偏差原因",
@@ -234,6 +257,9 @@ export const INDICATOR_HEADER = aliasTable<IndicatorHeaderField>({
     "偏差原因及改进措施",
     "未完成原因分析",
     "未完成原因和改进措施",
+    "未完成原因分析及改进措施",
+    "未完成原因及拟采取的改进措施",
+    "未完成原因及改进措施",
   ],
   operator: ["计算符号", "指标性质", "符号", "运算符号", "计算方式"],
   unit: ["计量单位", "度量单位", "单位"],
@@ -251,6 +277,10 @@ export const INFO_LABELS = aliasTable<InfoField>({
     "部门(单位)名称",
     "填报单位",
     "预算部门",
+    // 湖南's 部门整体 form, 贵州's stamp line (issue 11 §2).
+    "预算部门、单位名称",
+    "预算部门(单位)名称",
+    "单位(盖章)",
   ],
   year: ["评价年度", "年度", "自评年度", "预算年度"],
   functions: ["职能职责", "主要职能", "部门职能职责", "部门职能", "主要职能职责"],

@@ -114,6 +114,17 @@ function inlineInfo(text: string): { field: InfoField; inline: string } | null {
   if (colon <= 0) return null;
   const field = lookup(INFO_LABELS, normalizeLabel(head.slice(0, colon)));
   if (!field) return null;
-  const inline = text.slice(colon + 1).trim();
+  const inline = untilNextLabel(text.slice(colon + 1));
   return inline === "" ? null : { field, inline };
+}
+
+/**
+ * A title line often holds several "label：value" pairs ("单位名称：塘湖镇政府 填报日期：2021.5.18"): the value
+ * stops where the next label begins (a space, then a short label and a colon).
+ */
+export function untilNextLabel(value: string): string {
+  const half = toHalfWidth(value);
+  const next = /\s+[^\s:]{1,10}:/.exec(half);
+  // toHalfWidth keeps one character per character of the BMP text it maps, so the index holds in the original.
+  return (next && half.length === value.length ? value.slice(0, next.index) : value).trim();
 }

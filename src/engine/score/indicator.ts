@@ -31,6 +31,7 @@ import {
   parseOperatorColumn,
   parseTarget,
   parseUnitColumn,
+  tierOfStatement,
   type ActualParse,
   type Quantity,
   type TargetParse,
@@ -81,6 +82,11 @@ function unusableWeightMethod(read: Exclude<WeightRead, { kind: "ok" }>): Locali
 function cellText(raw: unknown, text: string): string {
   if (text !== "") return text;
   return typeof raw === "number" && Number.isFinite(raw) ? numberToDecimalString(raw) : "";
+}
+
+/** A row that is the budget execution rate scored as an indicator ("预算执行率", "资金执行率"). */
+export function isExecutionRateRow(row: IndicatorRow): boolean {
+  return /^(?:预算|资金)?执行率$/.test(row.name.text.replace(/\s+/g, "").replace(/[(（].*[)）]$/, ""));
 }
 
 /** 成本指标 is where less is better, so a target written without an operator is a ceiling there. */
@@ -195,7 +201,13 @@ function unscored(
 
 /** Picks the rule for the row and applies it. */
 function scoreByRule(input: RowInput, options: ResolvedOptions): Scored {
-  const { target, actual } = input;
+  const { row, target, actual } = input;
+  // 预算执行率 placed among the indicators (宁夏, 云南 forms) with no target of its own ("一", "—"): its target is
+  // the whole budget, 100%, and its score is min(1, rate) × its 分值, as the execution rule scores it.
+  if (isExecutionRateRow(row) && target.kind !== "quantitative" && actual.kind === "number") {
+    const full: Quantity = { value: fromInt(100), unit: "%", fromNumberCell: false };
+    return scoreNumbers(input, ">=", full, actual.quantity, options);
+  }
   if (target.kind === "invalid") {
     return unscored(
       "invalid",
@@ -216,6 +228,12 @@ function scoreByRule(input: RowInput, options: ResolvedOptions): Scored {
     );
   }
   if (actual.kind === "tier") return scoreTier(input, actual.tier, options);
+  // A qualitative target met by a statement of the outcome ("有效" / "有效", "显著提升"): scored by what it says.
+  const stated =
+    target.kind === "qualitative" && actual.kind === "unparsed" && !isErrorValue(row.actual.raw)
+      ? tierOfStatement(input.actualWritten, input.targetWritten)
+      : null;
+  if (stated) return scoreTier(input, stated, options);
   if (actual.kind === "unparsed" || target.kind === "qualitative") {
     return unscored(
       kind,

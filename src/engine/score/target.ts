@@ -65,6 +65,9 @@ const PREFIX_OPERATOR_LIST: readonly (readonly [string, Operator])[] = [
   [">", ">"],
   ["<", "<"],
   ["=", "="],
+  // Published filings type ＝ with box-drawing and small-form look-alikes (云南: "═100%", "﹦100%").
+  ["═", "="],
+  ["﹦", "="],
   ["大于等于", ">="],
   ["大于或等于", ">="],
   ["不低于", ">="],
@@ -240,3 +243,25 @@ export function parseActual(raw: CellValue, text: string, unitColumn: string): A
   const tier = parseTier(t);
   return tier ? { kind: "tier", tier } : { kind: "unparsed", text };
 }
+
+/** Words that say a qualitative target was not (fully) met, wherever they stand in the actual. */
+const SHORTFALL_UNMET = /未完成|未达成|未达到|未实现|没有完成|未能完成|尚未完成|未达标/;
+const SHORTFALL_PARTIAL =
+  /部分完成|基本完成|部分达成|基本达成|部分达到|基本达到|部分实现|基本实现|大部分完成|基本达标/;
+
+/**
+ * The tier of a qualitative actual that is not one of the tier words (issue 11 §2): published filings write the
+ * outcome itself ("有效" under the target "有效", "显著提升", "财务制度健全，严格执行制度"). Such a statement — the
+ * target restated, or what was done — is 达成; only a clear shortfall word anywhere in it moves the tier down.
+ */
+export function tierOfStatement(actual: string, target: string): Tier | null {
+  const t = normalize(actual).replace(/[。.，,；;！!]+$/, "");
+  if (SHORTFALL_UNMET.test(t)) return "unmet";
+  if (SHORTFALL_PARTIAL.test(t)) return "partial";
+  // A bare grade ("较好", "一般") that does not repeat the target says how well, not that it was met: the accountant
+  // must say which tier (the value.unparsed finding asks).
+  if (GRADE_WORD.test(t) && t !== normalize(target).replace(/[。.，,；;！!]+$/, "")) return null;
+  return "met";
+}
+
+const GRADE_WORD = /^(?:很|较|比较|非常|一般|尚)?(?:好|良好|优|优秀|良|中|差|一般|高|低|强|弱)$/;

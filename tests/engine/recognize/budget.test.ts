@@ -1,6 +1,7 @@
 import { recognizeWorkbook } from "../../../src/engine/recognize/index";
 import type { AmountCell, BudgetBlock } from "../../../src/engine/tables";
 import { sheet, workbook } from "../../helpers/grid";
+import { SEED } from "../../fixtures/seed";
 
 /** 万元 → 分. */
 const WAN = 1_000_000;
@@ -26,13 +27,13 @@ describe("budget block: the seed's figures in 万元 under title rows and a unit
       [null, null, null, null],
       ["单位名称：岳阳市君山产业开发区管委会", null, null, "单位：万元"],
       ["项  目", "年初预算数", "全年预算数", "全年执行数"],
-      ["年度资金总额", 9000, 10716.16, 10716.16],
+      ["年度资金总额", 9000, SEED.total, SEED.total],
       ["按收入性质分", null, null, null],
-      ["  其中：一般公共预算", 8000, 9716.16, 9716.16],
-      ["政府性基金", 1000, 1000, 1000],
+      ["  其中：一般公共预算", 8000, SEED.general, SEED.general],
+      ["政府性基金", 1000, SEED.fund, SEED.fund],
       ["按支出性质分", null, null, null],
-      ["1.基本支出", 250, 256.79, 256.79],
-      ["2.项目支出", 8750, 10459.37, 10459.37],
+      ["1.基本支出", 250, SEED.basic, SEED.basic],
+      ["2.项目支出", 8750, SEED.project, SEED.project],
       [null, null, null, null],
       ["注：本表由财务部门填报。", null, null, null],
     ],

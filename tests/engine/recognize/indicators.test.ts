@@ -1,6 +1,7 @@
 import { recognizeWorkbook } from "../../../src/engine/recognize/index";
 import type { IndicatorRow, IndicatorsTable } from "../../../src/engine/tables";
 import { sheet, workbook } from "../../helpers/grid";
+import { INDICATOR_HEADER } from "../../fixtures/seed";
 
 function indicatorsOf(...sheets: Parameters<typeof workbook>): IndicatorsTable {
   const t = recognizeWorkbook(workbook(...sheets)).indicators;
@@ -157,17 +158,7 @@ describe("indicators: the Hunan 自评表 with 一级 and 二级 merged down and
     [
       ["年度总体目标", "预期目标", null, null, "实际完成情况", null, null, null, null],
       [null, "推动园区高质量发展", null, null, "全面完成", null, null, null, null],
-      [
-        "绩效指标",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-      ],
+      ["绩效指标", ...INDICATOR_HEADER],
       [null, "产出指标", "数量指标", "新签约项目数", "≥15个", "17个", 20, 20, null],
       [null, null, null, "园区道路建设", "≥3公里", "2.5公里", 15, 12.5, "征地延后，明年完工"],
       [null, null, "时效指标", "项目按时完成率", "100%", "100%", 15, 15, null],

@@ -1,6 +1,7 @@
 import { recognizeWorkbook } from "../../../src/engine/recognize/index";
 import type { InfoBlock, InfoField } from "../../../src/engine/tables";
 import { sheet, workbook } from "../../helpers/grid";
+import { INDICATOR_HEADER } from "../../fixtures/seed";
 
 function infoOf(...sheets: Parameters<typeof workbook>): InfoBlock {
   const info = recognizeWorkbook(workbook(...sheets)).info;
@@ -80,7 +81,7 @@ describe("info: the Hunan 自评表 header and goal rows", () => {
       ["预算部门名称：衡山县贯塘乡人民政府", null, null, null, null, null, null, null],
       ["年度总体目标", "预期目标", null, null, "实际完成情况", null, null, null],
       [null, "保障全乡正常运转，推进乡村振兴。", null, null, "全乡各项工作有序推进。", null, null, null],
-      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["绩效指标", ...INDICATOR_HEADER.slice(0, 7)],
     ],
     { merges: ["A1:H1", "A2:H2", "A3:A4", "B3:D3", "E3:H3", "B4:D4", "E4:H4"] },
   );

@@ -3,6 +3,7 @@ import { recognizeWorkbook } from "../../../src/engine/recognize/index";
 import type { CellValue, SheetSnapshot } from "../../../src/engine/snapshot";
 import { errorValue, sheetBounds } from "../../../src/engine/snapshot";
 import { sheet, workbook } from "../../helpers/grid";
+import { INDICATOR_HEADER_REQUIRED, SEED } from "../../fixtures/seed";
 
 // A workbook as an accountant keeps it: a cover, the budget block (hidden), the 支出决算 and the indicators.
 const cover = sheet("封面", [
@@ -17,11 +18,11 @@ const budget = sheet(
     ["预算执行情况", null, null, null],
     [null, null, null, "单位：万元"],
     ["项目", "年初预算数", "全年预算数", "全年执行数"],
-    ["年度资金总额", 9000, 10716.16, 10716.16],
-    ["一般公共预算", 8000, 9716.16, 9716.16],
-    ["政府性基金", 1000, 1000, 1000],
-    ["基本支出", null, null, 256.79],
-    ["项目支出", null, null, 10459.37],
+    ["年度资金总额", 9000, SEED.total, SEED.total],
+    ["一般公共预算", 8000, SEED.general, SEED.general],
+    ["政府性基金", 1000, SEED.fund, SEED.fund],
+    ["基本支出", null, null, SEED.basic],
+    ["项目支出", null, null, SEED.project],
   ],
   { merges: ["A1:D1"], hidden: true },
 );
@@ -31,13 +32,13 @@ const spending = sheet(
     [null, null, null, null, null, null],
     [null, "单位：万元", null, null, null, null],
     [null, "科目编码", "科目名称", "合计", "基本支出", "项目支出"],
-    [null, 201, "一般公共服务支出", 10716.16, 256.79, 10459.37],
-    [null, "合计", null, 10716.16, 256.79, 10459.37],
+    [null, 201, "一般公共服务支出", SEED.total, SEED.basic, SEED.project],
+    [null, "合计", null, SEED.total, SEED.basic, SEED.project],
   ],
   { origin: "B2" },
 );
 const indicators = sheet("指标", [
-  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"],
+  [...INDICATOR_HEADER_REQUIRED],
   ["产出指标", "数量指标", "新签约项目数", "≥15个", "17个", 90],
 ]);
 

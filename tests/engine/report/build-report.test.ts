@@ -9,6 +9,7 @@ import {
   seedInput,
   seedScore,
 } from "./fixture";
+import { INDICATOR_HEADER } from "../../fixtures/seed";
 
 function sheetOf(spec: ReturnType<typeof buildReport>, key: SheetSpec["key"]): SheetSpec {
   const s = spec.sheets.find((x) => x.key === key);
@@ -192,14 +193,7 @@ describe("绩效自评表", () => {
 
   it("lists the indicators with 一级/二级 merged down over their groups", () => {
     expect(["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => valueAt(table, `${c}14`))).toEqual([
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "年度指标值",
-      "实际完成值",
-      "分值",
-      "得分",
-      "偏差原因分析及改进措施",
+      ...INDICATOR_HEADER,
     ]);
     expect(["C17", "D17", "E17", "F17", "G17", "H17"].map((a) => valueAt(table, a))).toEqual([
       "项目开工率",

@@ -16,6 +16,7 @@ import type {
   InfoField,
   TextCell,
 } from "../../../src/engine/tables";
+import { SEED } from "../../fixtures/seed";
 
 export const BUDGET_SHEET = "表一 预算执行";
 export const INDICATOR_SHEET = "表三 绩效指标";
@@ -58,14 +59,18 @@ export function seedBudget(): BudgetBlock {
       budget: text(BUDGET_SHEET, 3, 2, "全年预算数"),
       executed: text(BUDGET_SHEET, 3, 3, "全年执行数"),
     },
-    total: budgetRow(4, "年度资金总额", { initial: 6000, budget: 10716.16, executed: 10716.16 }),
+    total: budgetRow(4, "年度资金总额", { initial: 6000, budget: SEED.total, executed: SEED.total }),
     sources: {
-      general: budgetRow(6, "  一般公共预算", { initial: 6000, budget: 9716.16, executed: 9716.16 }),
-      govFund: budgetRow(7, "  政府性基金", { budget: 1000, executed: 1000 }),
+      general: budgetRow(6, "  一般公共预算", {
+        initial: 6000,
+        budget: SEED.general,
+        executed: SEED.general,
+      }),
+      govFund: budgetRow(7, "  政府性基金", { budget: SEED.fund, executed: SEED.fund }),
     },
     kinds: {
-      basic: budgetRow(9, "  基本支出", { executed: 256.79 }),
-      project: budgetRow(10, "  项目支出", { executed: 10459.37 }),
+      basic: budgetRow(9, "  基本支出", { executed: SEED.basic }),
+      project: budgetRow(10, "  项目支出", { executed: SEED.project }),
     },
   };
 }

@@ -1,0 +1,351 @@
+/**
+ * What published filings do (issue 11 §2), each read as the rules need it: every province's vocabulary (one test per
+ * alias), template leftovers, amounts inside labels, units glued to amounts or stated away from the header, the
+ * execution points a form states, titles, and qualitative actuals that state the outcome.
+ */
+import { evaluateWorkbook } from "../../../src/engine/evaluate";
+import { parseAmount } from "../../../src/engine/money";
+import { splitLabelAmount } from "../../../src/engine/recognize/budget";
+import {
+  BUDGET_HEADER,
+  INDICATOR_HEADER,
+  INFO_LABELS,
+  classifyBudgetRow,
+  lookup,
+  normalizeLabel,
+} from "../../../src/engine/recognize/labels";
+import { recognizeWorkbook } from "../../../src/engine/recognize/index";
+import { untilNextLabel } from "../../../src/engine/recognize/scan";
+import { parseOperatorColumn, parseTarget, tierOfStatement } from "../../../src/engine/score/target";
+import type { AmountCell, BudgetBlock, IndicatorsTable } from "../../../src/engine/tables";
+import type { CellValue } from "../../../src/engine/snapshot";
+import { sheet, workbook } from "../../helpers/grid";
+
+const WAN = 1_000_000;
+
+function fenOf(cell: AmountCell | undefined): number | null {
+  return cell?.parsed.kind === "amount" ? cell.parsed.fen : null;
+}
+
+function budgetOf(rows: CellValue[][], merges: string[] = []): BudgetBlock {
+  const b = recognizeWorkbook(workbook(sheet("Sheet1", rows, { merges }))).budget;
+  if (!b) throw new Error("no budget block recognised");
+  return b;
+}
+
+function indicatorsOf(rows: CellValue[][], merges: string[] = []): IndicatorsTable {
+  const t = recognizeWorkbook(workbook(sheet("Sheet1", rows, { merges }))).indicators;
+  if (!t) throw new Error("no indicators table recognised");
+  return t;
+}
+
+describe("vocabulary of the real filings, one alias at a time", () => {
+  it.each([
+    ["调整后预算数", "budget"],
+    ["预算执行数", "executed"],
+    ["权重", "weight"],
+    ["分值", "weight"],
+    ["执行率权重", "weight"],
+    ["年度预算数(万元)", "label"],
+  ])("budget header %s → %s", (alias, field) => {
+    expect(lookup(BUDGET_HEADER, normalizeLabel(alias))).toBe(field);
+  });
+
+  it.each([
+    ["年度资金总额", { role: "total" }],
+    ["资金总额", { role: "total" }],
+    ["总额", { role: "total" }],
+    ["部门整体支出总额", { role: "total" }],
+    ["年度财政资金总额", { role: "total" }],
+    ["其中：本年财政拨款", { role: "source", source: "general" }],
+    ["其中:当年财政\n拨款", { role: "source", source: "general" }],
+    ["其中：财政资金", { role: "source", source: "general" }],
+    ["财政专户管理资金", { role: "source", source: "specialAccount" }],
+    ["单位资金", { role: "source", source: "other" }],
+    ["其他资金", { role: "source", source: "other" }],
+    ["  上年结转资金", null],
+  ])("budget row %s", (label, cls) => {
+    expect(classifyBudgetRow(normalizeLabel(label))).toEqual(cls);
+  });
+
+  it.each([
+    ["年初指标值", "target"],
+    ["年初目标值(A)", "target"],
+    ["指标值(A)", "target"],
+    ["目标值", "target"],
+    ["全年完成值", "actual"],
+    ["全年实际值(B)", "actual"],
+    ["参考分值", "weight"],
+    ["指标权重(分)", "weight"],
+    ["权重", "weight"],
+    ["指标得分(分)", "score"],
+    ["未完成原因分析及改进措施", "reason"],
+    ["未完成原因及拟采取的改进措施", "reason"],
+    ["偏差原因", "reason"],
+    ["指标性质", "operator"],
+    ["度量单位", "unit"],
+  ])("indicator header %s → %s", (alias, field) => {
+    expect(lookup(INDICATOR_HEADER, normalizeLabel(alias))).toBe(field);
+  });
+
+  it.each([["预算部门、单位名称"], ["单位(盖章)"], ["部门（单位）名称"]])("department label %s", (alias) => {
+    expect(lookup(INFO_LABELS, normalizeLabel(alias))).toBe("department");
+  });
+
+  it.each([
+    ["≥", ">="],
+    ["≧", ">="],
+    ["⩾", ">="],
+    [">=", ">="],
+    ["＞", ">"],
+    ["≤", "<="],
+    ["≦", "<="],
+    ["⩽", "<="],
+    ["<=", "<="],
+    ["＜", "<"],
+    ["＝", "="],
+    ["=", "="],
+    ["═", "="],
+    ["﹦", "="],
+  ])("operator column %s", (mark, operator) => {
+    expect(parseOperatorColumn(mark)).toEqual({ kind: "operator", operator });
+  });
+
+  it("reads ═ and ﹦ glued to a target as ＝", () => {
+    for (const t of ["═100%", "﹦100%"]) {
+      const parsed = parseTarget(t, t, { kind: "none" }, "");
+      expect(parsed.kind === "quantitative" ? parsed.operator : null).toBe("=");
+    }
+  });
+});
+
+describe("money parser: units glued to the amount", () => {
+  it.each<[string, "元" | "万元", number, string | undefined]>([
+    ["150万", "万元", 150 * WAN, "万元"],
+    ["125.25万元", "万元", 125_250_000, "万元"],
+    ["387,664.62元", "元", 38_766_462, "元"],
+    ["300 万元", "元", 300 * WAN, "万元"],
+    ["1.5亿", "万元", 15_000_000_000, "亿元"],
+    ["2030.12", "万元", 2_030_120_000, undefined],
+  ])("%s in a %s table", (text, unit, fen, stated) => {
+    const p = parseAmount(text, unit);
+    expect(p).toEqual(
+      stated
+        ? { kind: "amount", fen, fromText: true, statedUnit: stated }
+        : { kind: "amount", fen, fromText: true },
+    );
+  });
+
+  it.each(["万元", "约150万", "150万人", "元"])("%s is not an amount", (text) => {
+    expect(parseAmount(text, "万元").kind).toBe("unparsed");
+  });
+});
+
+describe("amounts inside labels", () => {
+  it.each([
+    ["按收入性质分：2030.12", { label: "按收入性质分", amount: "2030.12" }],
+    ["其中： 一般公共预算：1325.68", { label: "其中: 一般公共预算", amount: "1325.68" }],
+    ["其他资金:585.62万元", { label: "其他资金", amount: "585.62万元" }],
+    ["纳入专户管理的非税收入拨款：", null],
+    ["一般公共预算", null],
+  ])("%s", (text, split) => {
+    expect(splitLabelAmount(text)).toEqual(split);
+  });
+
+  it("reads two breakdowns side by side, each amount at its label's cell, under 全年执行数", () => {
+    const b = budgetOf(
+      [
+        ["年度预算申请(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [null, "年度资金总额", 861.1, 2030.12, 2030.12, 10, "100%", 10],
+        [null, "按收入性质分:2030.12", null, null, "按支出性质分:1925.67", null, null, null],
+        [null, "其中: 一般公共预算:1325.68", null, null, "其中:基本支出:900.47", null, null, null],
+        [null, "政府性基金拨款:118.82", null, null, "项目支出:1025.20", null, null, null],
+        [null, "纳入专户管理的非税收入拨款:", null, null, null, null, null, null],
+        [null, "其他资金:585.62", null, null, null, null, null, null],
+      ],
+      ["A1:A7", "E3:H3", "E4:H4", "E5:H5"],
+    );
+    expect(fenOf(b.total.cells.executed)).toBe(2_030_120_000);
+    expect(fenOf(b.sources.general?.cells.executed)).toBe(1_325_680_000);
+    expect(b.sources.general?.cells.executed?.pos).toEqual({ sheet: "Sheet1", row: 3, col: 1 });
+    expect(fenOf(b.sources.govFund?.cells.executed)).toBe(118_820_000);
+    expect(fenOf(b.sources.other?.cells.executed)).toBe(585_620_000);
+    expect(fenOf(b.kinds.basic?.cells.executed)).toBe(900_470_000);
+    expect(b.kinds.basic?.cells.executed?.pos).toEqual({ sheet: "Sheet1", row: 3, col: 4 });
+    expect(fenOf(b.kinds.project?.cells.executed)).toBe(1_025_200_000);
+    // An amount in a label is not a number stored as text the accountant could convert.
+    expect(b.kinds.project?.cells.executed?.parsed).toMatchObject({ fromText: false });
+  });
+});
+
+describe("units stated away from the header", () => {
+  const block = (label: string, caption: string | null, amount: CellValue = 387664.62): BudgetBlock =>
+    budgetOf(
+      [
+        [caption, null, null, null, null],
+        [label, null, "全年预算数", "全年执行数", "分值"],
+        [null, "年度资金总额", amount, amount, 10],
+        [null, "其中:当年财政拨款", amount, amount, null],
+      ],
+      ["A2:A4"],
+    );
+
+  it("takes the unit from the merged row label left of the header", () => {
+    const b = block("项目资金\n（元）", null);
+    expect(b.unit).toBe("元");
+    expect(fenOf(b.total.cells.budget)).toBe(38_766_462);
+    expect(b.unitAmbiguity).toBeUndefined();
+  });
+
+  it("says so when the label and a caption disagree, naming both cells", () => {
+    const b = block("项目资金\n（元）", "单位：万元");
+    expect(b.unit).toBe("元");
+    expect(b.unitAmbiguity).toEqual({
+      units: ["元", "万元"],
+      cells: [
+        { sheet: "Sheet1", row: 1, col: 0 },
+        { sheet: "Sheet1", row: 0, col: 0 },
+      ],
+    });
+  });
+
+  it("says so when an amount carries a unit of its own that is not the table's", () => {
+    const b = block("项目资金\n（元）", null, "300万元");
+    expect(fenOf(b.total.cells.budget)).toBe(300 * WAN);
+    expect(b.unitAmbiguity?.units).toEqual(["元", "万元"]);
+    expect(b.unitAmbiguity?.cells).toContainEqual({ sheet: "Sheet1", row: 2, col: 2 });
+  });
+});
+
+describe("execution points the form states", () => {
+  it("reads the 分值 typed on the total row", () => {
+    const b = budgetOf([
+      ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "年度资金总额", 43.2, 43.2, 37.24, 20, "86%", 17],
+    ]);
+    expect(b.executionWeight).toEqual({ points: 20, cell: { sheet: "Sheet1", row: 1, col: 5 } });
+  });
+
+  it("reads “(20分)” stated in the block's label", () => {
+    const b = budgetOf([
+      ["预算执行情况(万元)(20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分\n(20分*执行率)"],
+      ["年度财政资金总额", 650, 94, 0.1, 2.9],
+    ]);
+    expect(b.executionWeight).toEqual({ points: 20, cell: { sheet: "Sheet1", row: 0, col: 0 } });
+    expect(fenOf(b.total.cells.executed)).toBe(94 * WAN);
+  });
+});
+
+describe("template leftovers in the indicators table", () => {
+  const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"];
+  const rows: CellValue[][] = [
+    header,
+    ["产出指标", "数量指标", "指标1工程完工率", 100, 100, 10, 10, null],
+    [null, null, "指标2", null, null, null, null, null],
+    [null, null, "……", null, null, null, null, null],
+    [null, "质量指标", "指标2:", null, null, null, null, null],
+    [null, "生态效益指标", null, null, null, null, null, null],
+    ["/", "/", "/", "/", "/", "/", "/", "/"],
+    [null, "时效指标", "完成及时率", "100%", "100%", 10, 10, null],
+    [null, null, "其中：上半年", "50%", "50%", null, null, null],
+    ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, null],
+  ];
+
+  it("keeps placeholder rows, spare rows and rows of / out of the indicators without ending the table", () => {
+    const t = indicatorsOf(rows, ["A2:A9"]);
+    expect(t.rows.map((r) => r.name.text)).toEqual(["指标1工程完工率", "完成及时率", "满意度"]);
+    expect(t.placeholderRows?.map((c) => [c.pos.row, c.pos.col])).toEqual([
+      [2, 2],
+      [3, 2],
+      [4, 2],
+      [5, 1],
+      [6, 2],
+    ]);
+  });
+
+  it("scores none of them and reports them once, as a warning", () => {
+    const e = evaluateWorkbook(workbook(sheet("Sheet1", rows, { merges: ["A2:A9"] })));
+    const placeholder = e.findings.filter((f) => f.rule === "indicator.placeholder");
+    expect(placeholder).toHaveLength(1);
+    expect(placeholder[0].severity).toBe("warning");
+    expect(placeholder[0].cells.map((c) => c.address)).toEqual(["C3", "C4", "C5", "B6", "C7"]);
+    expect(e.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual([
+      "indicator.weights",
+    ]);
+  });
+
+  it("scores a row whose 三级指标 is blank but whose values are filled in, named by its row", () => {
+    const t = indicatorsOf([header, ["产出指标", "数量指标", null, "不少于6种", "28种", 1, 1, null]]);
+    expect(t.rows.map((r) => [r.row, r.name.text, r.target.text])).toEqual([[1, "", "不少于6种"]]);
+  });
+
+  it("keeps a row named 指标N that the accountant filled in", () => {
+    const t = indicatorsOf([header, ["产出指标", "数量指标", "指标3", 8, 8, 8, 8, null]]);
+    expect(t.rows.map((r) => r.name.text)).toEqual(["指标3"]);
+    expect(t.placeholderRows).toBeUndefined();
+  });
+});
+
+describe("qualitative actuals that state the outcome", () => {
+  it.each<[string, string, "met" | "partial" | "unmet" | null]>([
+    ["有效", "有效", "met"],
+    ["显著提升", "显著提升", "met"],
+    ["高", "高", "met"],
+    ["达成预期指标", "效果明显", "met"],
+    ["财务制度健全，严格执行制度", "一", "met"],
+    ["部分完成，资金未全部拨付", "按时完成", "partial"],
+    ["基本完成", "按时完成", "partial"],
+    ["项目未完成", "按时完成", "unmet"],
+    ["较好", "按时完成", null],
+  ])("%s against %s", (actual, target, tier) => {
+    expect(tierOfStatement(actual, target)).toBe(tier);
+  });
+
+  it("scores 有效 / 有效 at full weight with no finding, and 预算执行率 as an indicator by its rate", () => {
+    const e = evaluateWorkbook(
+      workbook(
+        sheet("Sheet1", [
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+          ["效益指标", "经济效益指标", "减轻家庭经济负担", "有效", "有效", 10, 10],
+          ["项目管理", "投入管理", "预算执行率", "一", "86.2%", 10, 9],
+        ]),
+      ),
+    );
+    expect(e.score?.indicators.map((i) => [i.name, i.score])).toEqual([
+      ["减轻家庭经济负担", 10],
+      ["预算执行率", 8.62],
+    ]);
+    expect(e.findings.filter((f) => f.cells.some((c) => c.address === "E2"))).toEqual([]);
+  });
+});
+
+describe("department, year and form from titles", () => {
+  const evaluate = (rows: CellValue[][]) => evaluateWorkbook(workbook(sheet("Sheet1", rows)));
+
+  it("stops 单位名称：X at the next label on the line", () => {
+    expect(untilNextLabel("塘湖镇政府 填报日期:2021.5.18")).toBe("塘湖镇政府");
+    expect(untilNextLabel("塘湖镇政府　填报日期：2021.5.18")).toBe("塘湖镇政府");
+    expect(evaluate([["单位名称:塘湖镇政府 填报日期:2021.5.18"]]).department).toBe("塘湖镇政府");
+  });
+
+  it("reads 预算部门、单位名称 as the department", () => {
+    expect(evaluate([["预算部门、单位名称", "衡山县贯塘乡人民政府"]]).department).toBe(
+      "衡山县贯塘乡人民政府",
+    );
+  });
+
+  it("takes the year from a (2022年度) subtitle row", () => {
+    const e = evaluate([["项目支出绩效自评表"], ["(2022年度)"]]);
+    expect([e.year, e.department]).toEqual(["2022", ""]);
+  });
+
+  it("does not take a form title before the year for a department", () => {
+    const e = evaluate([["部门预算项目支出绩效自评表（2023年度）"]]);
+    expect([e.year, e.department]).toEqual(["2023", ""]);
+  });
+
+  it("still reads the unit's name before the year in a title", () => {
+    const e = evaluate([["附件1：岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评表"]]);
+    expect([e.year, e.department]).toEqual(["2023", "岳阳市君山产业开发区管委会"]);
+  });
+});

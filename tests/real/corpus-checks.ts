@@ -1,0 +1,129 @@
+/**
+ * Each hand-worked expectation of a real filing as one named check against the engine's evaluation (issue 11 §1):
+ * the tables recognised, each budget figure in 分 (so in 元, whatever the table's unit), the execution rate and score,
+ * each indicator's rule score, each of the filer's mistakes caught at its cell, and no error finding elsewhere.
+ * The keys are stable ("budget:total.executed", "score:保障人数", "mistake:Sheet1!G14", "false-error:rule@Sheet1!E5"),
+ * so a test can say exactly which expectations the engine does not meet yet.
+ */
+import type { Evaluation } from "../../src/engine/evaluate";
+import type { Finding } from "../../src/engine/findings";
+import { formatFen } from "../../src/engine/money";
+import type { BudgetColumn, BudgetRow, FundSource, SpendingKind } from "../../src/engine/tables";
+import { decimalToFen, type Amounts, type Filing } from "./corpus-format";
+
+export interface Check {
+  readonly key: string;
+  readonly want: string;
+  readonly got: string;
+}
+
+/** The corpus names fund rows as each filing does; the engine sorts them into its sources (first match wins). */
+const SOURCE_OF: readonly [RegExp, FundSource][] = [
+  [/一般公共预算/, "general"],
+  [/政府性基金/, "govFund"],
+  [/国有资本/, "stateCapital"],
+  [/社会保险/, "socialInsurance"],
+  [/专户/, "specialAccount"],
+  [/财政拨款|财政资金/, "general"],
+  [/其他资金|单位资金|自有资金/, "other"],
+];
+
+const KIND_OF: readonly [RegExp, SpendingKind][] = [
+  [/基本支出/, "basic"],
+  [/项目支出/, "project"],
+  [/上缴上级/, "remitted"],
+  [/经营支出/, "business"],
+  [/附属单位/, "subsidiary"],
+];
+
+const find = <T>(table: readonly [RegExp, T][], name: string): T | undefined =>
+  table.find(([p]) => p.test(name))?.[1];
+
+const squeeze = (text: string): string => text.replace(/\s+/g, "");
+
+const cellKey = (f: Finding): string[] => f.cells.map((c) => `${c.sheet}!${c.address}`);
+
+function budgetChecks(
+  out: Check[],
+  name: string,
+  expected: Amounts,
+  row: BudgetRow | undefined,
+  unit: NonNullable<Filing["expected"]["unit"]>,
+): void {
+  for (const [column, decimal] of Object.entries(expected) as [BudgetColumn, string][]) {
+    const want = decimalToFen(decimal, unit);
+    const parsed = row?.cells[column]?.parsed;
+    const got = parsed?.kind === "amount" ? parsed.fen : null;
+    out.push({
+      key: `budget:${name}.${column}`,
+      want: want === null ? "?" : `${formatFen(want, "元")} 元`,
+      got: got === null ? "nothing" : `${formatFen(got, "元")} 元`,
+    });
+  }
+}
+
+export function corpusChecks(filing: Filing, evaluation: Evaluation): Check[] {
+  const e = filing.expected;
+  const out: Check[] = [];
+  const kinds = new Set<string>(evaluation.tables.map((t) => t.kind));
+  for (const kind of e.tables)
+    out.push({ key: `table:${kind}`, want: "recognised", got: kinds.has(kind) ? "recognised" : "not found" });
+
+  const block = evaluation.recognized.budget;
+  if (e.budget && e.unit) {
+    if (e.budget.total) budgetChecks(out, "total", e.budget.total, block?.total, e.unit);
+    for (const [name, amounts] of Object.entries(e.budget.sources ?? {})) {
+      const source = find(SOURCE_OF, name);
+      budgetChecks(out, name, amounts, source ? block?.sources[source] : undefined, e.unit);
+    }
+    for (const [name, amounts] of Object.entries(e.budget.nature ?? {})) {
+      const kind = find(KIND_OF, name);
+      budgetChecks(out, name, amounts, kind ? block?.kinds[kind] : undefined, e.unit);
+    }
+  }
+
+  if (e.execution) {
+    const x = evaluation.score?.execution;
+    out.push({
+      key: "execution:rate",
+      want: e.execution.rate,
+      got: x?.rate === null || x?.rate === undefined ? "none" : x.rate.toFixed(4),
+    });
+    out.push({ key: "execution:score", want: e.execution.score, got: x ? x.score.toFixed(2) : "none" });
+  }
+
+  const scored = evaluation.score?.indicators ?? [];
+  const used = new Set<number>();
+  for (const want of e.indicators) {
+    if (want.ruleScore === null) continue;
+    const same = (s: (typeof scored)[number]): boolean =>
+      want.name !== null
+        ? squeeze(s.name) === squeeze(want.name)
+        : squeeze(s.target) === squeeze(want.target ?? "") &&
+          squeeze(s.actual) === squeeze(want.actual ?? "");
+    const index = scored.findIndex((s, i) => !used.has(i) && same(s));
+    if (index >= 0) used.add(index);
+    const label = want.name ?? `${want.target ?? ""}→${want.actual ?? ""}`;
+    out.push({
+      key: `score:${squeeze(label)}`,
+      want: want.ruleScore,
+      got: index >= 0 ? scored[index].score.toFixed(2) : "not read",
+    });
+  }
+
+  const flagged = evaluation.findings.filter((f) => f.severity === "error" || f.severity === "warning");
+  for (const m of e.mistakes) {
+    const hit = flagged.find((f) => cellKey(f).includes(m.cell));
+    out.push({ key: `mistake:${m.cell}`, want: "caught", got: hit ? "caught" : "missed" });
+  }
+  const mistakeCells = new Set(e.mistakes.map((m) => m.cell));
+  for (const f of evaluation.findings) {
+    if (f.severity !== "error" || cellKey(f).some((c) => mistakeCells.has(c))) continue;
+    out.push({
+      key: `false-error:${f.rule}@${cellKey(f)[0] ?? "(no cell)"}`,
+      want: "no error",
+      got: f.message["zh-CN"],
+    });
+  }
+  return out;
+}

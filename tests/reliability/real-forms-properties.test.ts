@@ -1,0 +1,240 @@
+/**
+ * Property-based tests for the parser paths added to read real filings (issue 11 §2): random grids built from the
+ * real forms' vocabulary — template leftovers, amounts inside labels, units glued to amounts or stated away from the
+ * header, the form's own execution points, titles and subtitles — and arbitrary text through the new parsers.
+ * Nothing throws, the same input gives the same output, and every finding and every recognised leftover points at a
+ * cell that exists.
+ */
+import fc from "fast-check";
+import { parseA1 } from "../../src/engine/a1";
+import { evaluateWorkbook } from "../../src/engine/evaluate";
+import type { Finding } from "../../src/engine/findings";
+import { parseAmount } from "../../src/engine/money";
+import { splitLabelAmount } from "../../src/engine/recognize/budget";
+import { recognizeWorkbook } from "../../src/engine/recognize/index";
+import { untilNextLabel } from "../../src/engine/recognize/scan";
+import { tierOfStatement } from "../../src/engine/score/target";
+import { sheetBounds, type CellValue, type WorkbookSnapshot } from "../../src/engine/snapshot";
+import type { CellPos } from "../../src/engine/tables";
+import { cellValue } from "./arbitraries";
+
+const RUNS = { numRuns: 300 };
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function inside(wb: WorkbookSnapshot, sheetName: string, row: number, col: number): boolean {
+  const sheet = wb.sheets.find((s) => s.name === sheetName);
+  const bounds = sheet ? sheetBounds(sheet) : null;
+  return !!bounds && row >= bounds.top && row <= bounds.bottom && col >= bounds.left && col <= bounds.right;
+}
+
+function findingsInside(findings: readonly Finding[], wb: WorkbookSnapshot): boolean {
+  return findings.every((f) =>
+    f.cells.every((c) => {
+      const { row, col } = parseA1(c.address);
+      return inside(wb, c.sheet, row, col);
+    }),
+  );
+}
+
+function posInside(cells: readonly CellPos[], wb: WorkbookSnapshot): boolean {
+  return cells.every((c) => inside(wb, c.sheet, c.row, c.col));
+}
+
+/** Text as the real forms write it: labels, leftovers, amounts with and without units, labels with amounts. */
+const formText: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constantFrom(
+    "项目资金\n（元）",
+    "项目资金(万元)",
+    "年度预算申请(万元",
+    "单位：万元",
+    "金额单位：元",
+    "年初预算数",
+    "全年预算数",
+    "调整后预算数",
+    "全年执行数",
+    "预算执行数",
+    "分值",
+    "权重",
+    "执行率",
+    "得分",
+    "年度资金总额",
+    "总额",
+    "其中：当年财政拨款",
+    "本年财政拨款",
+    "财政资金",
+    "财政专户管理资金",
+    "单位资金",
+    "上年结转资金",
+    "其他资金",
+    "按收入性质分：2030.12",
+    "其中: 一般公共预算:1325.68",
+    "其中:基本支出:900.47",
+    "项目支出:1025.20",
+    "预算执行情况(万元)(20分)",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年初指标值",
+    "指标值",
+    "全年实际值",
+    "参考分值",
+    "指标性质",
+    "度量单位",
+    "未完成原因及拟采取的改进措施",
+    "指标1",
+    "指标2：",
+    "……",
+    "/",
+    "其中：上半年",
+    "预算执行率",
+    "有效",
+    "显著提升",
+    "达成预期指标",
+    "部分完成",
+    "≧",
+    "═",
+    "﹦",
+    "(2022年度)",
+    "部门预算项目支出绩效自评表（2023年度）",
+    "单位名称：某镇政府　填报日期：2021.5.18",
+    "预算部门、单位名称",
+  ),
+  fc
+    .tuple(fc.double({ min: -1e6, max: 1e9, noNaN: true }), fc.constantFrom("万", "万元", "元", "亿", ""))
+    .map(([n, u]) => `${Math.round(n * 100) / 100}${u}`),
+  cellValue,
+);
+
+/** A grid of form text, with merges inside it; half the time a real form's header row on top. */
+const formSheet = fc
+  .record({
+    rows: fc.array(fc.array(formText, { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 14 }),
+    header: fc.constantFrom<(CellValue[] | null)[]>(
+      null,
+      ["项目资金\n（元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+    ),
+    merges: fc.array(
+      fc.record({
+        top: fc.nat(12),
+        left: fc.nat(7),
+        height: fc.integer({ min: 1, max: 4 }),
+        width: fc.integer({ min: 1, max: 3 }),
+      }),
+      { maxLength: 4 },
+    ),
+  })
+  .map(({ rows, header, merges }): WorkbookSnapshot => {
+    const values = header ? [header, ...rows] : rows;
+    const kept: { top: number; left: number; bottom: number; right: number }[] = [];
+    for (const m of merges) {
+      const r = { top: m.top, left: m.left, bottom: m.top + m.height - 1, right: m.left + m.width - 1 };
+      const single = r.top === r.bottom && r.left === r.right;
+      const overlaps = kept.some(
+        (k) => r.top <= k.bottom && k.top <= r.bottom && r.left <= k.right && k.left <= r.right,
+      );
+      if (!single && !overlaps) kept.push(r);
+    }
+    return { sheets: [{ name: "Sheet1", originRow: 0, originCol: 0, values, merges: kept }] };
+  });
+
+describe("real-form grids", () => {
+  it("evaluateWorkbook never throws, is deterministic, and every finding names an existing cell", () => {
+    fc.assert(
+      fc.property(formSheet, (wb) => {
+        const before = JSON.stringify(wb);
+        const first = evaluateWorkbook(wb);
+        expect(same(evaluateWorkbook(structuredClone(wb)), first)).toBe(true);
+        expect(JSON.stringify(wb)).toBe(before);
+        expect(findingsInside(first.findings, wb)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("template leftovers, unit statements and the form's execution points point at existing cells", () => {
+    fc.assert(
+      fc.property(formSheet, (wb) => {
+        const r = recognizeWorkbook(wb);
+        const leftovers = r.indicators?.placeholderRows ?? [];
+        expect(
+          posInside(
+            leftovers.map((c) => c.pos),
+            wb,
+          ),
+        ).toBe(true);
+        // A leftover is never also scored.
+        const scored = new Set(r.indicators?.rows.map((row) => row.row));
+        for (const c of leftovers) expect(scored.has(c.pos.row)).toBe(false);
+        expect(posInside(r.budget?.unitAmbiguity?.cells ?? [], wb)).toBe(true);
+        const stated = r.budget?.executionWeight;
+        if (stated) {
+          expect(posInside([stated.cell], wb)).toBe(true);
+          expect(Number.isFinite(stated.points)).toBe(true);
+        }
+        if (r.budget?.unitAmbiguity) expect(new Set(r.budget.unitAmbiguity.units).size).toBeGreaterThan(1);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("the new parsers on arbitrary text", () => {
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "grapheme" }),
+    fc.constantFrom("150万", "1,234.5元", "万"),
+  );
+
+  it("parseAmount never throws; a stated unit comes only with an amount, and the same text gives the same result", () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom("元" as const, "万元" as const), (t, unit) => {
+        const p = parseAmount(t, unit);
+        expect(same(parseAmount(t, unit), p)).toBe(true);
+        if (p.kind === "amount") expect(Number.isSafeInteger(p.fen)).toBe(true);
+        if (p.kind === "amount" && p.statedUnit) expect(p.fromText).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("a glued unit means the same money in any table", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom("万", "万元", "元"), (n, u) => {
+        const text = `${(n / 100).toFixed(2)}${u}`;
+        const a = parseAmount(text, "元");
+        const b = parseAmount(text, "万元");
+        expect(a.kind).toBe("amount");
+        expect(same(a, b)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("splitLabelAmount never throws and its amount always parses", () => {
+    fc.assert(
+      fc.property(text, fc.string(), (label, tail) => {
+        for (const t of [label, `${label}：${tail}`, `${label}:${tail.length}`]) {
+          const split = splitLabelAmount(t);
+          if (split) expect(parseAmount(split.amount, "万元").kind).toBe("amount");
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("tierOfStatement and untilNextLabel never throw and are deterministic", () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(tierOfStatement(a, b)).toBe(tierOfStatement(a, b));
+        const cut = untilNextLabel(a);
+        expect(untilNextLabel(a)).toBe(cut);
+        expect(a.includes(cut)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
