@@ -224,12 +224,5 @@ export interface TypedFigures {
   readonly grade: { readonly cell: TextCell; readonly grade: TypedGrade } | null;
   /** Cells holding template placeholders (XX, ××, 待填写, ……) where a value belongs. */
   readonly placeholders: readonly TextCell[];
-  /** Rows of the indicators table left from the template with no figures ("指标2", a bare 二级 heading). */
-  readonly templateRows: readonly TextCell[];
   readonly groupHeadings: readonly TypedGroupHeading[];
-  /**
-   * The execution row's points stated in the budget block's header rather than in a 分值 cell ("预算执行情况(20分)",
-   * "得分 (20分*执行率)"), null when none is.
-   */
-  readonly executionPoints?: { readonly cell: TextCell; readonly points: number } | null;
 }

@@ -60,7 +60,7 @@ export function recognizeWorkbook(workbook: WorkbookSnapshot): RecognizedWorkboo
       a.range.top - b.range.top ||
       a.range.left - b.range.left,
   );
-  const typed = recognizeTypedFigures(views, indicators, info, budget);
+  const typed = recognizeTypedFigures(views, indicators, info);
   return { budget, expenditures, indicators, info, tables: summaries, ...(typed ? { typed } : {}) };
 }
 

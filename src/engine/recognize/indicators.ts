@@ -71,7 +71,8 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
       if (rows.length > 0 || ++leadingBlanks > MAX_LEADING_BLANKS) break;
       continue;
     }
-    if (endsTable(view, r, firstCols)) break;
+    // The 总分 line may carry its label under 实际完成值 (the Hunan and Yunnan forms): any column's label ends the table.
+    if (endsTable(view, r, firstCols) || holdsEndLabel(view, r, header.left, header.right)) break;
     // The header pasted again under itself (or repeated at a page break) is not an indicator, nor a 一级 group.
     if (repeatsHeader(view, r, name.col, target.col)) continue;
     // Merged cells show their top-left value on every row they cover; a blank cell means "same as above".
@@ -185,6 +186,15 @@ function firstWrittenCell(
     if (cell.text !== "") return cell;
   }
   return nameCell;
+}
+
+function holdsEndLabel(view: SheetView, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) {
+    const v = view.raw(row, c);
+    if (typeof v === "string" && v.length <= LABEL_MAX_LENGTH && INDICATOR_END_ROW.has(normalizeLabel(v)))
+      return true;
+  }
+  return false;
 }
 
 /** 总分 / 评价等级 / 合计 lines and notes under the table end it. */

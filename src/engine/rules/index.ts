@@ -29,11 +29,8 @@ import { qualityDirection } from "./quality/direction";
 import { qualityGroupWeights } from "./quality/group-weights";
 import { qualityPlaceholder } from "./quality/placeholder";
 import { qualityTargetUnit } from "./quality/target-unit";
-import { qualityTemplateRow } from "./quality/template-row";
 import { qualityVague } from "./quality/vague";
 import { reviewExecutionRate } from "./review/execution-rate";
-import { reviewExecutionScore } from "./review/execution-score";
-import { reviewExecutionWeight } from "./review/execution-weight";
 import { reviewGrade } from "./review/grade";
 import { reviewGradeTyped } from "./review/grade-typed";
 import { reviewInflated } from "./review/inflated";
@@ -70,7 +67,6 @@ export const RULES = [
   sumRounding,
   // The reviewer's checks on what the template left behind (issue 12 §2).
   qualityPlaceholder,
-  qualityTemplateRow,
   // The scorer's rules (checkScores hooks), over the scores.
   indicatorWeights,
   budgetExecutionWeight,
@@ -83,9 +79,7 @@ export const RULES = [
   indicatorScoreMismatch,
   indicatorReasonMissing,
   // The reviewer's re-scoring of what the filer typed (issue 12 §1) and judgement of the indicators (§2).
-  reviewExecutionWeight,
   reviewExecutionRate,
-  reviewExecutionScore,
   reviewUnfoundedScore,
   reviewScoreRange,
   reviewTotalSum,

@@ -125,7 +125,8 @@ export function typedTotal(workbook: RecognizedWorkbook): TypedTotal | null {
 
 /**
  * Σ of the typed scores: the execution row's (when the block has a 得分 column) and every indicator's; null when a
- * weighted row or the execution row leaves its score blank, as the sum would then not be the filer's.
+ * weighted row or the execution row leaves its score blank, or when without an execution score the weights do not
+ * reach 100, as the sum would then not be the filer's.
  */
 export function typedSum(
   workbook: RecognizedWorkbook,
@@ -147,6 +148,10 @@ export function typedSum(
   if (cell) {
     execution = typedPoints(cell.raw, cell.text);
     if (execution === null) return null;
+  } else if (!scores.weights || cmp(scores.weights.total, fromInt(100)) !== 0) {
+    // No execution score read and weights short of 100: rows (or the execution score) were not read, so the
+    // scores seen are not all the form's.
+    return null;
   }
   return { execution, indicators, total: execution ? add(execution, indicators) : indicators };
 }
@@ -174,20 +179,9 @@ export function pointsGap(typed: Ratio, expected: Ratio): { readonly zh: string;
     : { zh: `少 ${d} 分`, en: `${d} less` };
 }
 
-/**
- * The points the filer gives budget execution: its 分值 cell when it holds a positive number, else the points stated
- * in the block's header ("得分 (20分*执行率)"), else null (the form follows the rules' 10).
- */
-export function typedExecutionWeight(
-  workbook: RecognizedWorkbook,
-): { readonly value: Ratio; readonly written: string; readonly cell: TextCell | null } | null {
-  const cell = workbook.budget?.extra?.weight;
-  if (cell) {
-    const written = writtenText(cell.raw, "");
-    const value = typedPoints(cell.raw, written);
-    if (value !== null && value.n > 0n) return { value, written, cell: null };
-  }
-  const stated = workbook.typed?.executionPoints;
+/** The points the form gives budget execution (its 分值 cell, or "(20分)" in its header), null when it states none. */
+export function typedExecutionWeight(workbook: RecognizedWorkbook): Ratio | null {
+  const stated = workbook.budget?.executionWeight;
   const value = stated ? fromNumber(stated.points) : null;
-  return stated && value && value.n > 0n ? { value, written: stated.cell.text, cell: stated.cell } : null;
+  return value && value.n > 0n ? value : null;
 }

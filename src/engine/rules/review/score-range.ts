@@ -61,7 +61,7 @@ export const reviewScoreRange = defineRule({
     const extra = workbook.budget?.extra;
     if (extra?.score) {
       const typed = typedPoints(extra.score.raw, extra.score.text);
-      const weight = typedExecutionWeight(workbook)?.value ?? fromInt(EXECUTION_WEIGHT);
+      const weight = typedExecutionWeight(workbook) ?? fromInt(EXECUTION_WEIGHT);
       if (typed !== null) check(extra.score.pos, typed, weight, "预算执行率", "Budget execution", "budget");
     }
   },
