@@ -8,13 +8,13 @@ const LAYERS = {
   /** The pure engine: imports nothing outside itself (no Office, DOM, Node, exceljs, not even app/). */
   engine: "src/engine",
   /** The only folders that may import exceljs or touch the Office/Excel globals. */
-  gateways: ["src/gateway", "src/excel"],
+  gateways: ["src/gateway"],
   /** The views: they reach a gateway only through the host factory. */
-  ui: ["src/taskpane", "src/preview", "src/commands"],
+  ui: ["src/taskpane", "src/preview", "src/commands", "src/wps"],
   /** Application code that must not touch Office/Excel (it talks to a WorkbookHost). */
   app: ["src/app"],
-  /** The files that pick and build a host for the UI (Excel's; the preview's lazily loaded .xlsx one). */
-  hostFactory: ["src/app/hosts.ts", "src/app/xlsx-hosts.ts"],
+  /** The files that pick and build a host for the UI (Excel's; the preview's lazily loaded .xlsx one; WPS's). */
+  hostFactory: ["src/app/hosts.ts", "src/app/xlsx-hosts.ts", "src/app/wps-hosts.ts"],
 };
 
 /**

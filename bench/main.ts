@@ -6,6 +6,7 @@
  *   npm run bench                      the full run (5,000, 50,000 and 200,000 rows)
  *   npm run bench -- --quick           5,000 rows only, fewer runs, results in bench/out/ (a smoke test)
  *   npm run bench -- --no-taskpane     skip the webpack build of part 5
+ *   npm run bench -- --only-review     part 6 alone (selfeval review of 200 workbooks, workers vs one by one)
  */
 import { spawn } from "child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
@@ -14,6 +15,7 @@ import { join } from "path";
 import type { EngineTiming } from "./engine-timing";
 import type { ExcelCosts } from "./excel-round-trips";
 import { GENERATOR_VERSION, INDICATOR_COUNT, generateWorkbook } from "./generate";
+import { REVIEW_FILES, REVIEW_TARGET, reviewPart, type ReviewPart } from "./review";
 import { median, ratio, round, table } from "./stats";
 import { taskpaneWeight, type TaskpaneWeight } from "./taskpane-weight";
 
@@ -309,6 +311,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const started = Date.now();
   const log = (text: string) =>
     process.stderr.write(`[bench ${round((Date.now() - started) / 1000, 0)} s] ${text}\n`);
+  const reviewRuns = quick ? 1 : 3;
 
   log("building the CLI (npm run build:cli)");
   const build = await new Promise<number | null>((resolve) => {
@@ -317,6 +320,15 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   if (build !== 0 && !existsSync(join(ROOT, "lib", "cli", "main.js")))
     throw new Error("the CLI did not build");
+
+  if (argv.includes("--only-review")) {
+    const review = await reviewPart(reviewRuns, log);
+    process.stdout.write(reviewTable(review) + "\n");
+    const file = join(OUT, "results-review.json");
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), review }, null, 2) + "\n");
+    log(`wrote ${file}`);
+    return;
+  }
 
   const workbooks: Workbook[] = [];
   for (const p of plans) {
@@ -345,6 +357,8 @@ async function main(argv: readonly string[]): Promise<void> {
     log(`part 5: task pane weight (webpack --mode production into ${dist} when stale)`);
     pane = taskpaneWeight(ROOT, dist, CHILD_TIMEOUT_MS);
   }
+
+  const review = await reviewPart(reviewRuns, log);
 
   const machine = {
     cpu: cpus()[0]?.model ?? "unknown",
@@ -413,7 +427,15 @@ async function main(argv: readonly string[]): Promise<void> {
       ),
     );
   }
-  const goals = targets(cli, engine, excel, pane);
+  output.push(reviewTable(review));
+  const goals = [
+    ...targets(cli, engine, excel, pane),
+    {
+      target: `selfeval review of ${REVIEW_FILES} workbooks on worker threads ≤ ${REVIEW_TARGET}× one after another`,
+      measured: `${review.ratio}×`,
+      met: review.ratio <= REVIEW_TARGET,
+    },
+  ];
   output.push(
     table(
       "Targets",
@@ -433,12 +455,30 @@ async function main(argv: readonly string[]): Promise<void> {
     engine,
     excel,
     taskpane: pane,
+    review,
     targets: goals,
     seconds: round((Date.now() - started) / 1000, 0),
   };
   const file = quick ? join(OUT, "results-quick.json") : join(__dirname, "results.json");
   writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
   log(`wrote ${file}`);
+}
+
+function reviewTable(review: ReviewPart): string {
+  return table(
+    `(6) selfeval review of ${review.files} workbooks: worker threads vs one after another (median of ${review.runs})`,
+    ["files", "one by one ms", "workers", "workers ms", "ratio ×", `target ≤ ${REVIEW_TARGET}`],
+    [
+      [
+        review.files,
+        review.sequentialMs,
+        review.workers,
+        review.workersMs,
+        review.ratio,
+        review.ratio <= REVIEW_TARGET ? "met" : "NOT met",
+      ],
+    ],
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

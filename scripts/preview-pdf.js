@@ -1,20 +1,28 @@
 #!/usr/bin/env node
 /**
- * `npm run preview:pdf [-- --lang en-US] [-- --in other.xlsx]`: shows how the generated workbook prints.
- * Builds the CLI, runs `selfeval generate` on the sample workbook, converts the output to PDF with LibreOffice
- * (headless) and the PDF to one PNG per page with pdftoppm, all under tmp/preview/, and prints the PNG paths.
- * LibreOffice prints every visible sheet, so the input sheets come first and the report's three sheets last.
+ * `npm run preview:pdf [-- --lang en-US] [-- --in other.xlsx] [-- --readme]`: shows how the generated workbook and
+ * the Word report print. Builds the CLI, runs `selfeval generate --out … --docx …` on the sample workbook, converts
+ * both outputs to PDF with LibreOffice (headless) and the PDFs to one PNG per page with pdftoppm, all under
+ * tmp/preview/, and prints the PNG paths. LibreOffice prints every visible sheet, so the input sheets come first and
+ * the report's three sheets last. `--readme` also refreshes the README's picture of the Word report's first page
+ * (assets/readme/word-report-<lang>.png), only when asked.
  *
- * Needs LibreOffice (`soffice`) and poppler-utils (`pdftoppm`) on PATH.
+ * The conversion reads assets/fonts/fontconfig.xml (FONTCONFIG_FILE), which maps 宋体, 仿宋_GB2312, 楷体_GB2312, 黑体
+ * and 方正小标宋简体 to Debian's Simplified-Chinese faces; without it LibreOffice falls back to Noto Sans CJK JP.
+ *
+ * Needs LibreOffice (`soffice`), poppler-utils (`pdftoppm`) and, for the Chinese faces, the packages fonts-noto-cjk,
+ * fonts-arphic-ukai and fonts-arphic-uming.
  */
 "use strict";
 const { execFileSync, spawnSync } = require("child_process");
-const { existsSync, mkdirSync, readdirSync, rmSync } = require("fs");
+const { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } = require("fs");
 const { basename, join, resolve } = require("path");
 
 const ROOT = resolve(__dirname, "..");
 const OUT_DIR = join(ROOT, "tmp", "preview");
 const SAMPLE = join(ROOT, "assets", "sample", "2023年度部门整体支出绩效自评-样例.xlsx");
+const FONTCONFIG = join(ROOT, "assets", "fonts", "fontconfig.xml");
+const README_PICTURES = join(ROOT, "assets", "readme");
 
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -39,6 +47,8 @@ function main() {
   const name = `${basename(input, ".xlsx")}-report-${lang}`;
   const xlsx = join(OUT_DIR, `${name}.xlsx`);
   const pdf = join(OUT_DIR, `${name}.pdf`);
+  const docx = join(OUT_DIR, `${name}-word.docx`);
+  const docxPdf = join(OUT_DIR, `${name}-word.pdf`);
 
   mkdirSync(OUT_DIR, { recursive: true });
   for (const f of readdirSync(OUT_DIR))
@@ -55,7 +65,18 @@ function main() {
     process.stderr.write("preview-pdf: tsc reported errors; previewing what it emitted.\n");
   const generate = spawnSync(
     process.execPath,
-    [join(ROOT, "bin", "selfeval.js"), "generate", input, "--out", xlsx, "--force", "--lang", lang],
+    [
+      join(ROOT, "bin", "selfeval.js"),
+      "generate",
+      input,
+      "--out",
+      xlsx,
+      "--docx",
+      docx,
+      "--force",
+      "--lang",
+      lang,
+    ],
     { cwd: ROOT, encoding: "utf8" },
   );
   process.stderr.write(generate.stderr);
@@ -74,16 +95,31 @@ function main() {
       "--outdir",
       OUT_DIR,
       xlsx,
+      docx,
     ],
-    { stdio: "pipe", timeout: 180_000 },
+    { stdio: "pipe", timeout: 300_000, env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG } },
   );
-  if (!existsSync(pdf)) {
-    process.stderr.write(`preview-pdf: LibreOffice did not write ${pdf}.\n`);
-    process.exit(2);
+  for (const written of [pdf, docxPdf]) {
+    if (!existsSync(written)) {
+      process.stderr.write(`preview-pdf: LibreOffice did not write ${written}.\n`);
+      process.exit(2);
+    }
   }
   execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(OUT_DIR, name)], { stdio: "inherit" });
+  execFileSync("pdftoppm", ["-png", "-r", "60", docxPdf, join(OUT_DIR, `${name}-word`)], {
+    stdio: "inherit",
+  });
+  if (process.argv.includes("--readme")) {
+    const first = readdirSync(OUT_DIR)
+      .filter((f) => f.startsWith(`${name}-word-`) && f.endsWith(".png"))
+      .sort()[0];
+    mkdirSync(README_PICTURES, { recursive: true });
+    const target = join(README_PICTURES, `word-report-${lang}.png`);
+    copyFileSync(join(OUT_DIR, first), target);
+    process.stdout.write(`README picture: ${target}\n`);
+  }
 
-  process.stdout.write(`PDF: ${pdf}\n`);
+  process.stdout.write(`PDF: ${pdf}\nPDF: ${docxPdf}\n`);
   const pngs = readdirSync(OUT_DIR)
     .filter((f) => f.startsWith(name) && f.endsWith(".png"))
     .sort();

@@ -4,7 +4,7 @@
  */
 import type { XlsxWorkbookHost } from "../gateway/xlsx/host";
 
-export type { XlsxWorkbookHost } from "../gateway/xlsx/host";
+export type { SavedWorkbook, XlsxWorkbookHost } from "../gateway/xlsx/host";
 
 /**
  * A host over the .xlsx `bytes`, parsed once. Throws the .xlsx gateway's WorkbookReadError (localized, with a `code`)

@@ -15,6 +15,8 @@ export interface GenerateEnvelope {
   readonly file: string;
   /** The workbook written; null when nothing was written (exit 1). */
   readonly output: string | null;
+  /** The Word report written (--docx); null when none was asked for or nothing was written. */
+  readonly docx: string | null;
   readonly department: string;
   readonly year: string;
   readonly tables: CheckEnvelope["tables"];
@@ -68,6 +70,7 @@ export function generateEnvelope(
   output: string | null,
   evaluation: Evaluation,
   lang: Lang,
+  docx: string | null,
 ): GenerateEnvelope {
   const checked = checkEnvelope(file, evaluation, lang);
   const block = evaluation.recognized.budget;
@@ -85,7 +88,7 @@ export function generateEnvelope(
     : null;
   const s = evaluation.score;
   const score: GenerateEnvelope["score"] =
-    output !== null && s
+    (output !== null || docx !== null) && s
       ? {
           total: s.total,
           grade: s.grade,
@@ -105,6 +108,7 @@ export function generateEnvelope(
   return {
     file,
     output,
+    docx,
     department: evaluation.department,
     year: evaluation.year,
     tables: checked.tables,

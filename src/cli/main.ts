@@ -6,12 +6,13 @@ import { parseArgs, type ParseArgsConfig } from "util";
 import { langFromDisplayLanguage, parseLang, type Lang } from "../engine/i18n";
 import { checkCommand } from "./check";
 import { generateCommand } from "./generate";
+import { reviewCommand } from "./review";
 import { CliUsageError, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from "./command";
 import { cliMessages } from "./messages";
 import { packageVersion } from "./version";
 
 /** Every subcommand. A new one (e.g. `generate`) is one import above and one entry here. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, generateCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, generateCommand, reviewCommand];
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 

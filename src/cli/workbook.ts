@@ -1,32 +1,27 @@
 /**
  * The CLI's door to the .xlsx gateway (its host factory): the WorkbookHost the pipeline runs on for each command.
- * `generate` gets the .xlsx host, which parses the file once and is saved with the report in it; `check` writes
- * nothing and reads with the streaming reader, whose memory stays small on a 200,000-row 决算 export.
+ * `generate` gets the package host: the file is read with the streaming reader and the report's sheets are added to
+ * the user's own package, every part of which is kept byte for byte (exceljs, re-saving it, would drop charts, pivot
+ * tables and whatever else it does not model). `check` writes nothing and reads with the streaming reader too, whose
+ * memory stays small on a 200,000-row 决算 export.
  */
-import { readFile } from "fs/promises";
 import type { MarkOutcome, WorkbookHost, WrittenReport } from "../app/host";
 import { DEFAULT_SETTINGS, type AppSettings } from "../app/settings";
 import type { ReportSheetKey } from "../engine/report/spec";
 import type { WorkbookSnapshot } from "../engine/snapshot";
-import { XlsxWorkbookHost } from "../gateway/xlsx/host";
-import { WorkbookReadError } from "../gateway/xlsx/read-error";
+import { PackageWorkbookHost } from "../gateway/xlsx/package-host";
 import { readXlsxFileStreaming } from "../gateway/xlsx/read-stream";
 
 export { WorkbookReadError } from "../gateway/xlsx/read-error";
-export type { XlsxWorkbookHost } from "../gateway/xlsx/host";
+export { PackageWriteError } from "../gateway/xlsx/package/index";
+export type { PackageWorkbookHost } from "../gateway/xlsx/package-host";
 
-/** The workbook file as an .xlsx host. Throws WorkbookReadError for a file that is missing or not a workbook. */
-export async function openWorkbookFile(path: string): Promise<XlsxWorkbookHost> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (cause) {
-    const code = (cause as { code?: unknown } | null)?.code;
-    throw new WorkbookReadError(code === "ENOENT" || code === "ENOTDIR" ? "not-found" : "unreadable", {
-      cause,
-    });
-  }
-  return XlsxWorkbookHost.load(bytes);
+/**
+ * The workbook file as the host `generate` writes the report into. Throws WorkbookReadError for a file that is missing
+ * or not a workbook, PackageWriteError for a workbook whose package cannot take our sheets.
+ */
+export function openWorkbookFile(path: string): Promise<PackageWorkbookHost> {
+  return PackageWorkbookHost.open(path);
 }
 
 const readOnly = (): never => {

@@ -2,7 +2,8 @@
  * The preview's two downloads: 下载报告 (the workbook with the report sheets, once the pane generated it) and
  * 导出核查结果 (the findings of the pane's last evaluation, as CSV). Both are made in the page; nothing is uploaded.
  */
-import { Button } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
+import { useState } from "react";
 import { ArrowDownload20Regular } from "@fluentui/react-icons";
 import type { Finding } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
@@ -26,8 +27,12 @@ export interface DownloadButtonsProps {
 export function DownloadButtons({ host, state, findings, lang, save }: DownloadButtonsProps) {
   const s = previewStrings(lang);
   const base = baseName(state.fileName ?? "workbook");
+  // Said after a download that had to be re-saved by exceljs, so a lost chart is never a silent loss.
+  const [resaved, setResaved] = useState(false);
   const downloadReport = async () => {
-    save(await host.toBytes(), s.reportFileName(base), XLSX_MIME);
+    const saved = await host.saveForDownload();
+    setResaved(saved.route === "model");
+    save(saved.bytes, s.reportFileName(base), XLSX_MIME);
   };
   const exportFindings = () => {
     if (findings) save(findingsToCsv(findings, lang), s.findingsFileName(base), CSV_MIME);
@@ -51,6 +56,11 @@ export function DownloadButtons({ host, state, findings, lang, save }: DownloadB
       >
         {s.exportFindings}
       </Button>
+      {resaved && (
+        <Text role="status" size={200}>
+          {s.downloadResaved}
+        </Text>
+      )}
     </>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { noWorkbookError, reportMissingError } from "../app/errors";
 import type { MarkOutcome, ReportSheetNames, WorkbookHost, WrittenReport } from "../app/host";
-import { openXlsxHost, type XlsxWorkbookHost } from "../app/xlsx-hosts";
+import { openXlsxHost, type SavedWorkbook, type XlsxWorkbookHost } from "../app/xlsx-hosts";
 import { DEFAULT_SETTINGS, normalizeSettings, type AppSettings } from "../app/settings";
 import type { Finding } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
@@ -66,6 +66,14 @@ export class PreviewWorkbookHost implements WorkbookHost {
   /** The workbook as it is now (input sheets, report sheets, marks) as .xlsx bytes: what 下载报告 saves. */
   toBytes(): Promise<Uint8Array> {
     return this.requireWorkbook().toBytes();
+  }
+
+  /**
+   * What 下载报告 saves: the user's own package with the report added (nothing of theirs lost), or, when the preview's
+   * marks or the template are in the workbook, the copy re-saved by exceljs, its route saying so.
+   */
+  saveForDownload(): Promise<SavedWorkbook> {
+    return this.requireWorkbook().saveForDownload();
   }
 
   private requireWorkbook(): XlsxWorkbookHost {

@@ -17,6 +17,8 @@ export interface PreviewStrings {
   readonly openSample: string;
   readonly downloadReport: string;
   readonly downloadReportHint: string;
+  /** Shown after 下载报告 when the copy had to be re-saved by exceljs (marks or the template in it). */
+  readonly downloadResaved: string;
   readonly exportFindings: string;
   readonly exportFindingsHint: string;
   readonly openFailedTitle: string;
@@ -50,6 +52,8 @@ export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = {
     openSample: "重新打开样例",
     downloadReport: "下载报告",
     downloadReportHint: "先点击“一键生成自评报告”，再下载包含自评表、自评报告和核查结果的工作簿。",
+    downloadResaved:
+      "这份下载包含预览中的标记或插入的模板，是重新保存的副本：原文件中的图表、数据透视表等对象可能未保留。清除标记后再下载，可得到保留原文件全部内容的工作簿。",
     exportFindings: "导出核查结果",
     exportFindingsHint: "先运行一致性检查或生成报告，再导出问题清单（CSV，可用 Excel 打开）。",
     openFailedTitle: "无法打开工作簿",
@@ -81,6 +85,8 @@ export const PREVIEW_STRINGS: Readonly<Record<Lang, PreviewStrings>> = {
     downloadReport: "Download report",
     downloadReportHint:
       "Click “Generate self-evaluation report” first, then download the workbook with the table, the report and the check results.",
+    downloadResaved:
+      "This download holds the preview's marks or the inserted template, so it is a re-saved copy: charts, pivot tables and similar objects of the original file may be missing. Clear the marks and download again for a workbook that keeps everything in the original file.",
     exportFindings: "Export check results",
     exportFindingsHint:
       "Run the consistency check or generate the report first, then export the findings (CSV, opens in Excel).",

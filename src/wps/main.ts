@@ -3,7 +3,7 @@
  * The WPS add-in's script (main.js): WPS opens the add-in's page, which loads this file, then reads ribbon.xml and
  * calls the callbacks it names on the global `ribbon`. Kept free of React: the buttons do their work without the pane.
  */
-import { createWpsHost } from "../gateway/wps/host";
+import { createWpsHost } from "../app/wps-hosts";
 import { langFromDisplayLanguage } from "../engine/i18n";
 import { PANE_PAGE, createRibbon, type RibbonCallbacks } from "./ribbon";
 

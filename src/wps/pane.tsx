@@ -6,8 +6,7 @@
 import { createRoot } from "react-dom/client";
 import type { HostInfo, WorkbookHost } from "../app/host";
 import { DEFAULT_LANG, langFromDisplayLanguage } from "../engine/i18n";
-import { etApplication } from "../gateway/wps/et-api";
-import { createWpsHost } from "../gateway/wps/host";
+import { connectWpsHost } from "../app/wps-hosts";
 import { App } from "../taskpane/App";
 
 /** Inside WPS 表格 the pane works on the open workbook, as in Excel (mode "excel": no preview grid). */
@@ -17,7 +16,7 @@ export function detectWps(): Promise<HostInfo> {
 }
 
 export function connectWps(): Promise<WorkbookHost | null> {
-  return Promise.resolve(etApplication() ? createWpsHost() : null);
+  return Promise.resolve(connectWpsHost());
 }
 
 const container = document.getElementById("root");

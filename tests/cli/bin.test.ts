@@ -29,7 +29,7 @@ beforeAll(() => {
       stdio: "pipe",
     },
   );
-}, 180_000);
+});
 
 it("runs the compiled CLI: version, an unreadable file, and the sample", () => {
   const version = selfeval(["--version"]);

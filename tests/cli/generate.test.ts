@@ -51,6 +51,7 @@ describe("selfeval generate on the sample workbook", () => {
     expect(Object.keys(envelope)).toEqual([
       "file",
       "output",
+      "docx",
       "department",
       "year",
       "tables",
@@ -179,7 +180,11 @@ describe("selfeval generate: wrong arguments and unreadable input (exit 2)", () 
       ["generate", "--out", "x.xlsx"],
       "selfeval generate：缺少工作簿文件。用法：selfeval generate <工作簿.xlsx> --out <输出.xlsx>",
     ],
-    ["no --out", ["generate", SAMPLE_XLSX], "selfeval generate：缺少 --out <输出.xlsx>。"],
+    [
+      "no --out",
+      ["generate", SAMPLE_XLSX],
+      "selfeval generate：缺少 --out <输出.xlsx> 或 --docx <报告.docx>。",
+    ],
     [
       "an --out that is not .xlsx",
       ["generate", SAMPLE_XLSX, "--out", "x.xls"],

@@ -18,9 +18,8 @@ import { addReportToPackage, ownedSheetsInPackage } from "../../src/gateway/xlsx
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { generateXlsx } from "./generate-xlsx";
 
-// Each test writes a workbook two or three times (about a second each when the machine is quiet): a ceiling for a busy
-// machine, not a speed requirement.
-jest.setTimeout(120_000);
+// Each test writes a workbook two or three times (about a second each when the machine is quiet); the suite's own
+// 10-minute timeout (jest.config.js) is the only ceiling, for a hung test.
 
 const SAMPLE = new Uint8Array(
   readFileSync(join(__dirname, "..", "..", "assets", "sample", "2023年度部门整体支出绩效自评-样例.xlsx")),

@@ -51,7 +51,7 @@ beforeAll(() => {
     ].join("\n"),
     // The UI: a gateway only through the host factory; no exceljs, no Office.
     "src/taskpane/x.tsx": [
-      'import { readWorkbook } from "../excel/read";',
+      'import { readWorkbook } from "../gateway/office/read";',
       'import { readXlsxBuffer } from "../gateway/xlsx/read";',
       'import ExcelJS from "exceljs";',
       'import { createHost } from "../app/hosts";',

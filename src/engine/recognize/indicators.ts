@@ -58,6 +58,8 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
     (c): c is number => c !== undefined,
   );
 
+  const allCols: number[] = [];
+  for (let c = header.left; c <= header.right; c++) allCols.push(c);
   const rows: IndicatorRow[] = [];
   const placeholderRows: TextCell[] = [];
   const valueCols = [target.col, actual.col, weight.col, scoreCol].filter(
@@ -71,8 +73,10 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
       if (rows.length > 0 || ++leadingBlanks > MAX_LEADING_BLANKS) break;
       continue;
     }
-    // The 总分 line may carry its label under 实际完成值 (the Hunan and Yunnan forms): any column's label ends the table.
-    if (endsTable(view, r, firstCols) || holdsEndLabel(view, r, header.left, header.right)) break;
+    if (endsTable(view, r, firstCols)) break;
+    // A 总分 / 评价等级 line written further right (under 实际完成值, as 云南 and 四川 forms do) ends the table too,
+    // when the row names no indicator of its own.
+    if (view.textCell(r, name.col).text === "" && endsTable(view, r, allCols)) break;
     // The header pasted again under itself (or repeated at a page break) is not an indicator, nor a 一级 group.
     if (repeatsHeader(view, r, name.col, target.col)) continue;
     // Merged cells show their top-left value on every row they cover; a blank cell means "same as above".
@@ -186,15 +190,6 @@ function firstWrittenCell(
     if (cell.text !== "") return cell;
   }
   return nameCell;
-}
-
-function holdsEndLabel(view: SheetView, row: number, left: number, right: number): boolean {
-  for (let c = left; c <= right; c++) {
-    const v = view.raw(row, c);
-    if (typeof v === "string" && v.length <= LABEL_MAX_LENGTH && INDICATOR_END_ROW.has(normalizeLabel(v)))
-      return true;
-  }
-  return false;
 }
 
 /** 总分 / 评价等级 / 合计 lines and notes under the table end it. */

@@ -10,13 +10,10 @@
  */
 import type { Severity } from "../findings";
 import type { Lang } from "../i18n";
-import { budgetExecutionScore } from "./budget/execution-score";
-import { budgetExecutionWeight } from "./budget/execution-weight";
 import { budgetOverspend } from "./budget/overspend";
 import { budgetUnitAmbiguous } from "./budget/unit-ambiguous";
 import { crossSheet } from "./cross/sheet";
 import { indicatorOverachieved } from "./indicator/overachieved";
-import { indicatorPlaceholder } from "./indicator/placeholder";
 import { indicatorQualitativeTier } from "./indicator/qualitative-tier";
 import { indicatorReasonMissing } from "./indicator/reason-missing";
 import { indicatorScoreMismatch } from "./indicator/score-mismatch";
@@ -60,7 +57,6 @@ export const RULES = [
   sumBreakdown,
   budgetOverspend,
   budgetUnitAmbiguous,
-  indicatorPlaceholder,
   sumRow,
   sumColumn,
   crossSheet,
@@ -69,8 +65,6 @@ export const RULES = [
   qualityPlaceholder,
   // The scorer's rules (checkScores hooks), over the scores.
   indicatorWeights,
-  budgetExecutionWeight,
-  budgetExecutionScore,
   indicatorTarget,
   valueMissing,
   indicatorQualitativeTier,

@@ -24,6 +24,7 @@ import {
 } from "../../engine/report/index";
 import type { WorkbookSnapshot } from "../../engine/snapshot";
 import { buildTemplate, evaluationYear, planTemplateNames } from "../../engine/template";
+import { addReportToPackage } from "./package/index";
 import { loadXlsxWorkbook, snapshotOfWorkbook } from "./read";
 import { argb } from "./render-style";
 import { sheetView } from "./sheet-view";
@@ -32,6 +33,16 @@ import { ownedSheetNames, renderReport, renderTemplate } from "./write";
 export interface XlsxHostOptions {
   /** Today, for the template's evaluation year. */
   readonly today?: () => Date;
+}
+
+/**
+ * The workbook saved for download, and how: "package" is the user's own package with our sheets added, every part of
+ * it kept byte for byte; "model" is the workbook re-saved by exceljs (with the marks or the template the preview put
+ * into it), which drops what exceljs does not model — charts, pivot tables, form controls…
+ */
+export interface SavedWorkbook {
+  readonly bytes: Uint8Array;
+  readonly route: "package" | "model";
 }
 
 /** A cell's fill before we coloured it; undefined when it had none. */
@@ -50,12 +61,20 @@ export class XlsxWorkbookHost implements WorkbookHost {
   private settings: AppSettings = DEFAULT_SETTINGS;
   private readonly savedFills = new Map<string, SavedFill>();
   private readonly today: () => Date;
+  /** Our sheets in the bytes loaded (from an earlier run): the package writer replaces them. */
+  private readonly ownedInOriginal: readonly string[];
+  /** The report last written, for the package route of saveForDownload(). */
+  private lastSpec: ReportSpec | null = null;
+  private templateInserted = false;
 
   private constructor(
     private readonly workbook: ExcelJS.Workbook,
+    /** The bytes loaded, kept as they are for the package route. */
+    private readonly original: Uint8Array,
     options: XlsxHostOptions,
   ) {
     this.owned = ownedSheetNames(workbook);
+    this.ownedInOriginal = this.owned;
     this.today = options.today ?? (() => new Date());
   }
 
@@ -68,7 +87,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
     bytes: Uint8Array | ArrayBuffer,
     options: XlsxHostOptions = {},
   ): Promise<XlsxWorkbookHost> {
-    const host = new XlsxWorkbookHost(await loadXlsxWorkbook(bytes), options);
+    const original = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    const host = new XlsxWorkbookHost(await loadXlsxWorkbook(bytes), original, options);
     host.snapshot = host.readModel();
     return host;
   }
@@ -82,6 +102,20 @@ export class XlsxWorkbookHost implements WorkbookHost {
   async toBytes(): Promise<Uint8Array> {
     const out = await this.workbook.xlsx.writeBuffer();
     return new Uint8Array(out as ArrayBuffer);
+  }
+
+  /**
+   * What the preview's 下载报告 saves. With only the report added, the user's own package plus our sheets (the
+   * package writer: nothing of theirs is lost). When marks or the template are in the workbook too, those live in
+   * exceljs's model alone, so it is re-saved by exceljs and the route says so (the caller tells the user that
+   * objects exceljs does not model, charts among them, may be missing from that copy).
+   */
+  async saveForDownload(): Promise<SavedWorkbook> {
+    if (this.savedFills.size > 0 || this.templateInserted)
+      return { bytes: await this.toBytes(), route: "model" };
+    if (!this.lastSpec) return { bytes: this.original, route: "package" };
+    const { bytes } = await addReportToPackage(this.original, this.lastSpec, { owned: this.ownedInOriginal });
+    return { bytes, route: "package" };
   }
 
   /** The sheets a person would see (not the very hidden marker), drawn for a grid; ours flagged as report sheets. */
@@ -107,6 +141,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
   ): Promise<WrittenReport<K>> {
     const names = renderReport(this.workbook, spec);
     this.owned = Object.values<string>(names);
+    this.lastSpec = spec;
     // exceljs renders every part of the spec (print setup included); only the chart is Excel's alone, and the
     // 自评表 is complete without it.
     return { sheets: names, notices: [] };
@@ -161,6 +196,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
       this.workbook.worksheets.map((ws) => ws.name),
     );
     renderTemplate(this.workbook, spec.sheets, names);
+    this.templateInserted = true;
     this.snapshot = null; // the new input sheets are read with the next read()
     return names;
   }

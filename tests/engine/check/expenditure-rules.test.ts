@@ -223,7 +223,9 @@ describe("sum.column", () => {
     });
   });
 
-  it("runs in linear time over 200,000 rows", () => {
+  // How long it takes is measured by `npm run bench` (part 3, time per row at 5,000 and 200,000 rows); this test only
+  // proves the findings on a table of that size are exact.
+  it("finds the one miss in a table of 220,200 rows", () => {
     const rows: ExpenditureRowSpec[] = [];
     const leavesPerKuan = 10;
     const kuanPerLei = 100;
@@ -241,16 +243,12 @@ describe("sum.column", () => {
     // The very last 项 is entered as 2 (its row still adds up): only its 款 misses 1; the 类 rows sum the 款 as entered.
     rows[rows.length - 2] = [rows[rows.length - 2][0], "项", 2, 2, 0];
     const table = expenditureTable({ rows });
-    const started = Date.now();
     const findings = checkRecognized(recognized({ expenditures: [table] }), {});
-    const elapsed = Date.now() - started;
     const kuanRow = 6 + rows.length - 1 - 1 - leavesPerKuan; // data starts on row 6; the 合计 row is last
     expect(facts(findings)).toEqual([
       ["sum.column", `C${kuanRow}`, 11 * WAN, 10 * WAN, -1 * WAN],
       ["sum.column", `D${kuanRow}`, 11 * WAN, 10 * WAN, -1 * WAN],
     ]);
     expect(kuanRow).toBe(220195);
-    // A quadratic scan would take minutes here; a linear pass takes well under a second on a slow machine.
-    expect(elapsed).toBeLessThan(5000);
-  }, 30_000);
+  });
 });

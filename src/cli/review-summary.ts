@@ -1,0 +1,212 @@
+/**
+ * What `selfeval review` hands back, built from the files' results: the three sheets of the summary workbook (one row
+ * per file, every finding, the findings counted by rule) and the `--json` envelope.
+ */
+import type { Lang } from "../engine/i18n";
+import type { RuleId } from "../engine/findings";
+import { ruleName } from "../engine/rules/index";
+import type { SummaryColumn, SummarySheet } from "../gateway/xlsx/review-workbook";
+import type { ReviewedFile, ReviewedFinding } from "./review-check";
+import { reviewMessages } from "./review-messages";
+
+export interface RuleCount {
+  readonly rule: RuleId;
+  readonly name: string;
+  readonly count: number;
+  /** How many files have the finding at least once. */
+  readonly files: number;
+}
+
+/** Findings counted by rule, most frequent first (then by files, then by rule id, so ties never reorder). */
+export function countByRule(results: readonly ReviewedFile[], lang: Lang): RuleCount[] {
+  const counts = new Map<RuleId, { count: number; files: Set<string> }>();
+  for (const result of results) {
+    for (const finding of result.findings) {
+      const entry = counts.get(finding.rule) ?? { count: 0, files: new Set<string>() };
+      entry.count += 1;
+      entry.files.add(result.file);
+      counts.set(finding.rule, entry);
+    }
+  }
+  return [...counts]
+    .map(([rule, { count, files }]) => ({ rule, name: ruleName(rule, lang), count, files: files.size }))
+    .sort(
+      (a, b) => b.count - a.count || b.files - a.files || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    );
+}
+
+export interface ReviewTotals {
+  readonly files: number;
+  readonly read: number;
+  readonly unreadable: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export function totalsOf(results: readonly ReviewedFile[]): ReviewTotals {
+  const unreadable = results.filter((r) => r.error !== null).length;
+  return {
+    files: results.length,
+    read: results.length - unreadable,
+    unreadable,
+    errors: results.reduce((n, r) => n + r.counts.error, 0),
+    warnings: results.reduce((n, r) => n + r.counts.warning, 0),
+  };
+}
+
+/** The `--json` output, field for field as issue 12 §4 specifies it. */
+export interface ReviewEnvelope {
+  readonly files: readonly {
+    readonly file: string;
+    readonly department: string;
+    readonly year: string;
+    readonly score: number | null;
+    readonly grade: string | null;
+    readonly typedTotal: number | null;
+    readonly errors: number;
+    readonly warnings: number;
+    /** Present only for a file that could not be checked: why, in the chosen language. */
+    readonly error?: string;
+  }[];
+  readonly summary: ReviewTotals & {
+    readonly byRule: readonly { rule: RuleId; name: string; count: number }[];
+  };
+}
+
+export function reviewEnvelope(results: readonly ReviewedFile[], lang: Lang): ReviewEnvelope {
+  return {
+    files: results.map((r) => ({
+      file: r.file,
+      department: r.department,
+      year: r.year,
+      score: r.score,
+      grade: r.grade,
+      typedTotal: r.typedTotal,
+      errors: r.counts.error,
+      warnings: r.counts.warning,
+      ...(r.error ? { error: r.error[lang] } : {}),
+    })),
+    summary: {
+      ...totalsOf(results),
+      byRule: countByRule(results, lang).map(({ rule, name, count }) => ({ rule, name, count })),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- the summary workbook
+
+type Row = (string | number | null)[];
+
+export function summarySheets(results: readonly ReviewedFile[], lang: Lang): SummarySheet[] {
+  const t = reviewMessages(lang);
+  const fileRows: Row[] = results.map((r) => {
+    const worst = r.findings[0];
+    const problem: [string | null, string | null] = r.error
+      ? [t.unreadableRule, r.error[lang]]
+      : worst
+        ? [ruleName(worst.rule, lang), worst.message[lang]]
+        : [null, null];
+    return [
+      r.file,
+      r.department || null,
+      r.year || null,
+      r.form === "department" ? t.formDepartment : null,
+      r.score,
+      r.typedTotal,
+      r.grade,
+      r.executionRate,
+      r.error ? null : r.counts.error,
+      r.error ? null : r.counts.warning,
+      ...problem,
+    ];
+  });
+  const findingRows: Row[] = results.flatMap((r) =>
+    r.findings.map((f) => [
+      r.file,
+      ruleName(f.rule, lang),
+      t.severity[f.severity],
+      cellList(f, t.cellSeparator),
+      f.message[lang],
+    ]),
+  );
+  const ruleRows: Row[] = countByRule(results, lang).map((c) => [c.name, c.count, c.files]);
+
+  const [file, department, year, form, total, typed, grade, rate, errors, warnings, problem, details] =
+    t.filesHeader;
+  return [
+    sheet(t.sheets.files, fileRows, [
+      [file, "text", 60],
+      [department, "text", 30],
+      [year, "text", 8],
+      [form, "text", 16],
+      [total, "score", 10],
+      [typed, "score", 10],
+      [grade, "text", 8],
+      [rate, "percent", 10],
+      [errors, "integer", 8],
+      [warnings, "integer", 8],
+      [problem, "text", 24],
+      [details, "text", 60],
+    ]),
+    sheet(t.sheets.findings, findingRows, [
+      [t.findingsHeader[0], "text", 60],
+      [t.findingsHeader[1], "text", 24],
+      [t.findingsHeader[2], "text", 8],
+      [t.findingsHeader[3], "text", 30],
+      [t.findingsHeader[4], "text", 80],
+    ]),
+    sheet(t.sheets.byRule, ruleRows, [
+      [t.byRuleHeader[0], "text", 40],
+      [t.byRuleHeader[1], "integer", 10],
+      [t.byRuleHeader[2], "integer", 10],
+    ]),
+  ];
+}
+
+/**
+ * A sheet whose columns are as wide as their widest entry (CJK characters count two, as Excel shows them) but no
+ * wider than `max`, past which the text wraps; never narrower than the header.
+ */
+function sheet(
+  name: string,
+  rows: readonly Row[],
+  columns: readonly [header: string, format: SummaryColumn["format"], max: number][],
+): SummarySheet {
+  return {
+    name,
+    rows,
+    columns: columns.map(([header, format, max], c) => {
+      let width = displayWidth(header);
+      for (const row of rows) width = Math.max(width, displayWidth(shown(row[c], format)));
+      return {
+        header,
+        format,
+        width: Math.min(Math.max(width + 2, 6), Math.max(max, displayWidth(header) + 2)),
+      };
+    }),
+  };
+}
+
+function shown(value: string | number | null, format: SummaryColumn["format"]): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (format === "percent") return `${(value * 100).toFixed(2)}%`;
+  if (format === "score") return value.toFixed(2);
+  return String(value);
+}
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
+  return width;
+}
+
+/** "表二!C12、D12": the sheet is named once per run of cells on the same sheet. */
+function cellList(finding: ReviewedFinding, separator: string): string {
+  return finding.cells
+    .map((c, i) => (i > 0 && finding.cells[i - 1].sheet === c.sheet ? c.address : `${c.sheet}!${c.address}`))
+    .join(separator);
+}

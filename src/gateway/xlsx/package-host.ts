@@ -1,0 +1,117 @@
+/**
+ * The lean WorkbookHost `selfeval generate` runs on: the user's .xlsx package is kept as its bytes and never loaded
+ * into a workbook model. The snapshot comes from the streaming reader (one sheet at a time), and writeReport adds our
+ * sheets to the original package (package/add-report.ts), so every part of the user's file — charts, pivot tables,
+ * VBA, custom XML, whatever exceljs does not model — is written back byte for byte, and a re-run replaces only ours.
+ *
+ * It has no window and no cell model: it cannot select, colour cells or insert the template (the CLI asks for none of
+ * them); the preview, which does, keeps the exceljs-model host (host.ts).
+ */
+import { readFile } from "fs/promises";
+import { reportMissingError } from "../../app/errors";
+import type { MarkOutcome, WorkbookHost, WrittenReport } from "../../app/host";
+import { DEFAULT_SETTINGS, normalizeSettings, type AppSettings } from "../../app/settings";
+import {
+  isOwnedSheet,
+  withoutOwnedSheets,
+  type ReportSheetKey,
+  type ReportSpec,
+} from "../../engine/report/index";
+import type { WorkbookSnapshot } from "../../engine/snapshot";
+import { addReportToPackage, ownedSheetsInPackage } from "./package/index";
+import { WorkbookReadError } from "./read-error";
+import { readXlsxFileStreaming } from "./read-stream";
+
+const noCellModel = (what: string): never => {
+  // Only a programming error gets here: the CLI's generate runs read and writeReport alone on this host.
+  throw new Error(`PackageWorkbookHost has no cell model to ${what}`);
+};
+
+export class PackageWorkbookHost implements WorkbookHost {
+  readonly kind = "xlsx" as const;
+  /** The output package once the report was written; until then toBytes() hands back the original. */
+  private written: Uint8Array | null = null;
+  private settings: AppSettings = DEFAULT_SETTINGS;
+  /** Our sheets as they are now: the earlier run's, then the ones this host wrote. */
+  private owned: readonly string[];
+
+  private constructor(
+    private readonly original: Uint8Array,
+    private readonly snapshot: WorkbookSnapshot,
+    /** Our sheets in the original package, from an earlier run. */
+    private readonly ownedInOriginal: readonly string[],
+  ) {
+    this.owned = ownedInOriginal;
+  }
+
+  /**
+   * Opens the .xlsx file at `path`. Throws WorkbookReadError (localized, with a `code`) for a file that is missing or
+   * not a readable workbook, and PackageWriteError for a readable workbook whose package cannot take our sheets.
+   */
+  static async open(path: string): Promise<PackageWorkbookHost> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (cause) {
+      const code = (cause as { code?: unknown } | null)?.code;
+      throw new WorkbookReadError(code === "ENOENT" || code === "ENOTDIR" ? "not-found" : "unreadable", {
+        cause,
+      });
+    }
+    // The streaming reader says first whether this is a workbook at all (its errors are the readers' errors); the
+    // engine never looks at formulas, so they are not kept.
+    const snapshot = await readXlsxFileStreaming(path, { formulas: false });
+    const owned = await ownedSheetsInPackage(bytes);
+    return new PackageWorkbookHost(bytes, withoutOwnedSheets(snapshot, owned), owned);
+  }
+
+  /** Our report sheets as they are in the package now. */
+  get reportSheetNames(): readonly string[] {
+    return this.owned;
+  }
+
+  /** The user's package with our sheets added (or as it was, before writeReport). */
+  async toBytes(): Promise<Uint8Array> {
+    return this.written ?? this.original;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    return this.snapshot;
+  }
+
+  async writeReport<K extends ReportSheetKey = ReportSheetKey>(
+    spec: ReportSpec<K>,
+  ): Promise<WrittenReport<K>> {
+    // Always into the original: a second writeReport replaces the first one's sheets, as in the other hosts.
+    const result = await addReportToPackage(this.original, spec, { owned: this.ownedInOriginal });
+    this.written = result.bytes;
+    this.owned = Object.values<string>(result.sheetNames);
+    return { sheets: result.sheetNames, notices: [] };
+  }
+
+  /** A file has no window: this only checks that the sheet is there to be shown. */
+  async selectCells(sheet: string): Promise<void> {
+    const known = this.snapshot.sheets.some((s) => s.name === sheet) || isOwnedSheet(sheet, this.owned);
+    if (!known) throw reportMissingError(sheet);
+  }
+
+  highlight(): Promise<MarkOutcome> {
+    return noCellModel("colour cells");
+  }
+
+  clearHighlights(): Promise<MarkOutcome> {
+    return noCellModel("clear colours");
+  }
+
+  insertTemplate(): Promise<readonly string[]> {
+    return noCellModel("insert the template");
+  }
+
+  async loadSettings(): Promise<AppSettings> {
+    return this.settings;
+  }
+
+  async saveSettings(settings: AppSettings): Promise<void> {
+    this.settings = normalizeSettings(settings);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * `selfeval generate` writes the user's own package with our sheets added: every part of the input is in the output
+ * byte for byte except the four our sheets are announced in (workbook, its rels, content types, styles). Whatever
+ * `check` reads, `generate` writes — an openpyxl package with absolute relationship targets included — and a re-run
+ * on its own output keeps every user part and replaces our sheets instead of adding a second set.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import JSZip from "jszip";
+import { tmpdir } from "os";
+import { join } from "path";
+import { runCli } from "./run-cli";
+
+const FOREIGN = join(__dirname, "..", "fixtures", "foreign");
+const INPUT_SHEETS = ["表一 预算执行情况", "表二 支出决算表", "表三 绩效指标", "部门基本情况"];
+const OURS = ["绩效自评表", "自评报告", "核查结果", "_selfeval"];
+/** The parts our sheets are announced in; every other part of the input must come out unchanged. */
+const ANNOUNCED = new Set([
+  "[Content_Types].xml",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/styles.xml",
+]);
+
+async function parts(path: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const out = new Map<string, Buffer>();
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (!file.dir) out.set(name, await file.async("nodebuffer"));
+  }
+  return out;
+}
+
+/** The workbook's sheet entries in order, chartsheets included (read from workbook.xml: exceljs cannot read every
+ * package here, e.g. openpyxl's drawings with absolute targets). */
+async function sheetNames(path: string): Promise<string[]> {
+  const xml = (await parts(path)).get("xl/workbook.xml")?.toString("utf8") ?? "";
+  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => m[1]);
+}
+
+/** What exceljs makes of the written workbook: its worksheets' names. */
+async function exceljsSheetNames(path: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb.worksheets.map((ws) => ws.name);
+}
+
+/** The user's parts of `input` that are missing from `output` or differ there. */
+async function changedUserParts(input: string, output: string): Promise<string[]> {
+  const before = await parts(input);
+  const after = await parts(output);
+  const changed: string[] = [];
+  for (const [name, bytes] of before) {
+    if (ANNOUNCED.has(name)) continue;
+    const now = after.get(name);
+    if (!now || !now.equals(bytes)) changed.push(name);
+  }
+  return changed;
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "selfeval-generate-package-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("selfeval generate keeps the user's package", () => {
+  it("generates from an openpyxl workbook with absolute relationship targets and keeps its chart", async () => {
+    const input = join(FOREIGN, "openpyxl-chart.xlsx");
+    const rels = (await parts(input)).get("xl/_rels/workbook.xml.rels")?.toString("utf8") ?? "";
+    expect(rels).toContain('Target="/xl/worksheets/sheet1.xml"');
+    expect((await runCli(["check", input])).code).toBe(0);
+
+    const out = join(dir, "out.xlsx");
+    const r = await runCli(["generate", input, "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(await sheetNames(out)).toEqual([...INPUT_SHEETS, ...OURS]);
+    expect(await changedUserParts(input, out)).toEqual([]);
+    const written = await parts(out);
+    expect(written.get("xl/charts/chart1.xml")).toEqual((await parts(input)).get("xl/charts/chart1.xml"));
+  });
+
+  it("keeps an .xlsm's VBA project byte for byte", async () => {
+    const input = join(FOREIGN, "openpyxl-macro.xlsm");
+    const out = join(dir, "out.xlsx");
+    const r = await runCli(["generate", input, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(await changedUserParts(input, out)).toEqual([]);
+    expect((await parts(out)).has("xl/vbaProject.bin")).toBe(true);
+    expect(await exceljsSheetNames(out)).toEqual([...INPUT_SHEETS, ...OURS]);
+  });
+
+  it("on its own output replaces our sheets and keeps every user part (a re-run)", async () => {
+    const input = join(FOREIGN, "libreoffice-pivot-chartsheet.xlsx");
+    const first = join(dir, "first.xlsx");
+    const second = join(dir, "second.xlsx");
+    expect((await runCli(["generate", input, "--out", first])).code).toBe(0);
+    const names = await sheetNames(first);
+    expect(names.filter((n) => OURS.includes(n))).toEqual(OURS);
+
+    const r = await runCli(["generate", first, "--out", second, "--lang", "en-US"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    // The user's sheets as they were, ours once each (in the second run's language), not a second set.
+    expect(await sheetNames(second)).toEqual([
+      ...names.filter((n) => !OURS.includes(n)),
+      "Self-Evaluation Table",
+      "Self-Evaluation Report",
+      "Check Results",
+      "_selfeval",
+    ]);
+    expect(await changedUserParts(input, second)).toEqual([]);
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * The Word 自评报告 as a reader of the file sees it: the .docx is unzipped and its XML parsed, and the headings, the
+ * figures, the fonts of every run, the page, the line spacing and the page-number field are asserted. Each report is
+ * built once per suite.
+ */
+import { readFileSync } from "fs";
+import type ExcelJS from "exceljs";
+import { evaluateWorkbook } from "../../src/engine/evaluate";
+import type { Lang } from "../../src/engine/i18n";
+import { reportDocx } from "../../src/gateway/docx/index";
+import { mmToTwips } from "../../src/gateway/docx/typesetting";
+import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
+import { SAMPLE_XLSX } from "../cli/run-cli";
+import { editXlsx } from "../fixtures/xlsx-builders";
+import { openDocx, type DocxParagraph, type OpenedDocx } from "./docx-read";
+
+async function docxOf(lang: Lang, edit?: (wb: ExcelJS.Workbook) => void): Promise<OpenedDocx> {
+  const sample = readFileSync(SAMPLE_XLSX);
+  const bytes = edit ? await editXlsx(sample, edit) : sample;
+  const evaluation = evaluateWorkbook(await readXlsxBuffer(bytes));
+  return openDocx(await reportDocx(evaluation, lang));
+}
+
+/** The faulty copy of the reference test: a total changed, a part stored as text, an actual removed, a score typed wrong. */
+function faulty(wb: ExcelJS.Workbook): void {
+  wb.getWorksheet("表一 预算执行情况")!.getCell("D5").value = 10726.16;
+  wb.getWorksheet("表二 支出决算表")!.getCell("D8").value = "1,000.00";
+  wb.getWorksheet("表三 绩效指标")!.getCell("E5").value = null;
+  wb.getWorksheet("表三 绩效指标")!.getCell("G4").value = 5;
+}
+
+const ZH_HEADINGS = [
+  "一、部门（单位）基本情况",
+  "二、一般公共预算支出情况",
+  "三、政府性基金预算支出情况",
+  "四、国有资本经营预算支出情况",
+  "五、社会保险基金预算支出情况",
+  "六、部门整体支出绩效情况",
+  "七、存在的问题及原因分析",
+  "八、下一步改进措施",
+  "九、部门整体支出绩效自评结果拟应用和公开情况",
+  "十、其他需要说明的情况",
+];
+
+const bodyParagraphs = (d: OpenedDocx) => d.paragraphs.filter((p) => !p.inTable && p.text !== "");
+const withText = (d: OpenedDocx, text: string): DocxParagraph => {
+  const p = d.paragraphs.find((q) => q.text === text);
+  if (!p) throw new Error(`no paragraph "${text}"`);
+  return p;
+};
+
+describe("the Word report of the sample (zh-CN)", () => {
+  let doc: OpenedDocx;
+  beforeAll(async () => {
+    doc = await docxOf("zh-CN");
+  });
+
+  it("is titled in the usual form and has the ten sections in order, then the 自评表 as 附件", () => {
+    const texts = bodyParagraphs(doc).map((p) => p.text);
+    expect(texts[0]).toBe("岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告");
+    const headings = texts.filter((t) => /^[一二三四五六七八九十]+、/.test(t));
+    expect(headings).toEqual(ZH_HEADINGS);
+    const appendix = texts.indexOf("附件：部门整体支出绩效自评表");
+    expect(appendix).toBeGreaterThan(texts.indexOf(ZH_HEADINGS[9]));
+    expect(withText(doc, "附件：部门整体支出绩效自评表").pageBreakBefore).toBe(true);
+    expect(texts.slice(appendix + 1, appendix + 3)).toEqual(["2023年度部门整体支出绩效自评表", "单位：万元"]);
+  });
+
+  it("states the figures as the narrative does: spending, its parts, the score and the grade", () => {
+    const texts = bodyParagraphs(doc).map((p) => p.text);
+    expect(texts).toContain("\u3000\u3000本年度基本支出为256.79万元，占总支出的2.40%。");
+    expect(texts).toContain("\u3000\u3000本年度项目支出为10459.37万元，占总支出的97.60%。");
+    expect(texts).toContain(
+      "\u3000\u30002023年，我单位全年预算数10716.16万元，全年执行数10716.16万元，预算执行率为100.00%。" +
+        "按收入性质分，一般公共预算9716.16万元，政府性基金预算1000.00万元。按支出性质分，基本支出256.79万元，项目支出10459.37万元。",
+    );
+    expect(texts).toContain("\u3000\u3000经自评，对单位整体支出评分为99.78分，评价等级为“优”。");
+  });
+
+  it("holds the 自评表 as a Word table with its figures, merges as spans", () => {
+    expect(doc.tableRows[0]).toEqual(["预算部门名称", "岳阳市君山产业开发区管委会"]);
+    expect(doc.tableRows[1]).toEqual([
+      "年度预算申请（万元）",
+      "年初预算数",
+      "全年预算数",
+      "全年执行数",
+      "分值",
+      "执行率",
+      "得分",
+    ]);
+    expect(doc.tableRows[2]).toEqual([
+      "年度资金总额",
+      "3,000.00",
+      "10,716.16",
+      "10,716.16",
+      "10",
+      "100.00%",
+      "10.00",
+    ]);
+    const rows = doc.tableRows.map((r) => r.join("|"));
+    expect(rows).toContain("基本支出|260.00|256.79|256.79");
+    expect(rows).toContain("项目支出|2,740.00|10,459.37|10,459.37");
+    expect(rows.find((r) => r.startsWith("总分"))).toBe("总分|100|99.78|");
+    expect(rows.find((r) => r.startsWith("评价等级"))).toBe("评价等级|优");
+  });
+
+  it("sets every run's East Asian face: 方正小标宋简体 title, 黑体 / 楷体_GB2312 headings, 仿宋_GB2312 body, 宋体 table", () => {
+    const fontsOf = (p: DocxParagraph) => [...new Set(p.runs.map((r) => r.fonts["w:eastAsia"]))];
+    const sizesOf = (p: DocxParagraph) => [...new Set(p.runs.map((r) => r.size))];
+    const title = bodyParagraphs(doc)[0];
+    expect(fontsOf(title)).toEqual(["方正小标宋简体"]);
+    expect(sizesOf(title)).toEqual(["44"]);
+    expect(title.align).toBe("center");
+    expect(fontsOf(withText(doc, ZH_HEADINGS[0]))).toEqual(["黑体"]);
+    expect(fontsOf(withText(doc, "（一）职能职责"))).toEqual(["楷体_GB2312"]);
+    expect(fontsOf(withText(doc, "\u3000\u3000本年度基本支出为256.79万元，占总支出的2.40%。"))).toEqual([
+      "仿宋_GB2312",
+    ]);
+    expect(sizesOf(withText(doc, ZH_HEADINGS[5]))).toEqual(["32"]);
+    const cells = doc.paragraphs.filter((q) => q.inTable && q.text !== "");
+    expect(cells.length).toBeGreaterThan(50);
+    for (const p of cells) expect(fontsOf(p)).toEqual(["宋体"]);
+    const runs = [...doc.paragraphs, ...doc.footer].flatMap((p) => p.runs);
+    expect(runs.length).toBeGreaterThan(100);
+    for (const r of runs) {
+      expect(r.fonts["w:eastAsia"]).toBeTruthy();
+      expect(r.fonts["w:ascii"]).toBe("Times New Roman");
+    }
+  });
+
+  it("names each official face's fallback in the font table (w:altName), as GB2312 faces", () => {
+    expect(doc.fontTable).toContain(
+      '<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/><w:charset w:val="86"/>',
+    );
+    expect(doc.fontTable).toContain(
+      '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>',
+    );
+    expect(doc.fontTable).toContain(
+      '<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/><w:charset w:val="86"/>',
+    );
+  });
+
+  it("is set on A4 with the GB/T 9704 margins", () => {
+    expect(mmToTwips(37)).toBe(2098);
+    expect(doc.sectPr["w:pgSz"]).toMatchObject({ "w:w": "11906", "w:h": "16838" });
+    expect(doc.sectPr["w:pgMar"]).toMatchObject({
+      "w:top": "2098",
+      "w:bottom": "1984",
+      "w:left": "1587",
+      "w:right": "1474",
+    });
+  });
+
+  it("spaces the text at a fixed 28 points (560 twips, exact)", () => {
+    const all = bodyParagraphs(doc);
+    const text = all.slice(0, all.findIndex((p) => p.text.startsWith("附件")) + 1);
+    expect(text.length).toBeGreaterThan(30);
+    for (const p of text) expect(p.spacing).toMatchObject({ "w:line": "560", "w:lineRule": "exact" });
+  });
+
+  it("numbers the pages “— 1 —” in the centre of the footer with a PAGE field", () => {
+    expect(doc.footer).toHaveLength(1);
+    const [footer] = doc.footer;
+    expect(footer.align).toBe("center");
+    expect(footer.runs.map((r) => r.text).filter((t) => t !== "")).toEqual(["— ", " —"]);
+    expect(footer.runs.map((r) => r.instr.trim()).filter((t) => t !== "")).toEqual(["PAGE"]);
+    for (const r of footer.runs) expect(r.size).toBe("28");
+  });
+
+  it("has no 核查结果 when no finding stands", () => {
+    expect(doc.paragraphs.map((p) => p.text)).not.toContain("核查结果");
+  });
+});
+
+describe("the Word report of a workbook with faults (zh-CN)", () => {
+  let doc: OpenedDocx;
+  beforeAll(async () => {
+    doc = await docxOf("zh-CN", faulty);
+  });
+
+  it("has the 核查结果 summary on its own page before the 附件, by severity, rule names only", () => {
+    const texts = bodyParagraphs(doc).map((p) => p.text);
+    const at = texts.indexOf("核查结果");
+    expect(at).toBeGreaterThan(texts.indexOf(ZH_HEADINGS[9]));
+    expect(at).toBeLessThan(texts.indexOf("附件：部门整体支出绩效自评表"));
+    expect(withText(doc, "核查结果").pageBreakBefore).toBe(true);
+    expect(texts[at + 1]).toBe(
+      "\u3000\u3000本报告所据工作簿经核查共有 9 项问题：错误 6 项，警告 2 项，提示 1 项。请核实修改后再提交。",
+    );
+    expect(texts[at + 2]).toBe("错误（6 项）");
+    expect(texts[at + 3]).toMatch(
+      /^\u3000\u30001\. “预算分项合计”（表一 预算执行情况!D5、表一 预算执行情况!D7、表一 预算执行情况!D8、表一 预算执行情况!D9、表一 预算执行情况!D10）：/,
+    );
+    expect(texts).toContain("警告（2 项）");
+    expect(texts).toContain("提示（1 项）");
+    expect(texts.join("\n")).not.toMatch(/sum\.breakdown|value\.missing/);
+  });
+});
+
+describe("the Word report in English", () => {
+  let doc: OpenedDocx;
+  beforeAll(async () => {
+    doc = await docxOf("en-US");
+  });
+
+  it("has the ten sections in English and Latin faces, with Chinese faces for quoted Chinese text", () => {
+    const texts = bodyParagraphs(doc).map((p) => p.text);
+    expect(texts[0]).toBe(
+      "岳阳市君山产业开发区管委会: FY2023 Overall Expenditure Performance Self-Evaluation Report",
+    );
+    expect(texts.filter((t) => /^\d+\. [A-Z]/.test(t))).toHaveLength(10);
+    const heading = doc.paragraphs.find((p) => p.text.startsWith("1. "))!;
+    expect(heading.runs[0].fonts).toEqual({ "w:ascii": "Arial", "w:eastAsia": "黑体", "w:hAnsi": "Arial" });
+    expect(heading.runs[0].bold).toBe(true);
+    expect(doc.sectPr["w:pgSz"]).toMatchObject({ "w:w": "11906", "w:h": "16838" });
+  });
+});
