@@ -28,6 +28,8 @@ import { qualityPlaceholder } from "./quality/placeholder";
 import { qualityTargetUnit } from "./quality/target-unit";
 import { qualityVague } from "./quality/vague";
 import { reviewExecutionRate } from "./review/execution-rate";
+import { reviewExecutionScore } from "./review/execution-score";
+import { reviewExecutionWeight } from "./review/execution-weight";
 import { reviewGrade } from "./review/grade";
 import { reviewGradeTyped } from "./review/grade-typed";
 import { reviewInflated } from "./review/inflated";
@@ -73,7 +75,9 @@ export const RULES = [
   indicatorScoreMismatch,
   indicatorReasonMissing,
   // The reviewer's re-scoring of what the filer typed (issue 12 §1) and judgement of the indicators (§2).
+  reviewExecutionWeight,
   reviewExecutionRate,
+  reviewExecutionScore,
   reviewUnfoundedScore,
   reviewScoreRange,
   reviewTotalSum,
