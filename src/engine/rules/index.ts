@@ -26,6 +26,7 @@ import { qualityDirection } from "./quality/direction";
 import { qualityGroupWeights } from "./quality/group-weights";
 import { qualityPlaceholder } from "./quality/placeholder";
 import { qualityTargetUnit } from "./quality/target-unit";
+import { qualityTemplateRow } from "./quality/template-row";
 import { qualityVague } from "./quality/vague";
 import { reviewExecutionRate } from "./review/execution-rate";
 import { reviewExecutionScore } from "./review/execution-score";
@@ -65,6 +66,7 @@ export const RULES = [
   sumRounding,
   // The reviewer's checks on what the template left behind (issue 12 §2).
   qualityPlaceholder,
+  qualityTemplateRow,
   // The scorer's rules (checkScores hooks), over the scores.
   indicatorWeights,
   indicatorTarget,
