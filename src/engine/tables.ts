@@ -224,7 +224,5 @@ export interface TypedFigures {
   readonly grade: { readonly cell: TextCell; readonly grade: TypedGrade } | null;
   /** Cells holding template placeholders (XX, ××, 待填写, ……) where a value belongs. */
   readonly placeholders: readonly TextCell[];
-  /** Rows of the indicators table left from the template with no figures ("指标2", a bare 二级 heading). */
-  readonly templateRows: readonly TextCell[];
   readonly groupHeadings: readonly TypedGroupHeading[];
 }

@@ -1,10 +1,8 @@
 /**
  * What the filer typed around the tables, for the reviewer's rules (src/engine/rules/review/, quality/): the 总分 and
- * 评价等级 cells near the indicators table, the "(50分)" weights stated in its 一级/二级 headings, placeholder text left
- * from the template (XX, ××, 待填写, ……) and template rows left empty ("指标2" with nothing beside it).
- *
- * It reads the sheets directly rather than the recognised rows, so a template row is seen whether or not the
- * indicators recogniser keeps it as an indicator.
+ * 评价等级 cells near the indicators table, the "(50分)" weights stated in its 一级/二级 headings and placeholder text
+ * left from the template (XX, ××, 待填写, ……) where a value belongs. It reads the sheets directly, so a group heading's
+ * span counts every row under it, recognised as an indicator or not.
  */
 import { toHalfWidth } from "../money";
 import type {
@@ -41,8 +39,6 @@ const ROWS_BELOW = 6;
 /** Text left from a template where a value belongs. A lone "X" is a real symbol (an answer mark), two are not. */
 const PLACEHOLDER =
   /(?:(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×✕╳]{2,}|待填写|待填报|待补充|待完善|TODO|^(?:…+|\.{3,}|。{3,}|＊+|\*+)$)/;
-/** A 三级指标 cell that is only the template's numbering ("指标2", "指标1:"), or placeholder text. */
-const TEMPLATE_NAME = /^指标\s*\d*\s*[:：]?$/;
 /** "(50分)" in a heading: the weight the group is meant to carry. */
 const STATED_POINTS = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
 
@@ -50,7 +46,6 @@ const EMPTY: TypedFigures = {
   total: null,
   grade: null,
   placeholders: [],
-  templateRows: [],
   groupHeadings: [],
 };
 
@@ -76,16 +71,16 @@ export function recognizeTypedFigures(
         .filter((v) => isPlaceholderText(v.text))
     : [];
   const view = indicators ? views.get(indicators.sheet) : undefined;
-  if (!indicators || !view)
+  if (!indicators || !view) {
     return infoPlaceholders.length > 0 ? { ...EMPTY, placeholders: infoPlaceholders } : null;
+  }
   const layout = layoutOf(indicators);
   const rows = scanRows(view, layout);
   const total = findTotal(view, layout);
   return {
     total,
     grade: findGrade(view, layout, total),
-    placeholders: [...rows.placeholders, ...infoPlaceholders],
-    templateRows: rows.templateRows,
+    placeholders: [...rows, ...infoPlaceholders],
     groupHeadings: [
       ...headingsIn(view, layout, layout.level1Col, 1),
       ...headingsIn(view, layout, layout.level2Col, 2),
@@ -142,26 +137,14 @@ function ownText(view: SheetView, row: number, col: number): string {
   return a.row === row && a.col === col ? cellText(view.raw(row, col)) : "";
 }
 
-function scanRows(view: SheetView, layout: Layout): { placeholders: TextCell[]; templateRows: TextCell[] } {
+/**
+ * Placeholder text in the rows that hold figures. A row with no figures at all ("指标2", "……", a bare 二级 heading)
+ * is a template row, which the indicators recogniser sets aside and indicator.placeholder reports once per table.
+ */
+function scanRows(view: SheetView, layout: Layout): TextCell[] {
   const placeholders: TextCell[] = [];
-  const templateRows: TextCell[] = [];
   for (let r = layout.headerBottom + 1; r <= layout.bottom; r++) {
-    const figuresBlank = layout.valueCols.every((c) => isEmptyValue(view, r, c));
-    const name = ownText(view, r, layout.nameCol);
-    if (figuresBlank) {
-      if (name !== "" && (TEMPLATE_NAME.test(toHalfWidth(name)) || isPlaceholderText(name))) {
-        templateRows.push(view.textCell(r, layout.nameCol));
-        continue;
-      }
-      if (name === "") {
-        // A group heading on a row of its own with no indicator under it: the template's row, left in.
-        const heading = [layout.level2Col, layout.level1Col].find(
-          (c) => c !== undefined && ownText(view, r, c) !== "",
-        );
-        if (heading !== undefined) templateRows.push(view.textCell(r, heading));
-        continue;
-      }
-    }
+    if (layout.valueCols.every((c) => isEmptyValue(view, r, c))) continue;
     for (const c of layout.textCols) {
       const text = ownText(view, r, c);
       if (text !== "" && text.length <= LABEL_MAX_LENGTH * 4 && isPlaceholderText(text)) {
@@ -169,7 +152,7 @@ function scanRows(view: SheetView, layout: Layout): { placeholders: TextCell[]; 
       }
     }
   }
-  return { placeholders, templateRows };
+  return placeholders;
 }
 
 /** Is the cell one of the indicators table's header cells (自评得分 may be its 得分 column's name)? */

@@ -125,7 +125,8 @@ export function typedTotal(workbook: RecognizedWorkbook): TypedTotal | null {
 
 /**
  * Σ of the typed scores: the execution row's (when the block has a 得分 column) and every indicator's; null when a
- * weighted row or the execution row leaves its score blank, as the sum would then not be the filer's.
+ * weighted row or the execution row leaves its score blank, or when without an execution score the weights do not
+ * reach 100, as the sum would then not be the filer's.
  */
 export function typedSum(
   workbook: RecognizedWorkbook,
@@ -147,6 +148,10 @@ export function typedSum(
   if (cell) {
     execution = typedPoints(cell.raw, cell.text);
     if (execution === null) return null;
+  } else if (!scores.weights || cmp(scores.weights.total, fromInt(100)) !== 0) {
+    // No execution score read and weights short of 100: rows (or the execution score) were not read, so the
+    // scores seen are not all the form's.
+    return null;
   }
   return { execution, indicators, total: execution ? add(execution, indicators) : indicators };
 }
@@ -172,4 +177,11 @@ export function pointsGap(typed: Ratio, expected: Ratio): { readonly zh: string;
   return cmp(typed, expected) > 0
     ? { zh: `多 ${d} 分`, en: `${d} more` }
     : { zh: `少 ${d} 分`, en: `${d} less` };
+}
+
+/** The points the form gives budget execution (its 分值 cell, or "(20分)" in its header), null when it states none. */
+export function typedExecutionWeight(workbook: RecognizedWorkbook): Ratio | null {
+  const stated = workbook.budget?.executionWeight;
+  const value = stated ? fromNumber(stated.points) : null;
+  return value && value.n > 0n ? value : null;
 }

@@ -168,7 +168,7 @@ describe("indicator findings: rule, severity, cell and message", () => {
           "warning",
           "I13",
           "「群众满意度」未填写年度指标值，却填报得分 “10”（满分）：按评分规则得 0 分；请补填年度指标值，或将得分改为 0",
-          '"群众满意度" has no target yet a typed score of “10” (full marks): the rules give 0; fill in a target, or change the score to 0',
+          '"群众满意度" has no target yet a typed score of “10” (full marks): the rules give 0; fill in the target, or change the score to 0',
         ),
         cells: [
           { sheet: SHEET, address: "I13" },

@@ -18,7 +18,7 @@ export const qualityTemplateRow = defineRule({
     ),
   },
   check({ workbook, report }) {
-    for (const cell of workbook.typed?.templateRows ?? []) {
+    for (const cell of workbook.indicators?.placeholderRows ?? []) {
       report({
         cells: [cell.pos],
         message: localized(

@@ -16,6 +16,7 @@ import {
   pointsGap,
   quoted,
   typedPoints,
+  typedExecutionWeight,
   typedRate,
   writtenText,
 } from "../typed-values";
@@ -53,9 +54,7 @@ export const reviewExecutionScore = defineRule({
       });
       return;
     }
-    const weightCell = budget.extra?.weight;
-    const ownWeight = weightCell ? typedPoints(weightCell.raw, writtenText(weightCell.raw, "")) : null;
-    const weight = ownWeight !== null && sign(ownWeight) > 0 ? ownWeight : fromInt(EXECUTION_WEIGHT);
+    const weight = typedExecutionWeight(workbook) ?? fromInt(EXECUTION_WEIGHT);
     const expected = roundScore(mul(weight, max(min(rate, ONE), ZERO)));
     if (!differs(typed, expected, POINT_TOLERANCE)) return;
     const w = points(weight);

@@ -8,7 +8,7 @@ import { EXECUTION_WEIGHT } from "../../score/execution";
 import { cmp, fromInt, sign, sub, toFixed, type Ratio } from "../../score/exact";
 import type { CellPos } from "../../tables";
 import { defineRule } from "../rule";
-import { points, quoted, typedPoints, writtenText } from "../typed-values";
+import { points, quoted, typedExecutionWeight, typedPoints } from "../typed-values";
 
 export const reviewScoreRange = defineRule({
   id: "review.score-range",
@@ -61,8 +61,7 @@ export const reviewScoreRange = defineRule({
     const extra = workbook.budget?.extra;
     if (extra?.score) {
       const typed = typedPoints(extra.score.raw, extra.score.text);
-      const own = extra.weight ? typedPoints(extra.weight.raw, writtenText(extra.weight.raw, "")) : null;
-      const weight = own !== null && sign(own) > 0 ? own : fromInt(EXECUTION_WEIGHT);
+      const weight = typedExecutionWeight(workbook) ?? fromInt(EXECUTION_WEIGHT);
       if (typed !== null) check(extra.score.pos, typed, weight, "预算执行率", "Budget execution", "budget");
     }
   },
