@@ -49,7 +49,8 @@ describe("generate", () => {
     expect(outcome.evaluation.score?.total).toBe(65);
     expect(outcome.evaluation.score?.grade).toBe("中");
     expect(outcome.evaluation.score?.execution.rate).toBe(1);
-    expect(outcome.evaluation.summary).toEqual({ error: 3, warning: 0, notice: 1 });
+    // The warning: the fixture's indicators cover 产出 only (quality.coverage).
+    expect(outcome.evaluation.summary).toEqual({ error: 3, warning: 1, notice: 1 });
     expect(outcome.evaluation.department).toBe("衡山县贯塘乡人民政府");
     expect(outcome.sheets).toEqual({ table: "绩效自评表", report: "自评报告", findings: "核查结果" });
     expect(outcome.notices).toEqual([]);
@@ -121,6 +122,7 @@ describe("check and score", () => {
       ["sum.breakdown", "D5"],
       ["value.missing", "E4"],
       ["indicator.qualitative-tier", "G5"],
+      ["quality.coverage", "B2"],
       ["value.text", "D7"],
     ]);
   });

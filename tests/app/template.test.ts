@@ -1,12 +1,18 @@
 /**
  * 插入模板: four input sheets that the engine recognises as the four tables of domain.md §3, with consistent
- * example figures (a check of the untouched template finds nothing), under names that never take an existing sheet's.
+ * example figures (a check of the untouched template finds only the department's placeholder name, which the filer must
+ * replace), under names that never take an existing sheet's.
  */
 import { buildTemplate, evaluationYear, nextFreeName, planTemplateNames } from "../../src/engine/template";
 import { evaluateWorkbook } from "../../src/engine/evaluate";
 import { templateSnapshot } from "./fixtures";
 
-test("the four sheets are recognised as the four tables, in 万元, and check clean", () => {
+/** What a check of the untouched template reports: the placeholder 部门名称 “××单位”, an error until it is replaced. */
+function placeholderOnly(infoSheet: string) {
+  return [["quality.placeholder", "error", [{ sheet: infoSheet, address: "B4" }]]];
+}
+
+test("the four sheets are recognised as the four tables, in 万元, and check clean but for the placeholder name", () => {
   const spec = buildTemplate("zh-CN", 2024);
   expect(spec.sheets.map((s) => [s.key, s.name])).toEqual([
     ["budget", "预算执行情况"],
@@ -21,7 +27,9 @@ test("the four sheets are recognised as the four tables, in 万元, and check cl
     ["indicators", "绩效指标", undefined],
     ["info", "部门基本情况", undefined],
   ]);
-  expect(evaluation.findings).toEqual([]);
+  expect(evaluation.findings.map((f) => [f.rule, f.severity, f.cells])).toEqual(
+    placeholderOnly("部门基本情况"),
+  );
   expect(evaluation.year).toBe("2024");
   expect(evaluation.department).toBe("××单位");
   // 110 / 120 = 91.67% → 9.17, and every example indicator met: 90.
@@ -72,7 +80,9 @@ test("in en-US the sheet names and the note are English, the table labels stay C
     "2023年度部门整体支出预算执行情况表",
   );
   expect(budget.cells.find((c) => c.styleId === "note")?.value).toMatch(/^Note: the blue figures/);
-  expect(evaluateWorkbook(templateSnapshot("en-US", 2023)).findings).toEqual([]);
+  expect(
+    evaluateWorkbook(templateSnapshot("en-US", 2023)).findings.map((f) => [f.rule, f.severity, f.cells]),
+  ).toEqual(placeholderOnly("Department Info"));
 });
 
 test("names never take an existing sheet's, compared without case, and stay within 31 characters", () => {
