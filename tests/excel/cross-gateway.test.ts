@@ -50,7 +50,8 @@ describe("the CLI's report re-run from the add-in", () => {
     const read = await fake.run((context) => readWorkbookDetailed(context));
     expect(read.ownedSheets).toEqual(["绩效自评表", "自评报告", "核查结果"]);
     expect(read.snapshot.sheets.map((s) => s.name)).toEqual(INPUT_SHEETS);
-    expect(fake.syncCount).toBe(3);
+    // Names, used ranges with the marker, values, and the amount columns' number formats (issue 16 §3).
+    expect(fake.syncCount).toBe(4);
   });
 
   test("writeReport replaces them in place: no (2), the same five syncs as any re-run", async () => {

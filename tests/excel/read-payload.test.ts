@@ -122,16 +122,26 @@ describe("the read costs the same syncs for every workbook whose values fit one 
     return fake.run((context) => readWorkbook(context));
   }
 
-  test("10 rows and 50,000 rows × 5 columns (2.8 MB of values): 3 syncs each, the values in one", async () => {
+  test("10 rows and 50,000 rows × 5 columns (2.8 MB of values): 4 syncs each, the values in one", async () => {
     const small = expenditureWorkbook(10);
     const a = await readIn(small);
     const large = expenditureWorkbook(50_000);
     const b = await readIn(large);
 
     // Names and visibility; used ranges; the values of both sheets with the merged areas.
-    expect(small.syncCount).toBe(3);
-    expect(large.syncCount).toBe(3);
-    expect(outcomes(large)).toEqual(["ok", "ok", "ok"]);
+    // Then (issue 16 §3, a deliberate fourth sync) the number formats of the table's amount columns, so a date typed
+    // as an amount reads as a date: one sync at any length while they fit one batch.
+    expect(small.syncCount).toBe(4);
+    expect(large.syncCount).toBe(4);
+    expect(outcomes(large)).toEqual(["ok", "ok", "ok", "ok"]);
+    // The formats asked for are the three amount columns (本年支出合计, 基本支出, 项目支出) from the 合计 row to the
+    // last line, one range each — not 科目编码 and 科目名称, not the title and header: 150,003 cells of ["General"],
+    // (12 bytes) and a few bytes a range.
+    expect(large.syncs[3].operations).toBe(3);
+    expect(large.syncs[3].responseBytes).toBeGreaterThanOrEqual(3 * 50_001 * 12);
+    expect(large.syncs[3].responseBytes).toBeLessThan(3 * 50_001 * 12 + 3 * 100);
+    expect(small.syncs[3].operations).toBe(3);
+    expect(small.syncs[3].responseBytes).toBeLessThan(3 * 11 * 12 + 3 * 100);
     // The 决算 table really is as heavy as the bench's: one response of 2.7 MB, under the 4 MB budget.
     expect(large.syncs[2].responseBytes).toBeGreaterThan(2_600_000);
     expect(large.largestPayload).toBeLessThan(4_000_000);
@@ -152,12 +162,13 @@ describe("the read costs the same syncs for every workbook whose values fit one 
     ]);
   });
 
-  test("200,000 rows (11 MB of values): four values syncs, none refused, each under 4 MB", async () => {
+  test("200,000 rows (11 MB of values): four values syncs and two of amount formats, none refused, each under 4 MB", async () => {
     const fake = expenditureWorkbook(200_000);
     const snapshot = await readIn(fake);
     // 1,000,029 cells at an estimated 13 bytes: 61,535 rows of 5 cells fill each 4 MB batch → 3 × 61,535 rows, then
-    // the last 15,470 rows with the 部门基本情况 sheet.
-    expect(outcomes(fake)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
+    // the last 15,470 rows with the 部门基本情况 sheet. Then the three amount columns' formats, 600,003 cells at an
+    // estimated 12 bytes (7.2 MB): two batches.
+    expect(outcomes(fake)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"]);
     for (const s of fake.syncs) {
       expect(s.responseBytes).toBeLessThan(4_000_000);
       expect(s.requestBytes).toBeLessThan(4_000_000);
@@ -176,6 +187,32 @@ describe("the read costs the same syncs for every workbook whose values fit one 
     ]);
   });
 
+  test("a date typed as an amount, at 5,000 and 50,000 rows: read as a date, still 4 syncs", async () => {
+    const dated = (rows: number): FakeExcel => {
+      const fake = expenditureWorkbook(rows);
+      const s = fake.sheet("表二 支出决算表");
+      // Near the bottom: 基本支出 typed as 2023-12-31 (Excel holds 45291 under a date format); and a date in 科目名称.
+      const row = rows;
+      s.cell(row, 3).value = 45_291;
+      s.cell(row, 3).numberFormat = "yyyy/m/d";
+      s.cell(row - 1, 1).value = 45_292;
+      s.cell(row - 1, 1).numberFormat = "yyyy/m/d";
+      return fake;
+    };
+    for (const rows of [5_000, 50_000]) {
+      const fake = dated(rows);
+      const snapshot = await readIn(fake);
+      expect(fake.syncCount).toBe(4);
+      expect(fake.syncs[3].operations).toBe(3);
+      const values = snapshot.sheets[0].values;
+      expect(values[rows][3]).toEqual({ kind: "date", iso: "2023-12-31" });
+      // 科目名称 is no amount column: its format is not asked for, the number stays.
+      expect(values[rows - 1][1]).toBe(45_292);
+      // The amounts under a number format stay numbers.
+      expect(values[rows][4]).toBe(expenditureLines(rows)[rows][4]);
+    }
+  });
+
   test("a column of #N/A from a failed lookup is probed in one sync, at any length", async () => {
     const lookupColumn = (rows: number): FakeExcel => {
       const fake = expenditureWorkbook(rows);
@@ -189,10 +226,12 @@ describe("the read costs the same syncs for every workbook whose values fit one 
     const large = lookupColumn(20_000);
     const b = await readIn(large);
 
-    // Names, used ranges, values, then one range of value types per run of error-like cells in a column.
-    expect(small.syncCount).toBe(4);
-    expect(large.syncCount).toBe(4);
+    // Names, used ranges, values, then one range of value types per run of error-like cells in a column, then the
+    // amount columns' number formats (issue 16 §3).
+    expect(small.syncCount).toBe(5);
+    expect(large.syncCount).toBe(5);
     expect(large.syncs[3].operations).toBe(1);
+    expect(large.syncs[4].operations).toBe(3);
     expect(a.sheets[0].values[5][5]).toEqual(errorValue("#N/A"));
     expect(a.sheets[0].values[10][5]).toBe("#N/A");
     const column = b.sheets[0].values.slice(5).map((row) => row[5]);
@@ -225,15 +264,16 @@ describe("a batch Excel refuses for its size is split and sent again", () => {
     // Both sheets fit the budget by the estimate (13 bytes a cell: 21,408 bytes with the fixed costs), but the 400
     // remark rows take about 1,200 bytes each. Each refusal halves the batch by its estimate — 199, then 98 remark
     // rows are still too large — until 表一 and 47 rows (55 kB) pass; the other 354 rows follow in 7 syncs of at most
-    // 54 rows (the later batches keep the smaller size).
+    // 54 rows (the later batches keep the smaller size); last, the formats of 表一's two amount columns.
     expect(outcomes(fake)).toEqual([
       "ok",
       "ok",
       "ResponsePayloadSizeLimitExceeded",
       "ResponsePayloadSizeLimitExceeded",
       "ResponsePayloadSizeLimitExceeded",
-      ...Array<string>(8).fill("ok"),
+      ...Array<string>(9).fill("ok"),
     ]);
+    expect(fake.syncs[13].operations).toBe(2);
     expect(fake.syncs[5].responseBytes).toBeGreaterThan(50_000);
     expect(fake.largestPayload).toBeLessThanOrEqual(100_000);
 
@@ -242,7 +282,7 @@ describe("a batch Excel refuses for its size is split and sent again", () => {
     reference.payloadLimitBytes = 100_000;
     const expected = await readIn(reference, { responseBudgetBytes: 2_000 });
     expect(reference.syncs.every((s) => !s.failed)).toBe(true);
-    expect(reference.syncCount).toBe(14);
+    expect(reference.syncCount).toBe(15);
 
     expect(result.snapshot).toEqual(expected.snapshot);
     const remarks = result.snapshot.sheets[1];
@@ -262,8 +302,9 @@ describe("a batch Excel refuses for its size is split and sent again", () => {
     const fake = remarksWorkbook(5_000);
     expect(fake.payloadLimitBytes).toBe(DEFAULT_PAYLOAD_LIMIT_BYTES);
     const result = await readIn(fake);
-    // 6 MB of remarks estimated at 260 kB: one refusal, then two halves of about 2,500 rows (3 MB each).
-    expect(outcomes(fake)).toEqual(["ok", "ok", "ResponsePayloadSizeLimitExceeded", "ok", "ok"]);
+    // 6 MB of remarks estimated at 260 kB: one refusal, then two halves of about 2,500 rows (3 MB each); then 表一's
+    // amount formats.
+    expect(outcomes(fake)).toEqual(["ok", "ok", "ResponsePayloadSizeLimitExceeded", "ok", "ok", "ok"]);
     expect(fake.largestPayload).toBeLessThanOrEqual(DEFAULT_PAYLOAD_LIMIT_BYTES);
     expect(result.snapshot.sheets[1].values).toHaveLength(5_001);
     expect(result.snapshot.sheets[1].values[2_501]).toEqual([

@@ -103,8 +103,9 @@ describe("readWorkbook", () => {
       ["我的自评底稿", null],
       ["年度资金总额", 2030.12],
     ]);
-    // Names, used ranges with the marker and A1, values, then the probe of the "#REF!"-like texts: no extra sync.
-    expect(fake.syncCount).toBe(4);
+    // Names, used ranges with the marker and A1, values, the probe of the "#REF!"-like texts, then the formats of the
+    // budget block's amount columns (issue 16 §3): no extra sync for the sheet that is no longer ours.
+    expect(fake.syncCount).toBe(5);
   });
 
   test("our sheet with a note typed beyond its cells is read as the user's", async () => {

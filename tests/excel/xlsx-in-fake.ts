@@ -1,6 +1,6 @@
 /**
  * An .xlsx as Excel would hold it once opened, in the fake: values (formulas with their cached result, rich text and
- * links as their text), merges and sheet visibility. Lets a test run the Office.js gateway over a file the .xlsx
+ * links as their text), dates as serial numbers, number formats, merges and sheet visibility. Lets a test run the Office.js gateway over a file the .xlsx
  * gateway (the CLI) wrote, as when the user opens the CLI's output in Excel and uses the add-in on it.
  */
 import ExcelJS from "exceljs";
@@ -12,7 +12,9 @@ export function excelHolds(value: ExcelJS.CellValue): { value: FakeValue | null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") {
     return { value, formula: null };
   }
-  if (value instanceof Date) throw new Error("the workbooks given to the fake hold no dates");
+  // Excel holds a date as its serial number (days since 1899-12-30 in the 1900 system); the cell's date format is what
+  // makes it a date, and xlsxInFake carries the format over.
+  if (value instanceof Date) return { value: value.getTime() / 86_400_000 + 25_569, formula: null };
   if ("error" in value) return { value: fakeError(String(value.error)), formula: null };
   if ("richText" in value) return { value: value.richText.map((r) => r.text).join(""), formula: null };
   if ("hyperlink" in value) return excelHolds(value.text as ExcelJS.CellValue);
@@ -39,6 +41,7 @@ export async function xlsxInFake(bytes: Uint8Array): Promise<FakeExcel> {
         const target = sheet.cell(r - 1, c - 1);
         target.value = held.value;
         target.formula = held.formula;
+        if (cell.numFmt) target.numberFormat = cell.numFmt;
       }),
     );
     const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];

@@ -6,7 +6,10 @@
  *      sheets that may be ours, so the fingerprints the marker recorded are checked in the same sync;
  *   3. the values in row blocks, as many blocks per sync as the budget allows, with the merged areas;
  *   4. only when some text looks like an error literal ("#REF!"): the value types of those cells, to tell an Excel
- *      error from text.
+ *      error from text;
+ *   5. only when the recognised budget block or expenditure tables hold numbers: the number formats of their amount
+ *      columns (those alone, not the sheet), so a date typed as an amount reads as the date the .xlsx readers see
+ *      (amount-dates.ts). One sync while the formats fit one batch, like the values.
  *
  * Payload. Excel on the web refuses a request or a response over 5 MB with a RichApi.Error whose code is
  * RequestPayloadSizeLimitExceeded or ResponsePayloadSizeLimitExceeded (Excel.ErrorCodes; "this error only occurs in
@@ -37,6 +40,7 @@ import {
   type WorkbookSnapshot,
 } from "../../engine/snapshot";
 import { parseAreasAddress } from "./addresses";
+import { amountColumns, isDateFormat, serialToDate } from "./amount-dates";
 import { requireExcelApi, supportsExcelApi } from "./api";
 import { toGatewayError } from "./errors";
 import { probedStates, queueProbe, type SheetProbe } from "./sheet-state";
@@ -51,6 +55,11 @@ export const RESPONSE_BUDGET_BYTES = 4_000_000;
 export const ESTIMATED_BYTES_PER_CELL = 13;
 /** A cell's value type in a `valueTypes` response ("Error", "String"…). */
 const ESTIMATED_BYTES_PER_TYPE = 10;
+/**
+ * A cell's number format in a `numberFormat` response: `["General"],` in a one-column range is 12 bytes, "0.00" and
+ * "#,##0.00" about as much. An accounting format is longer (40–55 bytes); a refused batch is split, as for values.
+ */
+const ESTIMATED_BYTES_PER_FORMAT = 12;
 /** What one more range costs in a batch beyond its cells: its object path and load in the request. */
 const ESTIMATED_BYTES_PER_RANGE = 200;
 /** Excel reads no range over five million cells (it may answer null instead of failing). */
@@ -256,6 +265,37 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
     };
     return sheet;
   });
+
+  // 5, only when the recognised tables have numbers in their amount columns: those columns' number formats. The
+  // snapshot's rows are the `values` arrays, so turning a cell here changes the snapshot returned.
+  const sheetIndex = new Map(plans.map((p, i) => [p.name, i]));
+  const formatBlocks: Block[] = amountColumns({ sheets }).flatMap((c) => {
+    const sheet = sheetIndex.get(c.sheet);
+    if (sheet === undefined) return [];
+    const used = plans[sheet].used;
+    return [
+      {
+        sheet,
+        row: c.top - used.rowIndex,
+        rows: c.bottom - c.top + 1,
+        col: c.col - used.columnIndex,
+        cols: 1,
+      },
+    ];
+  });
+  const formatSizing: Sizing = { perCell: ESTIMATED_BYTES_PER_FORMAT, perRange: ESTIMATED_BYTES_PER_RANGE };
+  await syncInBatches(context, formatBlocks, budget, formatSizing, (batch) => {
+    const ranges = batch.map((b) => rangeOf(b).load("numberFormat"));
+    return () =>
+      batch.forEach((b, i) =>
+        ranges[i].numberFormat.forEach((line, r) => {
+          const row = values[b.sheet][b.row + r];
+          const v = row?.[b.col];
+          if (typeof v === "number" && isDateFormat(line[0])) row[b.col] = serialToDate(v);
+        }),
+      );
+  });
+
   return { snapshot: { sheets }, ownedSheets, notices };
 }
 
