@@ -275,7 +275,11 @@ describe("numbers at the edges", () => {
 
   it("1e308 as a target: the indicator scores 0.00 and asks for a reason", async () => {
     const { evaluation } = await evaluate(await sampleWith([[INDICATORS, "D4", 1e308]]));
-    expect(evaluation.findings.map(brief)).toEqual([`indicator.reason-missing warning ${INDICATORS}!H4`]);
+    // A bare number with no unit is also a target a reviewer sends back (quality.target-unit).
+    expect(evaluation.findings.map(brief)).toEqual([
+      `quality.target-unit warning ${INDICATORS}!D4`,
+      `indicator.reason-missing warning ${INDICATORS}!H4`,
+    ]);
     expect(evaluation.score?.total).toBe(91.78);
   });
 

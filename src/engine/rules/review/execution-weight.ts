@@ -25,8 +25,10 @@ export const reviewExecutionWeight = defineRule({
     if (!stated || !typed || cmp(typed, fromInt(EXECUTION_WEIGHT)) === 0) return;
     const ten = EXECUTION_WEIGHT;
     const p = points(typed);
+    // The score typed under those points is the figure that changes with them: named too, so the filer sees both.
+    const typedScore = workbook.budget?.extra?.score;
     report({
-      cells: [stated.cell],
+      cells: typedScore ? [stated.cell, typedScore.pos] : [stated.cell],
       message: localized(
         `预算执行率按 ${quoted(p)} 分计，评分规则为 ${ten} 分（按 ${ten} 分计算执行率得分和总分）：请改为 ${ten} 分，并相应调整指标分值使合计为 100 分`,
         `Budget execution is given ${quoted(p)} points; the scoring rules give it ${ten} (the score and the total use ${ten}): change it to ${ten} and adjust the indicator weights so they total 100`,

@@ -13,7 +13,7 @@ testRule("review.execution-weight", {
       findings: [
         {
           severity: "warning",
-          cells: [at("E4")],
+          cells: [at("E4"), at("G4")],
           message:
             "预算执行率按 “20” 分计，评分规则为 10 分（按 10 分计算执行率得分和总分）：请改为 10 分，并相应调整指标分值使合计为 100 分",
         },
