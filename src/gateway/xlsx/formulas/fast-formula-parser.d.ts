@@ -1,4 +1,5 @@
 /** The little of fast-formula-parser (untyped CommonJS) that fast-formula.ts uses. */
+/* eslint-disable @typescript-eslint/no-unused-vars -- ambient classes, reached through FormulaParser's statics. */
 declare module "fast-formula-parser" {
   interface Position {
     sheet: string;
