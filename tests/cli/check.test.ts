@@ -185,6 +185,7 @@ describe("selfeval check runs the indicator rules too", () => {
 describe("selfeval check on a workbook saved without recalculating", () => {
   let uncalculated: string;
   let unknownFunction: string;
+  let divisionByZero: string;
 
   beforeAll(async () => {
     // 表二's 合计 row holds formulas over the 类 rows; C5 (the 合计 column) loses its cached result, as a budget
@@ -193,6 +194,10 @@ describe("selfeval check on a workbook saved without recalculating", () => {
       const cell = (wb.getWorksheet(EXPENDITURE) as ExcelJS.Worksheet).getCell("C5");
       expect(cell.formula).toMatch(/^C\d+\+C\d+/);
       cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+    });
+    divisionByZero = await sampleCopy("除零.xlsx", (wb) => {
+      const cell = (wb.getWorksheet(EXPENDITURE) as ExcelJS.Worksheet).getCell("C5");
+      cell.value = { formula: `(${cell.formula})/0` } as ExcelJS.CellFormulaValue;
     });
     // The same cell with a function no engine knows: it cannot be computed and keeps asking for Excel.
     unknownFunction = await sampleCopy("未知函数.xlsx", (wb) => {
@@ -225,6 +230,20 @@ describe("selfeval check on a workbook saved without recalculating", () => {
     const envelope = JSON.parse(r.stdout) as Envelope;
     expect(envelope.findings.map((f) => f.message)).toEqual([
       `“${EXPENDITURE}”: formulas saved without results were computed by this tool: C5`,
+    ]);
+  });
+
+  it("gives a computed division by zero its Excel error, reported as value.error (exit 1)", async () => {
+    const r = await runCli(["check", divisionByZero, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.findings.map((f) => [f.rule, f.cells, f.message])).toEqual([
+      [
+        "value.error",
+        [{ sheet: EXPENDITURE, address: "C5" }],
+        "合计行（合计）：错误值 #DIV/0!，请修正公式或引用",
+      ],
     ]);
   });
 

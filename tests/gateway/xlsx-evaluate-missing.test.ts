@@ -2,7 +2,10 @@
  * Formulas saved without a cached result (openpyxl and report exporters write them) are computed after reading
  * (issue 16 §1), by both .xlsx readers, even when the reader keeps no other formulas (check, generate).
  */
+import { streamingWorkbookFile } from "../../src/cli/workbook";
 import { evaluateMissingFormulas } from "../../src/gateway/xlsx/formulas/evaluate-missing";
+import { XlsxWorkbookHost } from "../../src/gateway/xlsx/host";
+import { PackageWorkbookHost } from "../../src/gateway/xlsx/package-host";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { readXlsxFileStreaming } from "../../src/gateway/xlsx/read-stream";
 import { cellAt, errorValue, uncalculatedValue, type WorkbookSnapshot } from "../../src/engine/snapshot";
@@ -104,5 +107,15 @@ describe("evaluateMissingFormulas", () => {
     await evaluateMissingFormulas(snapshot);
     expect(cellAt(snapshot.sheets[0], 4, 1)).toEqual(uncalculatedValue());
     expect(snapshot.sheets[0].computedCells).toBeUndefined();
+  });
+});
+
+describe("every .xlsx path that reads computes them", () => {
+  const computedSum = (snapshot: WorkbookSnapshot) => cellAt(snapshot.sheets[0], 4, 1);
+
+  it("generate (PackageWorkbookHost), the preview (XlsxWorkbookHost) and check (the CLI's streaming host)", async () => {
+    expect(computedSum(await (await PackageWorkbookHost.open(path)).read())).toBe(350.5);
+    expect(computedSum(await (await XlsxWorkbookHost.load(bytes)).read())).toBe(350.5);
+    expect(computedSum(await streamingWorkbookFile(path).read())).toBe(350.5);
   });
 });
