@@ -100,8 +100,9 @@ export function planEvaluation(pending: readonly PendingFormula[]): EvaluationPl
   }
   const ready = [...waiting].filter(([, n]) => n === 0).map(([k]) => k);
   const order: CellRef[] = [];
-  while (ready.length > 0) {
-    const key = ready.shift() as CellKey;
+  // A read position rather than shift(), which would make the loop quadratic.
+  for (let i = 0; i < ready.length; i++) {
+    const key = ready[i];
     order.push(byKey.get(key) as CellRef);
     for (const next of dependents.get(key) ?? []) {
       const left = (waiting.get(next) ?? 0) - 1;

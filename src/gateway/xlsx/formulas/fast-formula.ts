@@ -17,6 +17,40 @@ const text = (formula: string): string => formula.replace(/^=/, "");
 
 export function createFastFormulaEngine(): FormulaEngine {
   const deps = new DepParser();
+  // One parser for the workbook (building one costs as much as evaluating thousands of formulas); its callbacks read
+  // the formula being evaluated now.
+  let current: { at: CellRef; cells: FormulaCells; readUnknown: boolean } | null = null;
+  const input = (v: FormulaInput): unknown => {
+    if (v === "unknown") {
+      // A formula reading a cell still without a result has no value either; the parser cannot be told so mid-way.
+      if (current) current.readUnknown = true;
+      return null;
+    }
+    if (v !== null && typeof v === "object") return new FormulaError(v.error);
+    return v;
+  };
+  const parser = new FormulaParser({
+    onCell: (ref) => {
+      if (!current) return null;
+      return input(current.cells.valueAt(ref.sheet ?? current.at.sheet, ref.row - 1, ref.col - 1));
+    },
+    onRange: (ref) => {
+      if (!current) return [];
+      const sheet = ref.sheet ?? current.at.sheet;
+      const extent = current.cells.extent(sheet);
+      if (!extent) return [];
+      // Whole-column and whole-row references stop at the used range, not at row 1,048,576.
+      const bottom = Math.min(ref.to.row - 1, extent.bottom);
+      const right = Math.min(ref.to.col - 1, extent.right);
+      const rows: unknown[][] = [];
+      for (let r = ref.from.row - 1; r <= bottom; r++) {
+        const line: unknown[] = [];
+        for (let c = ref.from.col - 1; c <= right; c++) line.push(input(current.cells.valueAt(sheet, r, c)));
+        rows.push(line);
+      }
+      return rows;
+    },
+  });
   return {
     references(formula: string, at: CellRef): readonly RangeRef[] | null {
       try {
@@ -39,34 +73,7 @@ export function createFastFormulaEngine(): FormulaEngine {
     },
 
     evaluate(formula: string, at: CellRef, cells: FormulaCells): FormulaResult | null {
-      // A formula reading a cell still without a result has no value either; the parser cannot be told so mid-way.
-      let readUnknown = false;
-      const input = (v: FormulaInput): unknown => {
-        if (v === "unknown") {
-          readUnknown = true;
-          return null;
-        }
-        if (v !== null && typeof v === "object") return new FormulaError(v.error);
-        return v;
-      };
-      const parser = new FormulaParser({
-        onCell: (ref) => input(cells.valueAt(ref.sheet ?? at.sheet, ref.row - 1, ref.col - 1)),
-        onRange: (ref) => {
-          const sheet = ref.sheet ?? at.sheet;
-          const extent = cells.extent(sheet);
-          if (!extent) return [];
-          // Whole-column and whole-row references stop at the used range, not at row 1,048,576.
-          const bottom = Math.min(ref.to.row - 1, extent.bottom);
-          const right = Math.min(ref.to.col - 1, extent.right);
-          const rows: unknown[][] = [];
-          for (let r = ref.from.row - 1; r <= bottom; r++) {
-            const line: unknown[] = [];
-            for (let c = ref.from.col - 1; c <= right; c++) line.push(input(cells.valueAt(sheet, r, c)));
-            rows.push(line);
-          }
-          return rows;
-        },
-      });
+      current = { at, cells, readUnknown: false };
       let result: unknown;
       try {
         result = parser.parse(text(formula), position(at));
@@ -74,7 +81,7 @@ export function createFastFormulaEngine(): FormulaEngine {
         // An unknown function, a syntax the parser does not read: not evaluated.
         return null;
       }
-      if (readUnknown) return null;
+      if (current.readUnknown) return null;
       if (result instanceof FormulaError) {
         return EXCEL_ERRORS.has(result.error) ? { kind: "error", code: result.error } : null;
       }
