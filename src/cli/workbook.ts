@@ -11,6 +11,7 @@ import type { ReportSheetKey } from "../engine/report/spec";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { PackageWorkbookHost } from "../gateway/xlsx/package-host";
 import { readXlsxFileStreaming } from "../gateway/xlsx/read-stream";
+import { evaluateMissingFormulas } from "../gateway/xlsx/formulas/evaluate-missing";
 
 export { WorkbookReadError } from "../gateway/xlsx/read-error";
 export { PackageWriteError } from "../gateway/xlsx/package/index";
@@ -37,7 +38,8 @@ const readOnly = (): never => {
 export function streamingWorkbookFile(path: string): WorkbookHost {
   return {
     kind: "xlsx",
-    read: (): Promise<WorkbookSnapshot> => readXlsxFileStreaming(path, { formulas: false }),
+    read: async (): Promise<WorkbookSnapshot> =>
+      evaluateMissingFormulas(await readXlsxFileStreaming(path, { formulas: false })),
     writeReport: <K extends ReportSheetKey = ReportSheetKey>(): Promise<WrittenReport<K>> => readOnly(),
     selectCells: (): Promise<void> => readOnly(),
     highlight: (): Promise<MarkOutcome> => readOnly(),

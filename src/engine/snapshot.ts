@@ -40,6 +40,11 @@ export interface SheetSnapshot {
   readonly merges: readonly CellRange[];
   /** Hidden sheets are kept (so findings can name them) but flagged. */
   readonly hidden?: boolean;
+  /**
+   * Formula cells the workbook carried without a cached result whose values the .xlsx gateway computed itself
+   * (absolute 0-based positions, in evaluation order), so the checker can say the figures are the tool's, not Excel's.
+   */
+  readonly computedCells?: readonly { readonly row: number; readonly col: number }[];
 }
 
 export interface WorkbookSnapshot {

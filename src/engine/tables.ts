@@ -202,6 +202,8 @@ export interface RecognizedWorkbook {
   readonly tables: readonly TableSummary[];
   /** What the filer typed around the tables (总分, 评价等级, placeholders); absent on hand-built models. */
   readonly typed?: TypedFigures;
+  /** Per sheet, the formula cells saved without a result that the gateway computed (snapshot computedCells). */
+  readonly computed?: readonly { readonly sheet: string; readonly cells: readonly CellPos[] }[];
 }
 
 // ---------------------------------------------------------------- what the filer typed around the tables

@@ -184,19 +184,71 @@ describe("selfeval check runs the indicator rules too", () => {
 
 describe("selfeval check on a workbook saved without recalculating", () => {
   let uncalculated: string;
+  let unknownFunction: string;
+  let divisionByZero: string;
 
   beforeAll(async () => {
     // 表二's 合计 row holds formulas over the 类 rows; C5 (the 合计 column) loses its cached result, as a budget
-    // system's export that writes formulas without calculating them.
+    // system's export that writes formulas without calculating them. The tool computes it (issue 16).
     uncalculated = await sampleCopy("未重算.xlsx", (wb) => {
       const cell = (wb.getWorksheet(EXPENDITURE) as ExcelJS.Worksheet).getCell("C5");
       expect(cell.formula).toMatch(/^C\d+\+C\d+/);
       cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
     });
+    divisionByZero = await sampleCopy("除零.xlsx", (wb) => {
+      const cell = (wb.getWorksheet(EXPENDITURE) as ExcelJS.Worksheet).getCell("C5");
+      cell.value = { formula: `(${cell.formula})/0` } as ExcelJS.CellFormulaValue;
+    });
+    // The same cell with a function no engine knows: it cannot be computed and keeps asking for Excel.
+    unknownFunction = await sampleCopy("未知函数.xlsx", (wb) => {
+      const cell = (wb.getWorksheet(EXPENDITURE) as ExcelJS.Worksheet).getCell("C5");
+      cell.value = { formula: `NOSUCHFUNCTION(${cell.formula})` } as ExcelJS.CellFormulaValue;
+    });
   });
 
-  it("reports the formula at its cell, asks for a recalculation, and builds no sum on it (exit 1)", async () => {
+  it("computes the formula, checks the sums on it, and says the figure is the tool's (a notice, exit 0)", async () => {
     const r = await runCli(["check", uncalculated, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.summary).toEqual({ error: 0, warning: 0, notice: 1 });
+    expect(envelope.findings).toEqual([
+      {
+        rule: "value.computed",
+        severity: "notice",
+        cells: [{ sheet: EXPENDITURE, address: "C5" }],
+        expected: null,
+        actual: null,
+        difference: null,
+        message: `“${EXPENDITURE}”：公式未保存计算结果，已由本工具计算：C5`,
+      },
+    ]);
+  });
+
+  it("says it in English with --lang en-US", async () => {
+    const r = await runCli(["check", uncalculated, "--json", "--lang", "en-US"]);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.findings.map((f) => f.message)).toEqual([
+      `“${EXPENDITURE}”: formulas saved without results were computed by this tool: C5`,
+    ]);
+  });
+
+  it("gives a computed division by zero its Excel error, reported as value.error (exit 1)", async () => {
+    const r = await runCli(["check", divisionByZero, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    const envelope = JSON.parse(r.stdout) as Envelope;
+    expect(envelope.findings.map((f) => [f.rule, f.cells, f.message])).toEqual([
+      [
+        "value.error",
+        [{ sheet: EXPENDITURE, address: "C5" }],
+        "合计行（合计）：错误值 #DIV/0!，请修正公式或引用",
+      ],
+    ]);
+  });
+
+  it("keeps asking for a recalculation in Excel for a formula it cannot compute (exit 1)", async () => {
+    const r = await runCli(["check", unknownFunction, "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     const envelope = JSON.parse(r.stdout) as Envelope;
@@ -211,14 +263,6 @@ describe("selfeval check on a workbook saved without recalculating", () => {
         difference: null,
         message: "合计行（合计）：公式没有计算结果，请在 Excel 中重新计算并保存后再检查",
       },
-    ]);
-  });
-
-  it("says it in English with --lang en-US", async () => {
-    const r = await runCli(["check", uncalculated, "--json", "--lang", "en-US"]);
-    const envelope = JSON.parse(r.stdout) as Envelope;
-    expect(envelope.findings.map((f) => f.message)).toEqual([
-      "The total row (total): the formula has no calculated result; recalculate and save the workbook in Excel, then check again",
     ]);
   });
 });

@@ -207,9 +207,17 @@ describe.each(READERS)("$reader", ({ read }) => {
       expect([at(s, "C2"), at(s, "D2"), at(s, "E2")]).toEqual([null, null, null]);
     });
 
-    it("leaves the formulas grid out when asked, the values unchanged", async () => {
+    it("leaves the formulas out when asked but those of uncalculated cells, the values unchanged", async () => {
       const bare = await readBytes("values.xlsx", await valuesWorkbook(), { formulas: false });
-      expect(sheetNamed(bare, "表一 预算执行情况").formulas).toBeUndefined();
+      // D7 was saved without a result: its formula stays for evaluate-missing.ts; every other formula is left out.
+      const kept = sheetNamed(bare, "表一 预算执行情况").formulas ?? [];
+      expect(kept.flatMap((line, r) => line.flatMap((f, c) => (f === null ? [] : [[r, c, f]])))).toEqual([
+        [5, 2, "=SUM(D5:D6)"],
+      ]);
+      expect(cellAt(sheetNamed(bare, "表一 预算执行情况"), 6, 3)).toEqual({
+        kind: "error",
+        code: "#UNCALCULATED",
+      });
       expect(sheetNamed(bare, "表一 预算执行情况").values).toEqual(s.values);
     });
   });

@@ -61,7 +61,21 @@ export function recognizeWorkbook(workbook: WorkbookSnapshot): RecognizedWorkboo
       a.range.left - b.range.left,
   );
   const typed = recognizeTypedFigures(views, indicators, info);
-  return { budget, expenditures, indicators, info, tables: summaries, ...(typed ? { typed } : {}) };
+  const computed = sheets
+    .filter((s) => s && (s.computedCells?.length ?? 0) > 0)
+    .map((s) => ({
+      sheet: s.name,
+      cells: (s.computedCells ?? []).map((c: { row: number; col: number }) => ({ sheet: s.name, ...c })),
+    }));
+  return {
+    budget,
+    expenditures,
+    indicators,
+    info,
+    tables: summaries,
+    ...(typed ? { typed } : {}),
+    ...(computed.length > 0 ? { computed } : {}),
+  };
 }
 
 /**

@@ -44,6 +44,7 @@ import { sumColumn } from "./sum/column";
 import { sumRounding } from "./sum/rounding";
 import { sumRow } from "./sum/row";
 import { tableMissing } from "./table/missing";
+import { valueComputed } from "./value/computed";
 import { valueError } from "./value/error";
 import { valueMissing } from "./value/missing";
 import { valueNegative } from "./value/negative";
@@ -54,6 +55,7 @@ export const RULES = [
   // The checker's rules (check hooks), over the recognised tables.
   tableMissing,
   valueError,
+  valueComputed,
   valueUnparsed,
   valueText,
   valueNegative,

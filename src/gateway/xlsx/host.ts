@@ -25,6 +25,7 @@ import {
 import type { WorkbookSnapshot } from "../../engine/snapshot";
 import { buildTemplate, evaluationYear, planTemplateNames } from "../../engine/template";
 import { addReportToPackage } from "./package/index";
+import { evaluateMissingFormulas } from "./formulas/evaluate-missing";
 import { loadXlsxWorkbook, snapshotOfWorkbook } from "./read";
 import { argb } from "./render-style";
 import { sheetView } from "./sheet-view";
@@ -89,7 +90,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
   ): Promise<XlsxWorkbookHost> {
     const original = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     const host = new XlsxWorkbookHost(await loadXlsxWorkbook(bytes), original, options);
-    host.snapshot = host.readModel();
+    host.snapshot = await evaluateMissingFormulas(host.readModel());
     return host;
   }
 
@@ -132,7 +133,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
   // ---- WorkbookHost ----
 
   async read(): Promise<WorkbookSnapshot> {
-    this.snapshot ??= this.readModel();
+    // Formulas saved without a result are computed here too (the preview reads the same figures as the CLI).
+    this.snapshot ??= await evaluateMissingFormulas(this.readModel());
     return this.snapshot;
   }
 

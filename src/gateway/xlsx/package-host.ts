@@ -18,6 +18,7 @@ import {
   type ReportSpec,
 } from "../../engine/report/index";
 import type { WorkbookSnapshot } from "../../engine/snapshot";
+import { evaluateMissingFormulas } from "./formulas/evaluate-missing";
 import { addReportToPackage, ownedSheetsInPackage } from "./package/index";
 import { WorkbookReadError } from "./read-error";
 import { readXlsxFileStreaming } from "./read-stream";
@@ -60,7 +61,7 @@ export class PackageWorkbookHost implements WorkbookHost {
     }
     // The streaming reader says first whether this is a workbook at all (its errors are the readers' errors); the
     // engine never looks at formulas, so they are not kept.
-    const snapshot = await readXlsxFileStreaming(path, { formulas: false });
+    const snapshot = await evaluateMissingFormulas(await readXlsxFileStreaming(path, { formulas: false }));
     const owned = await ownedSheetsInPackage(bytes);
     return new PackageWorkbookHost(bytes, withoutOwnedSheets(snapshot, owned), owned);
   }

@@ -17,7 +17,7 @@
  */
 import { parseA1Range } from "../../engine/a1";
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
-import { uncalculatedValue } from "../../engine/snapshot";
+import { isUncalculated, uncalculatedValue } from "../../engine/snapshot";
 import { installFormulaResultFix } from "./formula-results";
 import { toCellValue, type ReadXlsxOptions } from "./read";
 import { WorkbookReadError } from "./read-error";
@@ -363,8 +363,10 @@ class SheetReader {
       return out;
     };
     const values = grid<CellValue>(this.rows);
-    const withFormulas =
-      keepFormulas && this.anyFormula && this.formulas.some((f) => f?.some((x) => x !== null));
+    // Without formulas (check, generate), the formulas of cells saved without a result are still kept: they are what
+    // evaluate-missing.ts computes.
+    if (!keepFormulas) this.keepUncalculatedFormulasOnly();
+    const withFormulas = this.anyFormula && this.formulas.some((f) => f?.some((x) => x !== null));
     const formulas = withFormulas ? grid<string | null>(this.formulas) : undefined;
     return {
       name,
@@ -375,6 +377,13 @@ class SheetReader {
       merges,
       hidden,
     };
+  }
+
+  private keepUncalculatedFormulasOnly(): void {
+    this.formulas.forEach((line, r) => {
+      if (!line) return;
+      for (let c = 0; c < line.length; c++) if (!isUncalculated(this.rows[r]?.[c])) line[c] = null;
+    });
   }
 
   /** Empties the cells a merge covers (Excel and Office.js show them empty) and returns the merges, sorted. */

@@ -9,7 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
-import { errorValue, uncalculatedValue } from "../../engine/snapshot";
+import { errorValue, isUncalculated, uncalculatedValue } from "../../engine/snapshot";
 import { installFormulaResultFix } from "./formula-results";
 import { WorkbookReadError } from "./read-error";
 import { sniffWorkbookBytes } from "./sniff";
@@ -101,10 +101,13 @@ function readWorksheet(ws: ExcelJS.Worksheet, keepFormulas: boolean): SheetSnaps
 
   const height = bounds.bottom - bounds.top + 1;
   const width = bounds.right - bounds.left + 1;
-  const hasFormulas = keepFormulas && cells.some((c) => c.formula !== null);
+  // Without formulas, those of cells saved without a result are still kept: evaluate-missing.ts computes them.
+  const formulaKept = (c: ReadCell): string | null =>
+    keepFormulas || isUncalculated(c.value) ? c.formula : null;
+  const hasFormulas = cells.some((c) => formulaKept(c) !== null);
   const grid = height * width <= DENSE_CELL_LIMIT ? denseGrid : raggedGrid;
   const values = grid<CellValue>(cells, bounds, (c) => c.value);
-  const formulas = hasFormulas ? grid<string | null>(cells, bounds, (c) => c.formula) : undefined;
+  const formulas = hasFormulas ? grid<string | null>(cells, bounds, formulaKept) : undefined;
 
   return {
     name: ws.name,
