@@ -83,3 +83,14 @@ export function templateSnapshot(lang: Lang = "zh-CN", year = 2024): WorkbookSna
     }),
   };
 }
+
+/** The template once the filer has put in the department's name for the template's “××单位”: a clean workbook. */
+export function filledTemplateSnapshot(lang: Lang = "zh-CN", year = 2024): WorkbookSnapshot {
+  const snapshot = templateSnapshot(lang, year);
+  return {
+    sheets: snapshot.sheets.map((s) => ({
+      ...s,
+      values: s.values.map((row) => row.map((v) => (v === "××单位" ? "岳阳市君山产业开发区管委会" : v))),
+    })),
+  };
+}

@@ -11,7 +11,7 @@ import { toGatewayError } from "../../src/gateway/office/errors";
 import { App } from "../../src/taskpane/App";
 import type { HostInfo } from "../../src/app/hosts";
 import { FakeWorkbookHost } from "../app/fake-host";
-import { fixtureSnapshot, templateSnapshot } from "../app/fixtures";
+import { filledTemplateSnapshot, fixtureSnapshot } from "../app/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 
 const EXCEL_ZH: HostInfo = { mode: "excel", host: "Excel", lang: "zh-CN" };
@@ -129,7 +129,8 @@ describe("一键生成自评报告", () => {
       ["预算执行率", "100.00%"],
     ]);
     expect(within(card).getByText("错误 3")).toBeTruthy();
-    expect(within(card).getByText("警告 0")).toBeTruthy();
+    // The fixture's indicators cover 产出 only: one quality.coverage warning.
+    expect(within(card).getByText("警告 1")).toBeTruthy();
     expect(within(card).getByText("提示 1")).toBeTruthy();
     expect(within(card).getByText("已写入工作表：“绩效自评表”、“自评报告”、“核查结果”。")).toBeTruthy();
     expect(host.calls).toEqual(["loadSettings", "read", "writeReport"]);
@@ -197,12 +198,15 @@ describe("一致性检查", () => {
 
   test("findings grouped by severity, then table, with expected, actual and difference in the table's unit", async () => {
     await checked();
+    // The warning: the fixture's indicators cover 产出 only (quality.coverage).
     expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
       "错误（3）",
+      "警告（1）",
       "提示（1）",
     ]);
     expect(screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual([
       "预算执行情况",
+      "绩效指标",
       "绩效指标",
       "预算执行情况",
     ]);
@@ -242,6 +246,7 @@ describe("一致性检查", () => {
       "sum.breakdown",
       "value.missing",
       "indicator.qualitative-tier",
+      "quality.coverage",
       "value.text",
     ]);
     expect(screen.getByText("已标记 6 个单元格。")).toBeTruthy();
@@ -253,7 +258,7 @@ describe("一致性检查", () => {
   });
 
   test("a clean workbook says so", async () => {
-    const host = new FakeWorkbookHost(templateSnapshot());
+    const host = new FakeWorkbookHost(filledTemplateSnapshot());
     await renderOn(host);
     await tab("一致性检查");
     expect((screen.getByRole("button", { name: "标记问题单元格" }) as HTMLButtonElement).disabled).toBe(true);
