@@ -140,7 +140,12 @@ describe("fingerprints of the sheets we write", () => {
   );
 
   it("are the title in A1 and the address of the values, with the merges' reach where it differs", () => {
-    expect(reportFingerprints(spec)).toEqual(PRINTS);
+    // 核查结果 as the seed (error included) writes it; the other two without the banner.
+    const findings = reportFingerprints(buildReport(seedInput(), "zh-CN")).findings;
+    expect({ ...reportFingerprints(spec), findings }).toEqual(PRINTS);
+    expect(reportFingerprints(buildReport(seedInput(), "zh-CN")).table).toBe(
+      "A1:H27|核查发现 1 项错误，详见核查结果",
+    );
   });
 
   it("ignore empty strings and styled empty cells, as both hosts do", () => {
