@@ -6,6 +6,7 @@ import type { Evaluation } from "../engine/evaluate";
 import type { Lang } from "../engine/i18n";
 import { fenToYuan } from "../engine/money";
 import { FUND_SOURCE_LABELS, amountFen, presentSources } from "../engine/report/input";
+import { bannerText } from "../engine/report/banner";
 import type { BudgetBlock, BudgetColumn, BudgetRow } from "../engine/tables";
 import { checkEnvelope, type CheckEnvelope } from "./check-report";
 
@@ -47,6 +48,8 @@ export interface GenerateEnvelope {
   } | null;
   readonly findings: CheckEnvelope["findings"];
   readonly summary: CheckEnvelope["summary"];
+  /** The line the report carries above its tables while errors stand (bannerText), null on a clean workbook. */
+  readonly banner: string | null;
 }
 
 function yuanAmounts(row: BudgetRow | undefined): Amounts {
@@ -116,5 +119,6 @@ export function generateEnvelope(
     score,
     findings: checked.findings,
     summary: checked.summary,
+    banner: bannerText(evaluation.findings, lang),
   };
 }

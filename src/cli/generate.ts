@@ -10,6 +10,7 @@ import { dirname, resolve } from "path";
 import { MissingTablesError } from "../app/errors";
 import * as pipeline from "../app/pipeline";
 import { localized, type Lang } from "../engine/i18n";
+import { bannerText } from "../engine/report/banner";
 import { isDirectory, sameFile, writeAtomically } from "./atomic-write";
 import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
 import { generateEnvelope } from "./generate-envelope";
@@ -104,6 +105,8 @@ async function runGenerate({ io, lang, values, positionals }: CommandContext): P
       .map((s) => (lang === "zh-CN" ? `“${s}”` : `"${s}"`))
       .join(lang === "zh-CN" ? "、" : ", ");
     const lines: string[] = [];
+    const banner = bannerText(evaluation.findings, lang);
+    if (banner !== null) lines.push(t.bannerLine(banner));
     if (out !== "") lines.push(t.written(out, names));
     if (docx !== "") lines.push(t.writtenDocx(docx));
     if (evaluation.score) {

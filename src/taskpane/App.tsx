@@ -161,7 +161,15 @@ export function App({ initialLang, detect = detectHost, connect = defaultConnect
             />
 
             <section role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
-              {view === "generate" && <GenerateView state={state} actions={actions} s={s} />}
+              {view === "generate" && (
+                <GenerateView
+                  state={state}
+                  actions={actions}
+                  s={s}
+                  lang={lang}
+                  onShowFindings={() => setView("check")}
+                />
+              )}
               {view === "check" && <CheckView state={state} actions={actions} lang={lang} s={s} />}
               {view === "score" && <ScoreView state={state} actions={actions} lang={lang} s={s} />}
               {view === "settings" && (

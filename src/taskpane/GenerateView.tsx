@@ -1,6 +1,18 @@
 /** The first view: 一键生成自评报告 with its progress and result, and 插入模板 for a user who has no tables yet. */
-import { Button, Caption1, Divider, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Divider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { DocumentTableCheckmark24Regular, TableAdd24Regular } from "@fluentui/react-icons";
+import type { Lang } from "../engine/i18n";
+import { bannerText } from "../engine/report/banner";
 import { StepProgress } from "./StepProgress";
 import type { UiStrings } from "./strings";
 import { SummaryCard } from "./SummaryCard";
@@ -16,9 +28,12 @@ export interface GenerateViewProps {
   readonly state: PaneState;
   readonly actions: PaneActions;
   readonly s: UiStrings;
+  readonly lang: Lang;
+  /** Opens the findings (the 一致性检查 view), from the banner's button. */
+  readonly onShowFindings: () => void;
 }
 
-export function GenerateView({ state, actions, s }: GenerateViewProps) {
+export function GenerateView({ state, actions, s, lang, onShowFindings }: GenerateViewProps) {
   const styles = useStyles();
   const busy = state.running !== null;
   const running = state.running?.action === "generate" ? state.running : null;
@@ -38,6 +53,13 @@ export function GenerateView({ state, actions, s }: GenerateViewProps) {
       </div>
       {running && <StepProgress progress={running.progress} s={s} />}
       {!running && state.evaluation && state.report && (
+        <ErrorBanner
+          text={bannerText(state.evaluation.findings, lang)}
+          action={s.banner.showFindings}
+          onShowFindings={onShowFindings}
+        />
+      )}
+      {!running && state.evaluation && state.report && (
         <SummaryCard
           evaluation={state.evaluation}
           report={state.report}
@@ -54,5 +76,22 @@ export function GenerateView({ state, actions, s }: GenerateViewProps) {
         <Caption1 className={styles.hint}>{s.template.hint}</Caption1>
       </div>
     </div>
+  );
+}
+
+/** The report's banner in the pane: the same words as the sheets', and a way to the findings (issue 12 §3). */
+function ErrorBanner(props: { text: string | null; action: string; onShowFindings: () => void }) {
+  if (props.text === null) return null;
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{props.text}</MessageBarTitle>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" size="small" onClick={props.onShowFindings}>
+          {props.action}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

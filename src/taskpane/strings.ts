@@ -78,6 +78,8 @@ export interface UiStrings {
     readonly overachieved: string;
   };
 
+  /** The MessageBar over a report written while errors stand (its text is the report's banner, bannerText). */
+  readonly banner: { readonly showFindings: string };
   readonly template: {
     readonly insert: string;
     readonly hint: string;
@@ -192,6 +194,7 @@ const ZH: UiStrings = {
     overachieved: "超额完成",
   },
 
+  banner: { showFindings: "查看核查结果" },
   template: {
     insert: "插入模板",
     hint: "从空白开始？插入预算执行、支出决算、绩效指标和部门信息四张填报表（不会覆盖已有工作表）。",
@@ -309,6 +312,7 @@ const EN: UiStrings = {
     overachieved: "Over-completed",
   },
 
+  banner: { showFindings: "Show the findings" },
   template: {
     insert: "Insert template",
     hint: "Starting from nothing? Adds four input sheets: budget execution, expenditure, indicators and department information (existing sheets are never overwritten).",

@@ -59,7 +59,9 @@ describe("selfeval generate on the sample workbook", () => {
       "score",
       "findings",
       "summary",
+      "banner",
     ]);
+    expect(envelope.banner).toBeNull();
     expect(envelope).toMatchObject({
       file: SAMPLE_XLSX,
       output: out,

@@ -58,6 +58,7 @@ describe("the Word report of the sample (zh-CN)", () => {
   it("is titled in the usual form and has the ten sections in order, then the 自评表 as 附件", () => {
     const texts = bodyParagraphs(doc).map((p) => p.text);
     expect(texts[0]).toBe("岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告");
+    expect(texts[1]).not.toMatch(/核查发现/);
     const headings = texts.filter((t) => /^[一二三四五六七八九十]+、/.test(t));
     expect(headings).toEqual(ZH_HEADINGS);
     const appendix = texts.indexOf("附件：部门整体支出绩效自评表");
@@ -194,6 +195,20 @@ describe("the Word report of a workbook with faults (zh-CN)", () => {
     expect(texts).toContain("警告（2 项）");
     expect(texts).toContain("提示（1 项）");
     expect(texts.join("\n")).not.toMatch(/sum\.breakdown|value\.missing/);
+  });
+
+  it("says under its title that errors stand, bold and centred (issue 12 §3)", () => {
+    const texts = bodyParagraphs(doc).map((p) => p.text);
+    expect(texts[1]).toBe("核查发现 6 项错误，详见核查结果");
+    const banner = bodyParagraphs(doc)[1];
+    expect(banner.align).toBe("center");
+    expect(banner.runs.every((r) => r.bold)).toBe(true);
+    // The 附件's table carries the sheet's banner line above its title too.
+    const appendix = texts.indexOf("附件：部门整体支出绩效自评表");
+    expect(texts.slice(appendix + 1, appendix + 3)).toEqual([
+      "核查发现 6 项错误，详见核查结果",
+      "2023年度部门整体支出绩效自评表",
+    ]);
   });
 });
 

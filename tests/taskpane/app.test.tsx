@@ -185,6 +185,19 @@ describe("一键生成自评报告", () => {
   });
 });
 
+describe("the banner after 一键生成 while errors stand (issue 12 §3)", () => {
+  test("says how many errors in the report's words, and its button opens the findings", async () => {
+    await renderOn(new FakeWorkbookHost(fixtureSnapshot()));
+    await click("一键生成自评报告");
+    const title = await screen.findByText("核查发现 3 项错误，详见核查结果");
+    expect(title.className).toMatch(/MessageBarTitle/);
+    await click("查看核查结果");
+    await screen.findByRole("heading", { name: "错误（3）" });
+    expect(screen.getByRole("tab", { name: "一致性检查" }).getAttribute("aria-selected")).toBe("true");
+  });
+  // Its absence on a clean workbook is tested where the text is made (bannerText: tests/engine/report).
+});
+
 describe("一致性检查", () => {
   async function checked(): Promise<FakeWorkbookHost> {
     const host = new FakeWorkbookHost(fixtureSnapshot());

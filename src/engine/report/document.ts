@@ -7,6 +7,7 @@
 import { compareFindings, type Finding, type Severity, SEVERITIES } from "../findings";
 import type { Lang } from "../i18n";
 import { ruleName } from "../rules/index";
+import { bannerText } from "./banner";
 import { SEVERITY_NAMES } from "./findings-sheet";
 import type { ReportInput } from "./input";
 import { composeNarrative } from "./narrative";
@@ -57,6 +58,8 @@ export interface ReportDocument {
   readonly lang: Lang;
   /** "<单位>20XX年度部门整体支出绩效自评报告". */
   readonly title: string;
+  /** The red line under the title while errors stand (bannerText), null on a clean workbook. */
+  readonly banner: string | null;
   readonly body: readonly DocParagraph[];
   /** "附件：…" and the 绩效自评表 as a table. */
   readonly appendix: { readonly heading: string; readonly table: DocTable };
@@ -210,6 +213,7 @@ export function buildReportDocument(input: ReportInput, lang: Lang): ReportDocum
   return {
     lang,
     title: t.title(input.year, input.department),
+    banner: bannerText(input.findings, lang),
     body,
     appendix: { heading: t.appendix, table: sheetToTable(buildTableSheet(input, lang)) },
     findings: findingsSection(input.findings, lang),

@@ -23,3 +23,4 @@ export function buildReport(evaluation: ReportInput, lang: Lang): ReportSpec {
     ],
   };
 }
+export { bannerText } from "./banner";

@@ -4,6 +4,7 @@
  * can hold), A4 portrait.
  */
 import type { Lang } from "../i18n";
+import { bannerLink, bannerStyle, bannerText } from "./banner";
 import type { ReportInput } from "./input";
 import { SheetGrid, splitForRows } from "./layout";
 import { composeNarrative, type ParagraphKind } from "./narrative";
@@ -22,7 +23,7 @@ const TEXT_WIDTH = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
 const SIZES: Record<ParagraphKind, number> = { title: 18, heading: 12, subheading: 12, body: 12 };
 const MIN_HEIGHTS: Record<ParagraphKind, number> = { title: 48, heading: 26, subheading: 22, body: 20 };
 
-function styles(lang: Lang): Record<ParagraphKind, CellStyle> {
+function styles(lang: Lang): Record<ParagraphKind | "banner", CellStyle> {
   const f = fontsFor(lang);
   const text = (name: string, size: number, bold = false): CellStyle => ({
     font: { name, size, ...(bold ? { bold: true } : {}) },
@@ -35,12 +36,20 @@ function styles(lang: Lang): Record<ParagraphKind, CellStyle> {
     heading: text(f.heading, SIZES.heading, lang === "en-US"),
     subheading: text(f.subheading, SIZES.subheading, true),
     body: { ...text(f.body, SIZES.body), vertical: "top" },
+    banner: bannerStyle(f.heading, SIZES.body),
   };
 }
 
 export function buildNarrativeSheet(input: ReportInput, lang: Lang): SheetSpec {
   const g = new SheetGrid(COLUMN_WIDTHS);
   let row = 0;
+  // While errors stand, a red line above the title says so (printed: the sheet has no print-title rows).
+  const banner = bannerText(input.findings, lang);
+  if (banner !== null) {
+    g.area(row, 0, row, LAST_COL, banner, "banner", { hyperlink: bannerLink(lang) });
+    g.fitRow(row, banner, 0, LAST_COL, SIZES.body, 24);
+    row += 1;
+  }
   for (const p of composeNarrative(input, lang)) {
     const size = SIZES[p.kind];
     for (const piece of splitForRows(p.text, TEXT_WIDTH, size)) {

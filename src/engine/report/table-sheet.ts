@@ -25,6 +25,7 @@ import {
   wan,
   type ReportInput,
 } from "./input";
+import { bannerLink, bannerStyle, bannerText } from "./banner";
 import { SheetGrid } from "./layout";
 import { DEFAULT_SHEET_NAMES } from "./sheet-names";
 import type { ChartSpec, CellStyle, SheetSpec } from "./spec";
@@ -153,6 +154,7 @@ function styles(lang: Lang): Record<string, CellStyle> {
       numberFormat: WEIGHT_FORMAT,
     }),
     signature: { font: { name: f, size: BODY_SIZE }, horizontal: "left", vertical: "bottom" },
+    banner: bannerStyle(f, 12),
   };
 }
 
@@ -199,6 +201,14 @@ export function buildTableSheet(input: ReportInput, lang: Lang): SheetSpec {
   const g = new SheetGrid(COLUMN_WIDTHS);
   let row = 0;
 
+  // While errors stand, a red line above the title (inside the printed area) says so; the table shifts down a row.
+  const banner = bannerText(input.findings, lang);
+  if (banner !== null) {
+    g.area(row, 0, row, LAST_COL, banner, "banner", { hyperlink: bannerLink(lang) });
+    g.height(row, 24);
+    row += 1;
+  }
+  const titleRow = row + 1;
   g.area(row, 0, row, LAST_COL, t.title(input.year), "title", { text: true });
   g.height(row, 36);
   row += 1;
@@ -246,7 +256,7 @@ export function buildTableSheet(input: ReportInput, lang: Lang): SheetSpec {
     styles: styles(lang),
     columnWidths: COLUMN_WIDTHS,
     rowHeights: g.rowHeights,
-    print: a4Print(lang, "portrait", TABLE_MARGINS, "1:2"),
+    print: a4Print(lang, "portrait", TABLE_MARGINS, `${titleRow}:${titleRow + 1}`),
     showGridLines: false,
     ...(input.score ? { chart: chartOf(input, lang, row + 2) } : {}),
   };

@@ -20,6 +20,7 @@ import {
   type IRunOptions,
 } from "docx";
 import type { Lang } from "../../engine/i18n";
+import { BANNER_COLOR } from "../../engine/report/banner";
 import {
   buildReportDocument,
   type DocLine,
@@ -158,6 +159,16 @@ function pageNumberFooter(f: DocumentFonts): Footer {
 function documentChildren(doc: ReportDocument, f: DocumentFonts): (Paragraph | Table)[] {
   const { lang } = doc;
   const out: (Paragraph | Table)[] = [titleParagraph(doc.title, f, lang)];
+  // While errors stand, a red line under the title: a report never reads clean over errors.
+  if (doc.banner !== null) {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...EXACT, after: LINE_EXACT },
+        children: runs(doc.banner, f.heading, SIZES.body, { bold: true, color: BANNER_COLOR.slice(1) }),
+      }),
+    );
+  }
   for (const p of doc.body) out.push(bodyParagraph(p.kind, p.text, f, lang));
   if (doc.findings) {
     out.push(bodyParagraph("heading", doc.findings.heading, f, lang, { pageBreakBefore: true }));

@@ -6,10 +6,17 @@ import {
   SEED_TOTAL,
   seedBudget,
   seedInfo,
+  seedFindings,
   seedInput,
   seedScore,
 } from "./fixture";
 import { INDICATOR_HEADER } from "../../fixtures/seed";
+import type { ReportInput } from "../../../src/engine/report/input";
+
+/** The seed without its error finding: the layout tests below look at a report that carries no banner. */
+function cleanInput(overrides: Partial<ReportInput> = {}): ReportInput {
+  return seedInput({ findings: seedFindings().filter((f) => f.severity !== "error"), ...overrides });
+}
 
 function sheetOf(spec: ReturnType<typeof buildReport>, key: SheetSpec["key"]): SheetSpec {
   const s = spec.sheets.find((x) => x.key === key);
@@ -80,7 +87,7 @@ describe("buildReport: the three sheets", () => {
 });
 
 describe("绩效自评表", () => {
-  const table = sheetOf(buildReport(seedInput(), "zh-CN"), "table");
+  const table = sheetOf(buildReport(cleanInput(), "zh-CN"), "table");
   const merges = table.merges.map(rangeToA1);
 
   it("has the title, the department and the unit caption on top, repeated on every page", () => {
@@ -146,7 +153,7 @@ describe("绩效自评表", () => {
       },
     };
     const spec = buildReport(
-      seedInput({ recognized: { ...seedInput().recognized, budget: broken } }),
+      cleanInput({ recognized: { ...seedInput().recognized, budget: broken } }),
       "zh-CN",
     );
     expect(cellAt(sheetOf(spec, "table"), "E5")).toMatchObject({ value: "约10716", text: true });
@@ -169,7 +176,7 @@ describe("绩效自评表", () => {
         },
       },
     };
-    const input = seedInput({ recognized: { ...seedInput().recognized, budget: uncalculated } });
+    const input = cleanInput({ recognized: { ...seedInput().recognized, budget: uncalculated } });
     expect(cellAt(sheetOf(buildReport(input, "zh-CN"), "table"), "E5")).toMatchObject({
       value: "公式未计算",
       text: true,
@@ -252,7 +259,7 @@ describe("绩效自评表", () => {
 
   it("notes a total lowered by the execution-rate cap", () => {
     const capped = buildReport(
-      seedInput({ score: { ...seedScore(), total: 89, cappedFrom: 92.5 } }),
+      cleanInput({ score: { ...seedScore(), total: 89, cappedFrom: 92.5 } }),
       "zh-CN",
     );
     const t = sheetOf(capped, "table");
@@ -272,7 +279,7 @@ describe("绩效自评表", () => {
   });
 
   it("writes an English table with English labels", () => {
-    const en = sheetOf(buildReport(seedInput(), "en-US"), "table");
+    const en = sheetOf(buildReport(cleanInput(), "en-US"), "table");
     expect(valueAt(en, "A1")).toBe("FY2023 Department Overall Expenditure Performance Self-Evaluation");
     expect(valueAt(en, "A5")).toBe("Total funds");
     expect(valueAt(en, "A23")).toBe("Total score");
@@ -280,7 +287,7 @@ describe("绩效自评表", () => {
 });
 
 describe("自评报告", () => {
-  const report = sheetOf(buildReport(seedInput(), "zh-CN"), "report");
+  const report = sheetOf(buildReport(cleanInput(), "zh-CN"), "report");
   const text = paragraphs(report);
 
   it("has the title and the ten headings of the seed's outline, in order", () => {
@@ -362,7 +369,7 @@ describe("自评报告", () => {
   });
 
   it("asks for what the workbook does not give instead of leaving a section empty", () => {
-    const input = seedInput();
+    const input = cleanInput();
     const bare = buildReport(
       { ...input, recognized: { ...input.recognized, info: seedInfo({ functions: "", problems: "  " }) } },
       "zh-CN",
@@ -374,7 +381,7 @@ describe("自评报告", () => {
 
   it("splits a paragraph too long for one row over several rows, each within Excel's 409-point cap", () => {
     const long = "本单位持续推进园区基础设施建设和招商引资工作。".repeat(60);
-    const input = seedInput();
+    const input = cleanInput();
     const spec = buildReport(
       { ...input, recognized: { ...input.recognized, info: seedInfo({ functions: long }) } },
       "zh-CN",
@@ -394,7 +401,7 @@ describe("自评报告", () => {
   });
 
   it("is written in English for en-US, the user's own texts unchanged", () => {
-    const en = paragraphs(sheetOf(buildReport(seedInput(), "en-US"), "report"));
+    const en = paragraphs(sheetOf(buildReport(cleanInput(), "en-US"), "report"));
     expect(en[0]).toBe(
       "FY2023 Overall Expenditure Performance Self-Evaluation Report of 岳阳市君山产业开发区管委会",
     );
@@ -458,5 +465,57 @@ describe("核查结果", () => {
     expect(valueAt(none, "A2")).toBe(
       "共 0 项：错误 0 项，警告 0 项，提示 0 项。单击“单元格”一列可转到该单元格。",
     );
+  });
+});
+
+describe("the banner over a report written while errors stand", () => {
+  const link = { sheet: "核查结果", address: "A1", reportSheet: "findings" };
+
+  it("puts a red, linked line above the 绩效自评表's title and shifts the table down one row", () => {
+    const table = sheetOf(buildReport(seedInput(), "zh-CN"), "table");
+    expect(cellAt(table, "A1")).toEqual({
+      row: 0,
+      col: 0,
+      value: "核查发现 1 项错误，详见核查结果",
+      styleId: "banner",
+      hyperlink: link,
+    });
+    expect(table.styles.banner.font).toEqual({ name: "宋体", size: 12, bold: true, color: "#C00000" });
+    expect(table.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 7 });
+    expect(valueAt(table, "A2")).toBe("2023年度部门整体支出绩效自评表");
+    // Printed with the sheet (no header/footer): the repeated title rows follow the title down.
+    expect(table.print.printTitleRows).toBe("2:3");
+    expect(table.print.footer).toBe("第 &P 页 共 &N 页");
+  });
+
+  it("puts the same line above the 自评报告's title", () => {
+    const report = sheetOf(buildReport(seedInput(), "zh-CN"), "report");
+    expect(cellAt(report, "A1")).toMatchObject({
+      value: "核查发现 1 项错误，详见核查结果",
+      styleId: "banner",
+    });
+    expect(report.styles.banner.font?.color).toBe("#C00000");
+    expect(valueAt(report, "A2")).toBe(valueAt(sheetOf(buildReport(cleanInput(), "zh-CN"), "report"), "A1"));
+  });
+
+  it("counts the errors and speaks English for en-US", () => {
+    const two = seedInput({ findings: [...seedFindings(), seedFindings()[0]] });
+    expect(valueAt(sheetOf(buildReport(two, "en-US"), "table"), "A1")).toBe(
+      "The check found 2 errors: see Check Results",
+    );
+    expect(cellAt(sheetOf(buildReport(two, "en-US"), "report"), "A1")?.hyperlink).toEqual({
+      sheet: "Check Results",
+      address: "A1",
+      reportSheet: "findings",
+    });
+  });
+
+  it("is absent when no error stands: warnings and notices alone leave the title in A1", () => {
+    const spec = buildReport(cleanInput(), "zh-CN");
+    for (const key of ["table", "report"] as const) {
+      expect(sheetOf(spec, key).cells.some((c) => c.styleId === "banner")).toBe(false);
+    }
+    expect(valueAt(sheetOf(spec, "table"), "A1")).toBe("2023年度部门整体支出绩效自评表");
+    expect(sheetOf(spec, "table").print.printTitleRows).toBe("1:2");
   });
 });

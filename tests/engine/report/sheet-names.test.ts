@@ -17,7 +17,7 @@ import {
   type SheetState,
 } from "../../../src/engine/report/index";
 import { sheet, workbook } from "../../helpers/grid";
-import { seedInput } from "./fixture";
+import { seedFindings, seedInput } from "./fixture";
 
 const NAMES = { table: "绩效自评表", report: "自评报告", findings: "核查结果 (2)" } as const;
 const PRINTS = {
@@ -133,10 +133,19 @@ describe("the _selfeval marker", () => {
 });
 
 describe("fingerprints of the sheets we write", () => {
-  const spec = buildReport(seedInput(), "zh-CN");
+  // The seed with its error read as a warning, so A1 holds the titles rather than the banner.
+  const spec = buildReport(
+    seedInput({ findings: seedFindings().map((f) => ({ ...f, severity: "warning" as const })) }),
+    "zh-CN",
+  );
 
   it("are the title in A1 and the address of the values, with the merges' reach where it differs", () => {
-    expect(reportFingerprints(spec)).toEqual(PRINTS);
+    // 核查结果 as the seed (error included) writes it; the other two without the banner.
+    const findings = reportFingerprints(buildReport(seedInput(), "zh-CN")).findings;
+    expect({ ...reportFingerprints(spec), findings }).toEqual(PRINTS);
+    expect(reportFingerprints(buildReport(seedInput(), "zh-CN")).table).toBe(
+      "A1:H27|核查发现 1 项错误，详见核查结果",
+    );
   });
 
   it("ignore empty strings and styled empty cells, as both hosts do", () => {
