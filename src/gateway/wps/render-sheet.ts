@@ -187,8 +187,11 @@ function writeLinks(
 ): void {
   for (const c of spec.cells) {
     if (!c.hyperlink || c.value === null || c.value === "") continue;
+    // A link on a merged cell anchors on the whole merged area, as ET does when the user adds it: writing the link's
+    // text into the top-left cell alone would cut through the merge.
+    const merged = spec.merges.find((m) => m.top === c.row && m.left === c.col);
     ws.Hyperlinks.Add(
-      ws.Range(toA1(c.row, c.col)),
+      merged ? rangeAt(ws, merged) : ws.Range(toA1(c.row, c.col)),
       "",
       hyperlinkTarget(c.hyperlink, names),
       undefined,
