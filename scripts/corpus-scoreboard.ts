@@ -14,32 +14,11 @@
 import { existsSync, readFileSync } from "fs";
 import { evaluateWorkbook, type Evaluation } from "../src/engine/evaluate";
 import type { Finding } from "../src/engine/findings";
-import type { BudgetColumn, BudgetRow, FundSource, SpendingKind } from "../src/engine/tables";
+import type { BudgetColumn, BudgetRow } from "../src/engine/tables";
 import { readXlsxBuffer } from "../src/gateway/xlsx/read";
 import { decimalToFen, type Amounts, type Filing } from "../tests/real/corpus-format";
+import { KIND_OF, SOURCE_OF } from "../tests/real/corpus-checks";
 import { loadFilings, xlsxPathOf } from "../tests/real/corpus-files";
-
-/**
- * The corpus names fund rows as each filing does ("本年财政拨款", "政府性基金预算", "财政专户管理资金"); the engine sorts
- * them into its six sources. First match wins, so the specific names come before the generic 财政拨款/财政资金.
- */
-const SOURCE_OF: readonly [RegExp, FundSource][] = [
-  [/一般公共预算/, "general"],
-  [/政府性基金/, "govFund"],
-  [/国有资本/, "stateCapital"],
-  [/社会保险/, "socialInsurance"],
-  [/专户/, "specialAccount"],
-  [/财政拨款|财政资金/, "general"],
-  [/其他资金|单位资金|自有资金/, "other"],
-];
-
-const KIND_OF: readonly [RegExp, SpendingKind][] = [
-  [/基本支出/, "basic"],
-  [/项目支出/, "project"],
-  [/上缴上级/, "remitted"],
-  [/经营支出/, "business"],
-  [/附属单位/, "subsidiary"],
-];
 
 function lookup<T>(table: readonly [RegExp, T][], name: string): T | undefined {
   return table.find(([pattern]) => pattern.test(name))?.[1];

@@ -18,7 +18,7 @@ export interface Check {
 }
 
 /** The corpus names fund rows as each filing does; the engine sorts them into its sources (first match wins). */
-const SOURCE_OF: readonly [RegExp, FundSource][] = [
+export const SOURCE_OF: readonly [RegExp, FundSource][] = [
   [/一般公共预算/, "general"],
   [/政府性基金/, "govFund"],
   [/国有资本/, "stateCapital"],
@@ -28,7 +28,7 @@ const SOURCE_OF: readonly [RegExp, FundSource][] = [
   [/其他资金|单位资金|自有资金/, "other"],
 ];
 
-const KIND_OF: readonly [RegExp, SpendingKind][] = [
+export const KIND_OF: readonly [RegExp, SpendingKind][] = [
   [/基本支出/, "basic"],
   [/项目支出/, "project"],
   [/上缴上级/, "remitted"],
