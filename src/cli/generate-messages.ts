@@ -9,7 +9,7 @@ export interface GenerateMessages {
   readonly missingFile: string;
   readonly tooManyFiles: (count: number) => string;
   readonly missingOut: string;
-  readonly notXlsx: (out: string) => string;
+  readonly notXlsx: (out: string, extension: ".xlsx" | ".xlsm") => string;
   readonly notDocx: (out: string) => string;
   readonly sameAsInput: (out: string) => string;
   readonly outExists: (out: string) => string;
@@ -56,7 +56,10 @@ export const zh: GenerateMessages = {
   missingFile: "selfeval generate：缺少工作簿文件。用法：selfeval generate <工作簿.xlsx> --out <输出.xlsx>",
   tooManyFiles: (count) => `selfeval generate：一次只能处理一个工作簿，收到 ${count} 个文件。`,
   missingOut: "selfeval generate：缺少 --out <输出.xlsx> 或 --docx <报告.docx>。",
-  notXlsx: (out) => `selfeval generate：输出文件“${out}”应以 .xlsx 结尾。`,
+  notXlsx: (out, extension) =>
+    extension === ".xlsm"
+      ? `selfeval generate：输入是含宏的工作簿，输出文件“${out}”应以 .xlsm 结尾（宏原样保留）。`
+      : `selfeval generate：输出文件“${out}”应以 .xlsx 结尾。`,
   notDocx: (out) => `selfeval generate：Word 报告“${out}”应以 .docx 结尾。`,
   sameAsInput: (out) => `selfeval generate：输出文件“${out}”就是输入文件，不能覆盖原工作簿，请另选文件名。`,
   outExists: (out) => `selfeval generate：输出文件“${out}”已存在；如确需覆盖，请加 --force。`,
@@ -116,7 +119,10 @@ export const en: GenerateMessages = {
     "selfeval generate: missing workbook file. Usage: selfeval generate <workbook.xlsx> --out <output.xlsx>",
   tooManyFiles: (count) => `selfeval generate: one workbook at a time, got ${count} files.`,
   missingOut: "selfeval generate: missing --out <output.xlsx> or --docx <report.docx>.",
-  notXlsx: (out) => `selfeval generate: the output file "${out}" must end in .xlsx.`,
+  notXlsx: (out, extension) =>
+    extension === ".xlsm"
+      ? `selfeval generate: the input is a macro workbook, so the output file "${out}" must end in .xlsm (its macros are kept as they are).`
+      : `selfeval generate: the output file "${out}" must end in .xlsx.`,
   notDocx: (out) => `selfeval generate: the Word report "${out}" must end in .docx.`,
   sameAsInput: (out) =>
     `selfeval generate: the output file "${out}" is the input file; the original workbook is never overwritten.`,

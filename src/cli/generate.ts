@@ -44,7 +44,11 @@ async function runGenerate({ io, lang, values, positionals }: CommandContext): P
   const out = typeof values.out === "string" ? values.out : "";
   const docx = typeof values.docx === "string" ? values.docx : "";
   if (out.trim() === "" && docx.trim() === "") throw new CliUsageError(t.missingOut);
-  if (out.trim() !== "" && !/\.xlsx$/i.test(out)) throw new CliUsageError(t.notXlsx(out));
+  // The output keeps the input's package as it is, macros included: a macro workbook stays an .xlsm (Excel refuses to
+  // open an .xlsx that carries a VBA project), a plain one an .xlsx.
+  const outExtension = /\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx";
+  if (out.trim() !== "" && !out.toLowerCase().endsWith(outExtension))
+    throw new CliUsageError(t.notXlsx(out, outExtension));
   if (docx.trim() !== "" && !/\.docx$/i.test(docx)) throw new CliUsageError(t.notDocx(docx));
   const options = scoreOptions(values, t.badNumber, lang);
 

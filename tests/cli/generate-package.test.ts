@@ -83,7 +83,14 @@ describe("selfeval generate keeps the user's package", () => {
 
   it("keeps an .xlsm's VBA project byte for byte", async () => {
     const input = join(FOREIGN, "openpyxl-macro.xlsm");
-    const out = join(dir, "out.xlsx");
+    // A macro workbook stays one: an .xlsx name is refused, the .xlsm is written.
+    const wrong = join(dir, "out.xlsx");
+    expect(await runCli(["generate", input, "--out", wrong])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `selfeval generate：输入是含宏的工作簿，输出文件“${wrong}”应以 .xlsm 结尾（宏原样保留）。\n`,
+    });
+    const out = join(dir, "out.xlsm");
     const r = await runCli(["generate", input, "--out", out]);
     expect(r.code).toBe(0);
     expect(await changedUserParts(input, out)).toEqual([]);
