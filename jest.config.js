@@ -20,5 +20,5 @@ module.exports = {
   // Only a hung test may fail on time. No test has a budget of its own: a busy machine is slower, not wrong.
   testTimeout: 10 * 60_000,
   // Testing Library's waits (tests/setup-dom.ts) and the Fluent style rules in jsdom.
-  setupFilesAfterEnv: ["<rootDir>/tests/setup-dom.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/setup-dom.ts", "<rootDir>/tests/setup-properties.ts"],
 };

@@ -214,6 +214,14 @@ describe("the new parsers on arbitrary text", () => {
     );
   });
 
+  it("splitLabelAmount takes no stray separator for an amount (a counterexample fast-check found)", () => {
+    expect(splitLabelAmount("!：,0")).toBeNull();
+    expect(splitLabelAmount("其中：一般公共预算：1,325.68")).toEqual({
+      label: "其中:一般公共预算",
+      amount: "1,325.68",
+    });
+  });
+
   it("splitLabelAmount never throws and its amount always parses", () => {
     fc.assert(
       fc.property(text, fc.string(), (label, tail) => {

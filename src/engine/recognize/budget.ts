@@ -201,7 +201,10 @@ function readRows(
 /** "其中：一般公共预算：1325.68" → the label and the amount after its last colon (null when there is no amount). */
 export function splitLabelAmount(text: string): { label: string; amount: string } | null {
   const t = toHalfWidth(text).trim();
-  const m = /^(.*[^\s:])\s*:\s*([+-]?[\d,]*\d(?:\.\d+)?\s*(?:亿元|万元|千元|元|万)?)$/.exec(t);
+  // Digits with thousands separators only in groups of three ("2,030.12"), as parseAmount reads them: ",0" is no amount.
+  const m = /^(.*[^\s:])\s*:\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:亿元|万元|千元|元|万)?)$/.exec(
+    t,
+  );
   return m ? { label: m[1], amount: m[2] } : null;
 }
 
