@@ -3,6 +3,7 @@
  * leaves the gateway is an ExcelGatewayError with a `problem` the UI can branch on and the Office code kept for logs.
  */
 import { localized, type Lang, type Localized } from "../../engine/i18n";
+import { protectionMessage } from "../../engine/protection-message";
 
 export type ExcelProblem = "edit-mode" | "protected" | "api-missing" | "too-large" | "not-found" | "general";
 
@@ -68,22 +69,7 @@ export function protectedError(what: {
   readonly workbook?: boolean;
   readonly sheets?: readonly string[];
 }): ExcelGatewayError {
-  const sheets = what.sheets ?? [];
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (what.workbook) {
-    zh.push("工作簿结构受保护，无法添加或删除工作表。");
-    en.push("The workbook's structure is protected, so sheets cannot be added or removed.");
-  }
-  if (sheets.length > 0) {
-    zh.push(`工作表“${sheets.join("”“")}”受保护。`);
-    en.push(
-      `The worksheet${sheets.length > 1 ? "s" : ""} "${sheets.join('", "')}" ${sheets.length > 1 ? "are" : "is"} protected.`,
-    );
-  }
-  zh.push("未写入任何内容。请在“审阅”选项卡中撤销保护后再试。");
-  en.push("Nothing was written. Remove the protection on the Review tab and try again.");
-  return new ExcelGatewayError("protected", localized(zh.join(""), en.join(" ")));
+  return new ExcelGatewayError("protected", protectionMessage(what));
 }
 
 function officeCode(error: unknown): string | undefined {

@@ -5,6 +5,7 @@
  * can beforehand (protection, an open workbook) so the user gets a sentence that says what to do.
  */
 import { localized, type Lang, type Localized } from "../../engine/i18n";
+import { protectionMessage } from "../../engine/protection-message";
 
 export type WpsProblem = "no-workbook" | "protected" | "not-found" | "general";
 
@@ -39,22 +40,7 @@ export function protectedError(what: {
   readonly workbook?: boolean;
   readonly sheets?: readonly string[];
 }): WpsGatewayError {
-  const sheets = what.sheets ?? [];
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (what.workbook) {
-    zh.push("工作簿结构受保护，无法添加或删除工作表。");
-    en.push("The workbook's structure is protected, so sheets cannot be added or removed.");
-  }
-  if (sheets.length > 0) {
-    zh.push(`工作表“${sheets.join("”“")}”受保护。`);
-    en.push(
-      `The worksheet${sheets.length > 1 ? "s" : ""} "${sheets.join('", "')}" ${sheets.length > 1 ? "are" : "is"} protected.`,
-    );
-  }
-  zh.push("未写入任何内容。请在“审阅”选项卡中撤销保护后再试。");
-  en.push("Nothing was written. Remove the protection on the Review tab and try again.");
-  return new WpsGatewayError("protected", localized(zh.join(""), en.join(" ")));
+  return new WpsGatewayError("protected", protectionMessage(what));
 }
 
 export function sheetNotFoundError(sheet: string): WpsGatewayError {
