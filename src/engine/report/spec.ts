@@ -164,3 +164,18 @@ export function hyperlinkTarget(
   const sheet = (link.reportSheet ? names[link.reportSheet] : undefined) ?? link.sheet;
   return `${quoteSheetName(sheet)}!${link.address}`;
 }
+
+/** Rows × columns a sheet's cells and merges cover, from A1: the block a host writes its values in at once. */
+export function sheetExtent(spec: SheetSpec): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const c of spec.cells) {
+    rows = Math.max(rows, c.row + 1);
+    cols = Math.max(cols, c.col + 1);
+  }
+  for (const m of spec.merges) {
+    rows = Math.max(rows, m.bottom + 1);
+    cols = Math.max(cols, m.right + 1);
+  }
+  return { rows, cols };
+}

@@ -5,6 +5,7 @@
 import {
   columnWidthToPoints,
   hyperlinkTarget,
+  sheetExtent,
   type CellStyle,
   type ChartSpec,
   type PrintSpec,
@@ -22,28 +23,13 @@ export interface HostFeatures {
   readonly api18: boolean;
 }
 
-/** Rows × columns the sheet's cells and merges cover, from A1. */
-function extent(spec: SheetSpec): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = 0;
-  for (const c of spec.cells) {
-    rows = Math.max(rows, c.row + 1);
-    cols = Math.max(cols, c.col + 1);
-  }
-  for (const m of spec.merges) {
-    rows = Math.max(rows, m.bottom + 1);
-    cols = Math.max(cols, m.right + 1);
-  }
-  return { rows, cols };
-}
-
 /**
  * The number format of every cell, then the values, each as one assignment over the sheet's block. Strings get "@"
  * first so that Excel keeps them as typed: user text like "=HYPERLINK(…)", "+1", "00123" or "50%" is never turned into
  * a formula or a number. Numbers keep their style's format.
  */
 function writeValues(ws: Excel.Worksheet, spec: SheetSpec): void {
-  const { rows, cols } = extent(spec);
+  const { rows, cols } = sheetExtent(spec);
   if (rows === 0 || cols === 0) return;
   const values: (string | number)[][] = Array.from({ length: rows }, () =>
     new Array<string | number>(cols).fill(""),

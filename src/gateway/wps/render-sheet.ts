@@ -6,6 +6,7 @@
 import { toA1 } from "../../engine/a1";
 import {
   hyperlinkTarget,
+  sheetExtent,
   type BorderWeight,
   type CellStyle,
   type PrintSpec,
@@ -44,20 +45,6 @@ const REINTERPRETED = /^\s*([=+\-@]|[+-]?[\d.,]+%?\s*$|\d{1,4}[-/年]\d{1,2})/;
 export function formatOf(value: string | number | null, text: boolean, style: CellStyle | undefined): string {
   if (text || (typeof value === "string" && REINTERPRETED.test(value))) return "@";
   return style?.numberFormat ?? "General";
-}
-
-function extent(spec: SheetSpec): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = 0;
-  for (const c of spec.cells) {
-    rows = Math.max(rows, c.row + 1);
-    cols = Math.max(cols, c.col + 1);
-  }
-  for (const m of spec.merges) {
-    rows = Math.max(rows, m.bottom + 1);
-    cols = Math.max(cols, m.right + 1);
-  }
-  return { rows, cols };
 }
 
 /**
@@ -106,7 +93,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 function writeValues(ws: EtWorksheet, spec: SheetSpec): void {
-  const { rows, cols } = extent(spec);
+  const { rows, cols } = sheetExtent(spec);
   if (rows === 0 || cols === 0) return;
   const values: EtScalar[][] = Array.from({ length: rows }, () => new Array<EtScalar>(cols).fill(null));
   const formats: { row: number; col: number; format: string }[] = [];
