@@ -13,8 +13,8 @@ import type { AppSettings } from "./settings";
 /** Excel's Office.js host, the browser preview (an .xlsx host behind a window of its own), a bare .xlsx host, WPS 表格. */
 export type HostKind = "excel" | "preview" | "xlsx" | "wps";
 
-/** Where the task pane runs: inside Excel, or in a plain browser (the preview over an .xlsx). */
-export type HostMode = "excel" | "preview";
+/** Where the task pane runs: inside Excel, inside WPS 表格, or in a plain browser (the preview over an .xlsx). */
+export type HostMode = "excel" | "wps" | "preview";
 
 /** Office's theme colours (Office.context.officeTheme), which the pane takes on inside Office. */
 export interface HostTheme {

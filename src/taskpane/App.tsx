@@ -47,9 +47,13 @@ const useStyles = makeStyles({
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
 
-/** Excel gets the Office.js host; a plain browser the preview's .xlsx host (loaded lazily, with exceljs). */
+/**
+ * Excel gets the Office.js host; a plain browser the preview's .xlsx host (loaded lazily, with exceljs). The WPS page
+ * passes a connect of its own (src/wps/pane.tsx), so this bundle never holds the WPS gateway.
+ */
 export async function defaultConnect(info: HostInfo): Promise<WorkbookHost | null> {
-  return info.mode === "excel" ? createOfficeHost() : connectPreview();
+  if (info.mode === "excel") return createOfficeHost();
+  return info.mode === "preview" ? connectPreview() : null;
 }
 
 export interface AppProps {
@@ -127,8 +131,8 @@ export function App({ initialLang, detect = detectHost, connect = defaultConnect
               {info === null ? (
                 <Spinner size="tiny" labelPosition="after" label={s.status.connecting} />
               ) : (
-                <Badge appearance="tint" color={info.mode === "excel" ? "success" : "warning"}>
-                  {info.mode === "excel" ? s.status.excel : s.status.preview}
+                <Badge appearance="tint" color={info.mode === "preview" ? "warning" : "success"}>
+                  {s.status[info.mode]}
                 </Badge>
               )}
             </div>

@@ -16,6 +16,7 @@ export interface UiStrings {
   readonly status: {
     readonly connecting: string;
     readonly excel: string;
+    readonly wps: string;
     readonly preview: string;
   };
   /** Title of the message a click gets in preview mode when no workbook is open there. */
@@ -134,6 +135,7 @@ const ZH: UiStrings = {
   status: {
     connecting: "正在连接 Excel…",
     excel: "已连接 Excel",
+    wps: "已连接 WPS 表格",
     preview: "预览模式（未在 Excel 中运行）",
   },
   actionTitlePreview: "预览模式",
@@ -251,6 +253,7 @@ const EN: UiStrings = {
   status: {
     connecting: "Connecting to Excel…",
     excel: "Running in Excel",
+    wps: "Connected to WPS Spreadsheets",
     preview: "Preview mode (not running in Excel)",
   },
   actionTitlePreview: "Preview mode",

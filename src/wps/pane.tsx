@@ -9,10 +9,10 @@ import { DEFAULT_LANG, langFromDisplayLanguage } from "../engine/i18n";
 import { connectWpsHost } from "../app/wps-hosts";
 import { App } from "../taskpane/App";
 
-/** Inside WPS 表格 the pane works on the open workbook, as in Excel (mode "excel": no preview grid). */
+/** Inside WPS 表格 the pane works on the open workbook, as in Excel (no preview grid); its badge names WPS. */
 export function detectWps(): Promise<HostInfo> {
   const lang = typeof navigator === "undefined" ? DEFAULT_LANG : langFromDisplayLanguage(navigator.language);
-  return Promise.resolve({ mode: "excel", host: "WPS", lang });
+  return Promise.resolve({ mode: "wps", host: "WPS", lang });
 }
 
 export function connectWps(): Promise<WorkbookHost | null> {

@@ -161,12 +161,54 @@ describe("writing", () => {
     expect(app.workbook.selection).toEqual({ sheet: "表2 绩效指标", address: "E3:G5" });
     await expect(host.selectCells("没有这张表", ["A1"])).rejects.toMatchObject({ problem: "not-found" });
   });
+});
 
-  test("insertTemplate says in words that WPS does not offer it yet", async () => {
-    const error = await createWpsHost({ app: fixtureApp() })
-      .insertTemplate()
+describe("insertTemplate", () => {
+  const today = () => new Date(2025, 2, 1);
+
+  test("adds the four sheets after the user's with dialogs back on after, keeps their gridlines, shows the first", async () => {
+    const app = fixtureApp();
+    app.workbook.addSheet("绩效指标").set(0, 0, "用户自己的表");
+    const names = await createWpsHost({ app, today }).insertTemplate("zh-CN");
+    expect(names).toEqual(["预算执行情况", "支出决算表", "绩效指标 (2)", "部门基本情况"]);
+    expect(app.workbook.sheetNames).toEqual([
+      "表1 预算执行",
+      "表2 绩效指标",
+      "绩效指标",
+      "预算执行情况",
+      "支出决算表",
+      "绩效指标 (2)",
+      "部门基本情况",
+    ]);
+    expect(app.workbook.sheet("绩效指标").valueAt(0, 0)).toBe("用户自己的表");
+    expect(app.DisplayAlerts).toBe(true);
+    expect(app.workbook.activeSheet?.name).toBe("预算执行情况");
+    const budget = app.workbook.sheet("预算执行情况");
+    expect(budget.valueAt(0, 0)).toBe("2024年度部门整体支出预算执行情况表");
+    expect(budget.peek(4, 3)?.numberFormat).toBe("#,##0.00");
+    for (const name of names) expect(app.workbook.sheet(name).view.gridlines).toBe(true);
+    // "100%" typed as a target stays the text the recogniser reads.
+    const indicators = app.workbook.sheet("绩效指标 (2)");
+    expect(indicators.valueAt(4, 3)).toBe("100%");
+    expect(indicators.peek(4, 3)?.numberFormat).toBe("@");
+  });
+
+  test("a failure part-way deletes the sheets it added and puts the dialogs back", async () => {
+    const app = fixtureApp();
+    const before = app.workbook.sheetNames;
+    const record = app.record.bind(app);
+    let adds = 0;
+    app.record = (call: string) => {
+      if (call === "Worksheets.Add" && ++adds === 3)
+        throw new FakeEtError("protected-structure", "The workbook is protected: cannot add a sheet.");
+      record(call);
+    };
+    const error = await createWpsHost({ app, today })
+      .insertTemplate("zh-CN")
       .catch((e: unknown) => e);
-    expect(describeError(error, "zh-CN")).toContain("WPS 版暂不支持“插入模板”");
+    expect(problemOf(error)).toBe("general");
+    expect(app.workbook.sheetNames).toEqual(before);
+    expect(app.DisplayAlerts).toBe(true);
   });
 });
 

@@ -43,7 +43,19 @@ function wpsWithFixture(): FakeEtApp {
 
 test("outside WPS (no Application global) the pane has no workbook to connect to", async () => {
   await expect(connectWps()).resolves.toBeNull();
-  await expect(detectWps()).resolves.toMatchObject({ mode: "excel", host: "WPS" });
+  await expect(detectWps()).resolves.toEqual({ mode: "wps", host: "WPS", lang: "zh-CN" });
+});
+
+test("the badge names WPS 表格, not Excel, in both languages", async () => {
+  (globalThis as { Application?: unknown }).Application = wpsWithFixture();
+  const view = render(<App detect={detectWps} connect={connectWps} />);
+  const zh = await screen.findByText("已连接 WPS 表格");
+  expect(zh.closest('[role="status"]')).not.toBeNull();
+  expect(screen.queryByText("已连接 Excel")).toBeNull();
+  view.unmount();
+  render(<App detect={detectWps} connect={connectWps} initialLang="en-US" />);
+  expect(await screen.findByText("Connected to WPS Spreadsheets")).toBeTruthy();
+  expect(screen.queryByText("Running in Excel")).toBeNull();
 });
 
 test("inside WPS the pane generates the report into the open workbook", async () => {

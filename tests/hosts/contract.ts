@@ -1,15 +1,24 @@
 /**
  * The contract every WorkbookHost keeps, as one reusable suite: given a factory that opens an .xlsx in a host (over
  * that host's fake), it checks read → writeReport → a re-run replaces only our sheets → highlight / clear restores the
- * fills → settings round-trip → a protected sheet is refused with the localized error. Run it with
+ * fills → settings round-trip → a protected sheet is refused with the localized error → 插入模板 adds the four input
+ * sheets (refused, with nothing added, on a protected workbook structure). Run it with
  * `runHostContract("name", factory)` from a *.test.ts file; the WPS fake runs it in wps.contract.test.ts, and the
  * Office.js fake can run it with a harness over tests/excel/xlsx-in-fake.ts.
  */
 import type { WorkbookHost } from "../../src/app/host";
 import { describeError, problemOf } from "../../src/app/errors";
-import { generate, checkToSheet, markFindings, clearMarks } from "../../src/app/pipeline";
+import {
+  check,
+  generate,
+  checkToSheet,
+  markFindings,
+  clearMarks,
+  insertTemplate,
+} from "../../src/app/pipeline";
 import { DEFAULT_SETTINGS, toScoreOptions, type AppSettings } from "../../src/app/settings";
 import type { Finding } from "../../src/engine/findings";
+import { evaluationYear } from "../../src/engine/template";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { BUDGET_SHEET, INDICATORS_SHEET, type FixtureSheet } from "../app/fixtures";
 import { buildXlsx, type XlsxSheetSpec } from "../fixtures/xlsx-builders";
@@ -31,6 +40,10 @@ export interface HostHarness {
   setValue(sheet: string, address: string, value: string | number): void;
   /** Protects a sheet (its cells can no longer be changed). */
   protectSheet(sheet: string): void;
+  /** Protects the workbook's structure (no sheet can be added, deleted or renamed). */
+  protectStructure(): void;
+  /** The name of the sheet the user sees, or null. */
+  activeSheet(): string | null;
 }
 
 export type HostFactory = (xlsx: Buffer) => Promise<HostHarness>;
@@ -146,6 +159,46 @@ export function runHostContract(name: string, open: HostFactory): void {
       // Saving settings adds no sheet the user can see, and the report still replaces only ours.
       await generate(h.host, OPTIONS, "zh-CN");
       expect(await h.reopen().loadSettings()).toEqual(chosen);
+    });
+
+    test("insertTemplate adds the four input sheets after the user's, never over one, and they read back clean", async () => {
+      const bytes = await buildXlsx([{ name: "绩效指标", cells: { A1: "用户自己的表" } }]);
+      const h = await open(bytes);
+      const names = await insertTemplate(h.host, "zh-CN");
+      expect(names).toEqual(["预算执行情况", "支出决算表", "绩效指标 (2)", "部门基本情况"]);
+      expect(h.sheetNames().filter((n) => !n.startsWith("_"))).toEqual(["绩效指标", ...names]);
+      expect(h.activeSheet()).toBe("预算执行情况");
+      expect(h.valueAt("绩效指标", "A1")).toBe("用户自己的表");
+      expect(h.valueAt("预算执行情况", "A1")).toBe(
+        `${evaluationYear(new Date())}年度部门整体支出预算执行情况表`,
+      );
+      expect(h.valueAt("预算执行情况", "D2")).toBe("单位：万元");
+      expect(h.valueAt("预算执行情况", "A5")).toBe("年度资金总额");
+      expect(h.valueAt("预算执行情况", "D5")).toBe(110);
+      expect(h.valueAt("绩效指标 (2)", "D5")).toBe("100%");
+      // The example figures add up: the one finding is the placeholder 部门名称 the user fills in.
+      const { evaluation } = await check(h.host, OPTIONS);
+      expect(evaluation.findings.map((f) => [f.rule, f.cells])).toEqual([
+        ["quality.placeholder", [{ sheet: "部门基本情况", address: "B4" }]],
+      ]);
+      expect(evaluation.tables.map((t) => t.kind)).toEqual(["budget", "expenditure", "indicators", "info"]);
+      expect(evaluation.score?.total).toBe(99.17);
+    });
+
+    test("insertTemplate on a protected workbook structure: the localized error, no sheet added", async () => {
+      const bytes = await contractWorkbook();
+      const h = await open(bytes);
+      h.protectStructure();
+      const names = h.sheetNames();
+      const error: unknown = await insertTemplate(h.host, "en-US").then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(problemOf(error)).toBe("protected");
+      expect(describeError(error, "zh-CN")).toBe(
+        "工作簿结构受保护，无法添加或删除工作表。未写入任何内容。请在“审阅”选项卡中撤销保护后再试。",
+      );
+      expect(h.sheetNames()).toEqual(names);
     });
 
     test("our earlier sheet protected: writeReport is refused with the localized error, nothing written", async () => {

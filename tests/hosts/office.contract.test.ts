@@ -34,6 +34,10 @@ function harness(excel: FakeExcel): HostHarness {
     protectSheet: (sheet) => {
       excel.sheet(sheet).protected = true;
     },
+    protectStructure: () => {
+      excel.model.protected = true;
+    },
+    activeSheet: () => excel.model.active?.name ?? null,
   };
 }
 

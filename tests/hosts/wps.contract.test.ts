@@ -31,6 +31,10 @@ function harness(app: FakeEtApp): HostHarness {
       cellOf(sheet, address).value = value;
     },
     protectSheet: (sheet) => app.workbook.sheet(sheet).protect(),
+    protectStructure: () => {
+      app.workbook.protectStructure = true;
+    },
+    activeSheet: () => app.workbook.activeSheet?.name ?? null,
   };
 }
 

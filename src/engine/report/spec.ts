@@ -166,7 +166,7 @@ export function hyperlinkTarget(
 }
 
 /** Rows × columns a sheet's cells and merges cover, from A1: the block a host writes its values in at once. */
-export function sheetExtent(spec: SheetSpec): { rows: number; cols: number } {
+export function sheetExtent(spec: Pick<SheetSpec, "cells" | "merges">): { rows: number; cols: number } {
   let rows = 0;
   let cols = 0;
   for (const c of spec.cells) {

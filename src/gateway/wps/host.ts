@@ -1,22 +1,23 @@
 /**
  * The WorkbookHost of the WPS 表格 add-in: the same pipeline, task pane and ribbon commands as in Excel, over ET's
  * synchronous object model. Settings and saved fills live in the very-hidden `_selfeval` sheet (store.ts).
- * `insertTemplate` is not offered in WPS yet: it says so in the user's words instead of writing half a template.
  */
 import type { MarkOutcome, WorkbookHost, WrittenReport } from "../../app/host";
 import { normalizeSettings, SETTINGS_KEY, type AppSettings } from "../../app/settings";
 import { parseA1Range, rangeToA1 } from "../../engine/a1";
 import type { Finding } from "../../engine/findings";
-import { localized } from "../../engine/i18n";
+import type { Lang } from "../../engine/i18n";
 import type { ReportSheetKey, ReportSpec } from "../../engine/report/spec";
 import type { CellRange, WorkbookSnapshot } from "../../engine/snapshot";
-import { etApplication, type EtApplication } from "./et-api";
-import { WpsGatewayError, noWorkbookError, sheetNotFoundError, toWpsError } from "./errors";
+import { buildTemplate, evaluationYear, planTemplateNames } from "../../engine/template";
+import { etApplication, type EtApplication, type EtWorksheet } from "./et-api";
+import { noWorkbookError, protectedError, sheetNotFoundError, toWpsError } from "./errors";
 import { clearWps, highlightWps } from "./highlight";
 import { readWpsWorkbook, type ReadProgress, type WpsReadOptions } from "./read";
-import { activeWorkbook, findSheet } from "./sheets";
+import { renderSheet } from "./render-sheet";
+import { activeWorkbook, findSheet, worksheetsOf } from "./sheets";
 import { markerStore } from "./store";
-import { writeWpsReport } from "./write";
+import { withoutAlerts, writeWpsReport } from "./write";
 
 export interface WpsHostOptions {
   /** Default: the page's global `Application` (or `wps`) when it is WPS 表格's. */
@@ -26,6 +27,8 @@ export interface WpsHostOptions {
   /** How the reader yields between slices (tests count the pauses). */
   readonly pause?: WpsReadOptions["pause"];
   readonly sliceCells?: number;
+  /** Today, for the template's evaluation year. */
+  readonly today?: () => Date;
 }
 
 function boundingAddress(addresses: readonly string[]): string {
@@ -37,11 +40,6 @@ function boundingAddress(addresses: readonly string[]): string {
   }));
   return rangeToA1(box);
 }
-
-const TEMPLATE_UNAVAILABLE = localized(
-  "WPS 版暂不支持“插入模板”。请在 Excel 中插入模板，或按 README 中的表头文字自行制表。",
-  "Insert template is not available in WPS yet. Insert it in Excel, or lay out the tables with the header labels the README lists.",
-);
 
 export class WpsWorkbookHost implements WorkbookHost {
   readonly kind = "wps" as const;
@@ -96,8 +94,38 @@ export class WpsWorkbookHost implements WorkbookHost {
     return this.guarded(() => clearWps(this.app(), markerStore(this.app())));
   }
 
-  insertTemplate(): Promise<readonly string[]> {
-    return Promise.reject(new WpsGatewayError("general", TEMPLATE_UNAVAILABLE));
+  /**
+   * Adds the four input sheets after the last sheet, under names no sheet has, and shows the first. They keep ET's
+   * gridlines (input sheets, not a printed form). A failure part-way deletes what was added: nothing half-made stays.
+   */
+  insertTemplate(lang: Lang): Promise<readonly string[]> {
+    return this.guarded(() => {
+      const app = this.app();
+      const wb = activeWorkbook(app);
+      if (wb.ProtectStructure) throw protectedError({ workbook: true });
+      const spec = buildTemplate(lang, evaluationYear((this.options.today ?? (() => new Date()))()));
+      const names = planTemplateNames(
+        spec,
+        worksheetsOf(wb).map((ws) => ws.Name),
+      );
+      return withoutAlerts(app, () => {
+        const added: EtWorksheet[] = [];
+        try {
+          for (const [i, sheet] of spec.sheets.entries()) {
+            const all = wb.Worksheets;
+            const ws = all.Add(undefined, all.Item(all.Count));
+            added.push(ws);
+            ws.Name = names[i];
+            renderSheet(app, ws, sheet, {}, { gridLines: true });
+          }
+        } catch (error) {
+          for (const ws of added) ws.Delete();
+          throw error;
+        }
+        added[0]?.Activate();
+        return names;
+      });
+    });
   }
 
   loadSettings(): Promise<AppSettings> {

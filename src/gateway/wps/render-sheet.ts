@@ -92,7 +92,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-function writeValues(ws: EtWorksheet, spec: SheetSpec): void {
+function writeValues(ws: EtWorksheet, spec: RenderedSheet): void {
   const { rows, cols } = sheetExtent(spec);
   if (rows === 0 || cols === 0) return;
   const values: EtScalar[][] = Array.from({ length: rows }, () => new Array<EtScalar>(cols).fill(null));
@@ -151,7 +151,7 @@ function applyStyle(range: EtRange, rect: CellRange, style: CellStyle): void {
   if (across && rect.right > rect.left) setBorder(range, XL_EDGE.insideVertical, across);
 }
 
-function writeStyles(ws: EtWorksheet, spec: SheetSpec): void {
+function writeStyles(ws: EtWorksheet, spec: RenderedSheet): void {
   for (const [styleId, cells] of groupBy(spec.cells, (c) => c.styleId)) {
     const style = spec.styles[styleId];
     if (!style) throw new Error(`report spec: sheet "${spec.key}" has no style "${styleId}"`);
@@ -159,7 +159,7 @@ function writeStyles(ws: EtWorksheet, spec: SheetSpec): void {
   }
 }
 
-function writeSizes(ws: EtWorksheet, spec: SheetSpec): void {
+function writeSizes(ws: EtWorksheet, spec: RenderedSheet): void {
   spec.columnWidths.forEach((width, i) => {
     ws.Columns.Item(i + 1).ColumnWidth = width;
   });
@@ -169,7 +169,7 @@ function writeSizes(ws: EtWorksheet, spec: SheetSpec): void {
 
 function writeLinks(
   ws: EtWorksheet,
-  spec: SheetSpec,
+  spec: RenderedSheet,
   names: Readonly<Partial<Record<ReportSheetKey, string>>>,
 ): void {
   for (const c of spec.cells) {
@@ -209,11 +209,11 @@ export function writePrintSetup(ws: EtWorksheet, print: PrintSpec): void {
 }
 
 /** Gridlines and frozen panes belong to the window, so the sheet is activated first. */
-function writeView(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
+function writeView(app: EtApplication, ws: EtWorksheet, spec: RenderedSheet, gridLines: boolean): void {
   ws.Activate();
   const window = app.ActiveWindow;
   if (!window) return;
-  window.DisplayGridlines = false;
+  window.DisplayGridlines = gridLines;
   if (spec.freeze) {
     window.SplitRow = spec.freeze.rows;
     window.SplitColumn = spec.freeze.cols;
@@ -221,11 +221,15 @@ function writeView(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
   }
 }
 
+/** What the renderer draws: a report sheet, or a template sheet (no hyperlinks, no chart, gridlines kept). */
+export type RenderedSheet = Omit<SheetSpec, "key" | "chart" | "showGridLines"> & { readonly key: string };
+
 export function renderSheet(
   app: EtApplication,
   ws: EtWorksheet,
-  spec: SheetSpec,
+  spec: RenderedSheet,
   names: Readonly<Partial<Record<ReportSheetKey, string>>>,
+  options: { readonly gridLines: boolean } = { gridLines: false },
 ): void {
   writeValues(ws, spec);
   writeStyles(ws, spec);
@@ -234,5 +238,5 @@ export function renderSheet(
   writeSizes(ws, spec);
   writeLinks(ws, spec, names);
   writePrintSetup(ws, spec.print);
-  writeView(app, ws, spec);
+  writeView(app, ws, spec, options.gridLines);
 }
