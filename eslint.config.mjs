@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import * as espree from "espree";
 import path from "node:path";
 import tseslint from "typescript-eslint";
 
@@ -184,4 +185,28 @@ export default tseslint.config(
     },
   },
   ...layerConfigs(),
+  // The task pane's guard for old webviews is a browser script that must parse in Internet Explorer 11: ES5 only.
+  {
+    files: ["src/taskpane/fallback.js"],
+    languageOptions: {
+      // ESLint's own parser, which holds the file to ES5 (TypeScript's parser would accept any syntax).
+      parser: espree,
+      ecmaVersion: 5,
+      sourceType: "script",
+      // Newer globals appear only behind typeof checks (the script asks whether the browser has them).
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        Promise: "readonly",
+        Symbol: "readonly",
+        Map: "readonly",
+        globalThis: "readonly",
+      },
+    },
+    rules: {
+      "no-var": "off",
+      // ES5 has no `catch {}` without a binding.
+      "@typescript-eslint/no-unused-vars": ["error", { caughtErrorsIgnorePattern: "^_" }],
+    },
+  },
 );

@@ -1,6 +1,6 @@
-/** Entry point of the task pane bundle: mounts the App; everything else lives in its own module. */
-import { createRoot } from "react-dom/client";
+/** Entry point of the task pane bundle: mounts the App over the page's static fallback (see mount.tsx). */
 import { App } from "./App";
+import { mountPane } from "./mount";
 
 const container = document.getElementById("root");
-if (container) createRoot(container).render(<App />);
+if (container) mountPane(container, <App />);

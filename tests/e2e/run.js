@@ -12,7 +12,8 @@
  *  5. with --refresh-screenshots (`npm run screenshots`), and only when every test passed, copies the README's
  *     pictures (README_SHOTS) to tests/e2e/screenshots/: the one step that changes tracked files, taken on purpose.
  *
- * Environment: E2E_SKIP_BUILD=1 reuses dist/ and lib/ as they are (quick re-runs); E2E_DIST=<dir> serves another
+ * Environment: E2E_SKIP_BUILD=1 reuses dist/ and lib/ as they are (quick re-runs); E2E_ONLY=<text> runs only the tests
+ * whose name contains the text (E2E_ONLY="old clients"); E2E_DIST=<dir> serves another
  * build; CHROMIUM=<path> overrides /usr/bin/chromium. The time limits only end a run that hangs: every wait is for a
  * state of the page, and a busy machine may take many times longer than a quiet one.
  */
@@ -475,6 +476,165 @@ test("language: switching to en-US changes the labels of the pane and the previe
   assertEqual(await page.evaluate(() => document.documentElement.lang), "en-US", "<html lang>");
 });
 
+// ------------------------------------------------------------------ old clients: the static message (fallback.js)
+
+const FALLBACK_TITLE = "绩效自评助手无法在此处运行";
+const FALLBACK_ENGLISH = /^The Self-Evaluation Assistant needs Microsoft 365 or Excel 2021 or later/;
+const REASON_SCRIPT = "原因：任务窗格的脚本未能加载或启动。";
+const REASON_API = "原因：此 Excel 不支持本助手所需的 ExcelApi 1.7 要求集。";
+const REASON_BROWSER =
+  "原因：此 Office 使用旧版浏览器组件（Internet Explorer 11 或 EdgeHTML）显示加载项，无法运行本助手。";
+
+/**
+ * An Excel whose isSetSupported answers no to everything. `late`: onReady answers only when the test calls
+ * window.__selfevalReady(), so the pane has mounted by then (an Excel that takes its time).
+ */
+function oldExcelStub({ late }) {
+  return `(function () {
+  var waiting = [];
+  var info = { host: "Excel", platform: "PC" };
+  var answered = ${late ? "false" : "true"};
+  window.__selfevalReady = function () {
+    answered = true;
+    waiting.splice(0).forEach(function (f) { f(info); });
+  };
+  window.Office = {
+    HostType: { Excel: "Excel" },
+    context: { displayLanguage: "zh-CN", requirements: { isSetSupported: function () { return false; } } },
+    onReady: function (callback) {
+      return new Promise(function (resolve) {
+        var done = function (i) { if (callback) callback(i); resolve(i); };
+        if (answered) done(info); else waiting.push(done);
+      });
+    }
+  };
+})();`;
+}
+
+/** The static message as the user sees it: its title, the reason in both languages, the English line. */
+async function expectFallback(page, reason) {
+  const message = page.getByTestId("selfeval-fallback");
+  await page.getByRole("heading", { name: FALLBACK_TITLE }).waitFor();
+  await message.getByText(reason, { exact: true }).waitFor();
+  await message.getByText(FALLBACK_ENGLISH).waitFor();
+  assertEqual(
+    await page.getByText("正在加载绩效自评助手", { exact: false }).isVisible(),
+    false,
+    "loading line hidden",
+  );
+  assertEqual(await page.getByRole("tab").count(), 0, "no pane");
+}
+
+/** Every script of the page's own origin except the guard itself. */
+function paneScript(base) {
+  return (url) =>
+    url.href.startsWith(`${base}/`) && url.pathname.endsWith(".js") && url.pathname !== "/fallback.js";
+}
+
+test("old clients: the pane's scripts blocked → the static message, with the CLI and the preview address", async ({
+  open,
+  office,
+}) => {
+  const t = await open(office.real);
+  const { page } = t;
+  const blocked = [];
+  await page.route(paneScript(t.base), (route) => {
+    blocked.push(route.request().url());
+    return route.abort("blockedbyclient");
+  });
+  await page.goto(`${t.base}/taskpane.html`);
+  await expectFallback(page, REASON_SCRIPT);
+  assert(
+    blocked.some((u) => /\/taskpane\.[0-9a-f]+\.js$/.test(u)),
+    `the bundle was blocked: ${blocked}`,
+  );
+  await page.getByText("npx selfeval generate 自评表.xlsx --out 自评报告.xlsx").waitFor();
+  assertEqual(
+    await page.locator("#selfeval-fallback-url").textContent(),
+    `${t.base}/taskpane.html`,
+    "the browser preview's address is this page's",
+  );
+  await screenshot(page, "fallback-scripts-blocked.png");
+});
+
+test("old clients: the pane's entry script throws at load → the static message, not a blank pane", async ({
+  open,
+  office,
+}) => {
+  const t = await open(office.real);
+  const { page } = t;
+  await page.route(
+    (url) => url.href.startsWith(`${t.base}/`) && /^\/taskpane\.[0-9a-f]+\.js$/.test(url.pathname),
+    (route) =>
+      route.fulfill({ contentType: "text/javascript", body: 'throw new Error("e2e: the bundle failed");' }),
+  );
+  await page.goto(`${t.base}/taskpane.html`);
+  await expectFallback(page, REASON_SCRIPT);
+  // The one error this test causes; any other still fails it.
+  assertEqual(t.errors, ["pageerror: e2e: the bundle failed"], "page errors");
+  t.errors.length = 0;
+});
+
+test("old clients: a webview without ES2020 (IE11, EdgeHTML) → the static message", async ({
+  open,
+  office,
+}) => {
+  const t = await open(office.real);
+  const { page } = t;
+  await page.addInitScript(() => {
+    delete Promise.allSettled;
+    delete Object.fromEntries;
+  });
+  await page.goto(`${t.base}/taskpane.html`);
+  await expectFallback(page, REASON_BROWSER);
+  // The bundle itself fails there (it uses what the webview lacks); the message stays all the same.
+  const unrelated = t.errors.filter(
+    (e) => !/^pageerror: (Object\.fromEntries|Promise\.allSettled) is not a function$/.test(e),
+  );
+  assertEqual(unrelated, [], "page errors other than the missing features");
+  t.errors.length = 0;
+});
+
+test("old clients: an Excel without ExcelApi 1.7 → the static message, the pane never mounts", async ({
+  open,
+}) => {
+  const t = await open(oldExcelStub({ late: false }));
+  const { page } = t;
+  await page.goto(`${t.base}/taskpane.html`);
+  await expectFallback(page, REASON_API);
+  assertEqual(await page.getByText("已连接 Excel").count(), 0, "no Excel badge");
+});
+
+test("old clients: an Excel answering late without ExcelApi 1.7 → the mounted pane gives way to the message", async ({
+  open,
+}) => {
+  const t = await open(oldExcelStub({ late: true }));
+  const { page } = t;
+  await page.goto(`${t.base}/taskpane.html`);
+  // The pane is up (waiting for Excel), the static page gone.
+  await page.getByRole("tab", { name: "生成报告" }).waitFor();
+  assertEqual(await page.getByTestId("selfeval-fallback").count(), 0, "static page replaced by the pane");
+  await page.evaluate(() => window.__selfevalReady());
+  await expectFallback(page, REASON_API);
+  assertEqual(await page.getByTestId("selfeval-fallback").count(), 1, "one static page");
+});
+
+test("old clients: a capable browser and a capable Excel get the pane, not the message", async ({
+  open,
+  office,
+}) => {
+  for (const [script, badge] of [
+    [office.real, "预览模式（未在 Excel 中运行）"],
+    [office.fake, "已连接 Excel"],
+  ]) {
+    const t = await open(script);
+    await t.page.goto(`${t.base}/taskpane.html`);
+    await t.page.getByText(badge).waitFor();
+    assertEqual(await t.page.getByTestId("selfeval-fallback").count(), 0, `${badge}: no static page`);
+    assertEqual(await t.page.getByText(FALLBACK_TITLE).count(), 0, `${badge}: no message`);
+  }
+});
+
 // ------------------------------------------------------------------ the runner
 
 async function withTimeout(promise, ms, what) {
@@ -506,6 +666,10 @@ async function main() {
   watchdog.unref();
 
   assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install -y chromium)`);
+  // E2E_ONLY=<text>: only the tests whose name contains it (one area while working on it; CI runs them all).
+  const only = process.env.E2E_ONLY;
+  const selected = only ? tests.filter((t) => t.name.includes(only)) : tests;
+  assert(selected.length > 0, `no test name contains E2E_ONLY="${only}"`);
   fs.mkdirSync(OUT, { recursive: true });
   build();
   log("==> building the Office/Excel test double (tests/e2e/out/fake-office.js)");
@@ -524,12 +688,12 @@ async function main() {
     headless: true,
     args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
   });
-  log(`==> ${tests.length} tests against ${base} in ${CHROMIUM}`);
+  log(`==> ${selected.length} tests against ${base} in ${CHROMIUM}`);
 
   let passed = 0;
   let failed = 0;
   try {
-    for (const [index, { name, fn }] of tests.entries()) {
+    for (const [index, { name, fn }] of selected.entries()) {
       const started = Date.now();
       const sessions = [];
       const open = async (officeScript, options) => {
