@@ -359,16 +359,19 @@ def macro_enabled(package):
 
 
 def prefixed_namespaces(package):
-    """workbook.xml and styles.xml with the spreadsheetml namespace prefixed (x:), sheet ids not 1..n, and no
-    docProps parts (they are optional)."""
+    """Every spreadsheetml part (workbook, styles, worksheets, shared strings) with the namespace prefixed (x:), as
+    the .NET Open XML SDK writes it; sheet ids not 1..n, and no docProps parts (they are optional)."""
     ET.register_namespace("x", MAIN_NS)
     ET.register_namespace("r", REL_NS)
+    ET.register_namespace("loext", "http://schemas.libreoffice.org/")
     book = ET.fromstring(package["xl/workbook.xml"])
     for sheet, sheet_id in zip(book.iter(f"{{{MAIN_NS}}}sheet"), [3, 7, 11, 42, 43, 44, 45]):
         sheet.set("sheetId", str(sheet_id))
     package["xl/workbook.xml"] = ET.tostring(book, xml_declaration=True, encoding="UTF-8")
-    styles = ET.fromstring(package["xl/styles.xml"])
-    package["xl/styles.xml"] = ET.tostring(styles, xml_declaration=True, encoding="UTF-8")
+    parts = ["xl/styles.xml", "xl/sharedStrings.xml"]
+    parts += sorted(p for p in package if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", p))
+    for part in [p for p in parts if p in package]:
+        package[part] = ET.tostring(ET.fromstring(package[part]), xml_declaration=True, encoding="UTF-8")
     for part in [p for p in package if p.startswith("docProps/")]:
         del package[part]
     rels = package["_rels/.rels"].decode("utf-8")
@@ -422,14 +425,16 @@ OPENPYXL_FILES = [
     ("openpyxl-no-styles.xlsx", [plain], [without_styles]),
 ]
 
-# (file, the corpus file LibreOffice opens and saves again as .xlsx)
+# (file, the corpus file LibreOffice opens and saves again as .xlsx, package edits afterwards)
 LIBREOFFICE_FILES = [
-    ("libreoffice-chart.xlsx", "openpyxl-chart.xlsx"),
-    ("libreoffice-image.xlsx", "openpyxl-image.xlsx"),
-    ("libreoffice-comments.xlsx", "openpyxl-comments-custom-xml.xlsx"),
-    ("libreoffice-sheet-states.xlsx", "openpyxl-sheet-states.xlsx"),
-    ("libreoffice-names-filter-table.xlsx", "openpyxl-names-filter-table.xlsx"),
-    ("libreoffice-pivot-chartsheet.xlsx", "openpyxl-pivot-chartsheet.xlsx"),
+    ("libreoffice-chart.xlsx", "openpyxl-chart.xlsx", []),
+    ("libreoffice-image.xlsx", "openpyxl-image.xlsx", []),
+    ("libreoffice-comments.xlsx", "openpyxl-comments-custom-xml.xlsx", []),
+    ("libreoffice-sheet-states.xlsx", "openpyxl-sheet-states.xlsx", []),
+    ("libreoffice-names-filter-table.xlsx", "openpyxl-names-filter-table.xlsx", []),
+    ("libreoffice-pivot-chartsheet.xlsx", "openpyxl-pivot-chartsheet.xlsx", []),
+    # LibreOffice writes a shared string table (openpyxl's files here hold inline strings): prefixed <x:sst> too.
+    ("libreoffice-prefixed-namespaces.xlsx", "openpyxl-chart.xlsx", [prefixed_namespaces]),
 ]
 
 
@@ -477,11 +482,16 @@ def main():
         return
     profile = tempfile.mkdtemp(prefix="lo-profile-")
     try:
-        for name, source in LIBREOFFICE_FILES:
+        for name, source, edits in LIBREOFFICE_FILES:
             if only is not None and name not in only:
                 continue
             path = os.path.join(out, name)
             libreoffice_resave(os.path.join(out, source), path, profile)
+            if edits:
+                package = read_package(path)
+                for edit in edits:
+                    edit(package)
+                write_package(package, path)
             print(f"LibreOffice  {path}")
     finally:
         shutil.rmtree(profile, ignore_errors=True)

@@ -5,7 +5,7 @@
  * on its own output keeps every user part and replaces our sheets instead of adding a second set.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -118,5 +118,75 @@ describe("selfeval generate keeps the user's package", () => {
       "_selfeval",
     ]);
     expect(await changedUserParts(input, second)).toEqual([]);
+  });
+
+  describe.each([
+    ["openpyxl-prefixed-namespaces.xlsx", "openpyxl-chart.xlsx"],
+    ["libreoffice-prefixed-namespaces.xlsx", "libreoffice-chart.xlsx"],
+  ])("a workbook written with prefixed spreadsheetml (%s, twin of %s)", (prefixed, twin) => {
+    /** The file with 表二's C6 one yuan more than its parts (D6 + E6), so check has findings to compare. */
+    async function withWrongC6(file: string): Promise<string> {
+      const zip = await JSZip.loadAsync(readFileSync(join(FOREIGN, file)));
+      const xml = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+      const edited = xml.replace(/(<(?:x:)?c r="C6"[^>]*><(?:x:)?v>)20303500(<)/, "$120303501$2");
+      expect(edited).not.toBe(xml);
+      zip.file("xl/worksheets/sheet2.xml", edited);
+      const path = join(dir, file);
+      writeFileSync(path, await zip.generateAsync({ type: "nodebuffer" }));
+      return path;
+    }
+
+    it("check reads it with the same findings as its unprefixed twin", async () => {
+      const ours = await runCli(["check", await withWrongC6(prefixed), "--json"]);
+      const theirs = await runCli(["check", await withWrongC6(twin), "--json"]);
+      expect(ours.stderr).toBe("");
+      const findings = (r: { stdout: string }) => {
+        const json = JSON.parse(r.stdout) as { file: string };
+        return { ...json, file: undefined };
+      };
+      expect(findings(ours)).toEqual(findings(theirs));
+      const { tables, findings: list } = JSON.parse(ours.stdout) as {
+        tables: { sheet: string }[];
+        findings: { cells?: unknown }[];
+      };
+      expect(tables.map((t) => t.sheet)).toEqual(INPUT_SHEETS);
+      expect(list.length).toBeGreaterThan(0);
+      expect(ours.code).toBe(theirs.code);
+    });
+
+    it("generate adds our sheets in the workbook's prefix, keeps every user part, and a re-run replaces ours", async () => {
+      const input = join(FOREIGN, prefixed);
+      const out = join(dir, "out.xlsx");
+      const r = await runCli(["generate", input, "--out", out]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(await sheetNames(out)).toEqual([...INPUT_SHEETS, ...OURS]);
+      expect(await changedUserParts(input, out)).toEqual([]);
+      // Every element of the workbook part is still in the x: namespace prefix (ours included): no unprefixed
+      // <sheet> or <definedName> the spreadsheetml namespace does not cover.
+      const workbook = (await parts(out)).get("xl/workbook.xml")!.toString("utf8");
+      expect(workbook.match(/<x:sheet /g)).toHaveLength(INPUT_SHEETS.length + OURS.length);
+      expect([...workbook.matchAll(/<(?![?/!]|x:|loext:)([^\s>/]+)/g)].map((m) => m[1])).toEqual([]);
+      expect(workbook).toContain('<x:sheet name="绩效自评表"');
+      // What check reads in the output: the user's four tables, as in the input.
+      const checked = await runCli(["check", out, "--json"]);
+      expect(checked.stderr).toBe("");
+      expect(
+        (JSON.parse(checked.stdout) as { tables: { sheet: string }[] }).tables.map((t) => t.sheet),
+      ).toEqual(INPUT_SHEETS);
+
+      const second = join(dir, "second.xlsx");
+      const again = await runCli(["generate", out, "--out", second, "--lang", "en-US"]);
+      expect(again.stderr).toBe("");
+      expect(again.code).toBe(0);
+      expect(await sheetNames(second)).toEqual([
+        ...INPUT_SHEETS,
+        "Self-Evaluation Table",
+        "Self-Evaluation Report",
+        "Check Results",
+        "_selfeval",
+      ]);
+      expect(await changedUserParts(input, second)).toEqual([]);
+    });
   });
 });

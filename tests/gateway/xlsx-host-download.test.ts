@@ -59,4 +59,35 @@ describe("XlsxWorkbookHost.saveForDownload", () => {
     await insertTemplate(host, "zh-CN");
     expect((await host.saveForDownload()).route).toBe("model");
   });
+
+  it("reads and saves a package written with prefixed spreadsheetml (<x:workbook>, <x:sst>) as its twin", async () => {
+    const prefixed = readFileSync(
+      join(__dirname, "..", "fixtures", "foreign", "libreoffice-prefixed-namespaces.xlsx"),
+    );
+    const host = await XlsxWorkbookHost.load(prefixed);
+    const twin = await XlsxWorkbookHost.load(INPUT);
+    expect(await host.read()).toEqual(await twin.read());
+    const { evaluation } = await generate(host, {}, "zh-CN");
+    expect(evaluation.tables.map((t) => t.sheet)).toEqual([
+      "表一 预算执行情况",
+      "表二 支出决算表",
+      "表三 绩效指标",
+      "部门基本情况",
+    ]);
+    const saved = await host.saveForDownload();
+    expect(saved.route).toBe("package");
+    expect(await part(saved.bytes, "xl/charts/chart1.xml")).toEqual(
+      await part(prefixed, "xl/charts/chart1.xml"),
+    );
+    expect(await part(saved.bytes, "xl/sharedStrings.xml")).toEqual(
+      await part(prefixed, "xl/sharedStrings.xml"),
+    );
+    const workbook = (await part(saved.bytes, "xl/workbook.xml"))!.toString("utf8");
+    expect([...workbook.matchAll(/<x:sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => m[1]).slice(-4)).toEqual([
+      "绩效自评表",
+      "自评报告",
+      "核查结果",
+      "_selfeval",
+    ]);
+  });
 });

@@ -89,6 +89,36 @@ describe("detectHost", () => {
     expect(await detectHost(silent, 20)).toMatchObject({ mode: "preview", host: null });
   });
 
+  test("the guard against a silent host is cleared as soon as office.js answers (no timer left running)", async () => {
+    jest.useFakeTimers();
+    try {
+      let answer: (value: { host: unknown }) => void = () => {};
+      let asked: () => void = () => {};
+      const onReadyCalled = new Promise<void>((resolve) => (asked = resolve));
+      const office: OfficeLike = {
+        onReady: () => {
+          asked();
+          return new Promise((resolve) => (answer = resolve));
+        },
+      };
+      const detected = detectHost(office);
+      await onReadyCalled;
+      // While office.js has not answered, the READY_TIMEOUT_MS guard is the one timer.
+      expect(jest.getTimerCount()).toBe(1);
+      answer({ host: "Excel" });
+      expect((await detected).mode).toBe("excel");
+      expect(jest.getTimerCount()).toBe(0);
+
+      const rejecting: OfficeLike = { onReady: () => Promise.reject(new Error("boom")) };
+      const failed = detectHost(rejecting);
+      expect(jest.getTimerCount()).toBe(1);
+      expect((await failed).mode).toBe("preview");
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   test("a context that throws on access does not break detection: the browser's language is used", async () => {
     const languages = jest.spyOn(navigator, "language", "get").mockReturnValue("zh-CN");
     const office: OfficeLike = {

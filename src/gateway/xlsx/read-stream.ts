@@ -22,20 +22,13 @@ import { installFormulaResultFix } from "./formula-results";
 import { toCellValue, type ReadXlsxOptions } from "./read";
 import { WorkbookReadError } from "./read-error";
 import { readXlsxFile } from "./read-file";
+import { byNamespace, installNamespaceFix, type SaxEvent, type SaxTag } from "./xml-namespaces";
 import { entryText, openZip, type ZipDirectory } from "./zip-entries";
 
 // ---------------------------------------------------------------- exceljs internals used here
 
 /* eslint-disable @typescript-eslint/no-require-imports -- exceljs ships its parsers as CommonJS modules without
    typings; the interfaces below name the little of them this reader uses. */
-type SaxEvent =
-  | { eventType: "opentag"; value: SaxTag }
-  | { eventType: "text"; value: string }
-  | { eventType: "closetag"; value: SaxTag };
-interface SaxTag {
-  readonly name: string;
-  readonly attributes: Record<string, string>;
-}
 interface Xform<M> {
   parseStream(source: AsyncIterable<string>): Promise<M>;
 }
@@ -124,6 +117,8 @@ export async function readXlsxFileStreaming(
 ): Promise<WorkbookSnapshot> {
   // The same cell parser as read.ts, so the same reading of an empty string result (t="str") against none.
   installFormulaResultFix();
+  // And the same reading of a part written with a prefix for spreadsheetml (<x:worksheet>, <x:c>).
+  installNamespaceFix();
   const zip = await openZip(path);
   // Not a zip this reader handles (or not found, or not a workbook): the in-memory reader reads it or says why not.
   if (!zip || !zip.entries.has("xl/workbook.xml")) {
@@ -180,7 +175,7 @@ async function readZip(zip: ZipDirectory, keepFormulas: boolean): Promise<Workbo
       formulae: {},
       hyperlinkMap: {},
     });
-    for await (const events of parseSax(entryText(zip, entry))) reader.consume(events);
+    for await (const events of byNamespace(parseSax(entryText(zip, entry)))) reader.consume(events);
     const hidden = sheet.state === "hidden" || sheet.state === "veryHidden";
     sheets.push(reader.snapshot(name, hidden, keepFormulas));
   }

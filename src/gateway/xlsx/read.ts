@@ -13,8 +13,11 @@ import { errorValue, isUncalculated, uncalculatedValue } from "../../engine/snap
 import { installFormulaResultFix } from "./formula-results";
 import { WorkbookReadError } from "./read-error";
 import { sniffWorkbookBytes } from "./sniff";
+import { installNamespaceFix } from "./xml-namespaces";
 
 installFormulaResultFix();
+// Parts written with a prefix for spreadsheetml (<x:workbook>) read as the usual ones.
+installNamespaceFix();
 
 export interface ReadXlsxOptions {
   /** Also keep a formulas grid per sheet (only sheets that have formulas get one). Default true. */
