@@ -238,6 +238,19 @@ export function withoutConfirmation(
   return { version: 1, confirmations: relevant(store, current).filter((c) => c.key !== key) };
 }
 
+/** The store without any confirmation of this finding's rule and cells (the one applied and any lapsed one). */
+export function withoutConfirmationsOf(
+  store: ConfirmationStore,
+  finding: Finding,
+  current: readonly Finding[],
+): ConfirmationStore {
+  const cells = finding.cells.map(cellRef);
+  return {
+    version: 1,
+    confirmations: relevant(store, current).filter((c) => !sameTarget(c, finding.rule, cells)),
+  };
+}
+
 function relevant(store: ConfirmationStore, current: readonly Finding[]): Confirmation[] {
   const targets = current.map((f) => ({ rule: f.rule as string, cells: f.cells.map(cellRef) }));
   return store.confirmations.filter((c) => targets.some((t) => sameTarget(c, t.rule, t.cells)));

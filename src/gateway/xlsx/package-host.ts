@@ -19,6 +19,8 @@ import {
 } from "../../engine/report/index";
 import type { WorkbookSnapshot } from "../../engine/snapshot";
 import { evaluateMissingFormulas } from "./formulas/evaluate-missing";
+import type { ConfirmationStore } from "../../engine/confirmations";
+import { readConfirmationsFromPackage, writeConfirmationsToPackage } from "./package/confirmations-part";
 import { addReportToPackage, ownedSheetsInPackage } from "./package/index";
 import { WorkbookReadError } from "./read-error";
 import { readXlsxFileStreaming } from "./read-stream";
@@ -35,6 +37,8 @@ export class PackageWorkbookHost implements WorkbookHost {
   private settings: AppSettings = DEFAULT_SETTINGS;
   /** Our sheets as they are now: the earlier run's, then the ones this host wrote. */
   private owned: readonly string[];
+  /** 出错说明 saved through this host, written into the package by toBytes(); null while unchanged. */
+  private confirmations: ConfirmationStore | null = null;
 
   private constructor(
     private readonly original: Uint8Array,
@@ -71,9 +75,10 @@ export class PackageWorkbookHost implements WorkbookHost {
     return this.owned;
   }
 
-  /** The user's package with our sheets added (or as it was, before writeReport). */
+  /** The user's package with our sheets added (or as it was, before writeReport), and any 出错说明 saved here. */
   async toBytes(): Promise<Uint8Array> {
-    return this.written ?? this.original;
+    const bytes = this.written ?? this.original;
+    return this.confirmations ? writeConfirmationsToPackage(bytes, this.confirmations) : bytes;
   }
 
   async read(): Promise<WorkbookSnapshot> {
@@ -114,5 +119,14 @@ export class PackageWorkbookHost implements WorkbookHost {
 
   async saveSettings(settings: AppSettings): Promise<void> {
     this.settings = normalizeSettings(settings);
+  }
+
+  /** From the package's custom XML part (the one Excel's add-in writes); the report's writer keeps that part. */
+  async loadConfirmations(): Promise<ConfirmationStore> {
+    return this.confirmations ?? readConfirmationsFromPackage(this.original);
+  }
+
+  async saveConfirmations(store: ConfirmationStore): Promise<void> {
+    this.confirmations = store;
   }
 }
