@@ -91,6 +91,8 @@ export interface UiStrings {
     readonly lapsed: (text: string) => string;
     readonly saved: string;
     readonly removed: string;
+    /** After saving or withdrawing while a report is in the workbook: its banner and 核查结果 show the old state. */
+    readonly regenerate: string;
     /** A severity heading's count when some of its findings are explained. */
     readonly count: (total: number, explained: number) => string;
     readonly lapsedNotice: (count: number) => string;
@@ -226,6 +228,7 @@ const ZH: UiStrings = {
     lapsed: (text) => `原出错说明已失效（相关数据已修改）：${text}`,
     saved: "出错说明已保存到本工作簿。",
     removed: "已撤销出错说明。",
+    regenerate: "已生成的报告尚未包含这一变化，请重新生成报告。",
     count: (total, explained) => `（${total} 项，其中 ${explained} 项已说明）`,
     lapsedNotice: (count) => `${count} 项出错说明所依据的数据已修改，说明已失效，请核对后重新说明。`,
   },
@@ -363,6 +366,7 @@ const EN: UiStrings = {
     lapsed: (text) => `The earlier explanation no longer holds (the figures changed): ${text}`,
     saved: "Explanation saved in this workbook.",
     removed: "Explanation withdrawn.",
+    regenerate: "The report already in the workbook does not show this yet: generate it again.",
     count: (total, explained) => ` (${total}, ${explained} explained)`,
     lapsedNotice: (count) =>
       `${count} explanation${count === 1 ? "" : "s"} no longer ${count === 1 ? "holds" : "hold"}: the figures changed. Check them and explain again.`,

@@ -85,6 +85,13 @@ function markNotices(outcome: MarkOutcome, cleared: boolean): PaneNotice[] {
   return notices;
 }
 
+/** What 说明并确认 and 撤销说明 say: done, and that a report written before does not show it yet. */
+function confirmNotices(state: PaneState, done: "saved" | "removed"): PaneNotice[] {
+  const notices: PaneNotice[] = [{ intent: "success", text: (s) => s.confirm[done] }];
+  if (state.report) notices.push({ intent: "info", text: (s) => s.confirm.regenerate });
+  return notices;
+}
+
 /**
  * @param host the workbook to work on; null in preview mode before a workbook is open (every action then explains)
  * @param lang the pane's language (the report follows it unless the settings choose another)
@@ -235,7 +242,7 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
         update((p) => ({
           ...p,
           evaluation: outcome.evaluation,
-          notices: [{ intent: "success", text: (s) => s.confirm.saved }],
+          notices: confirmNotices(p, "saved"),
         }));
       });
       return saved;
@@ -246,7 +253,7 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
         update((p) => ({
           ...p,
           evaluation: outcome.evaluation,
-          notices: [{ intent: "success", text: (s) => s.confirm.removed }],
+          notices: confirmNotices(p, "removed"),
         }));
       }),
     dismissError: () => update((p) => ({ ...p, error: null })),

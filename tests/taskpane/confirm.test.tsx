@@ -105,6 +105,7 @@ describe("说明并确认", () => {
 
     expect(await within(itemOf(finding)).findByText(`出错说明：${TEXT}`)).toBeTruthy();
     expect(screen.getByText("出错说明已保存到本工作簿。")).toBeTruthy();
+    expect(screen.queryByText("已生成的报告尚未包含这一变化，请重新生成报告。")).toBeNull();
     expect(screen.getByRole("heading", { name: "错误（3 项，其中 1 项已说明）" })).toBeTruthy();
     expect(host.confirmations.confirmations.map((c) => [c.rule, c.text])).toEqual([["sum.breakdown", TEXT]]);
     expect(host.confirmations.confirmations[0].at).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -143,6 +144,8 @@ describe("说明并确认", () => {
     });
     await press(itemOf(warning), "撤销说明");
     expect(await screen.findByText("已撤销出错说明。")).toBeTruthy();
+    // A report was written before: it does not show the change until generated again.
+    expect(screen.getByText("已生成的报告尚未包含这一变化，请重新生成报告。")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "警告（1）" })).toBeTruthy();
     expect(within(itemOf(warning)).getByRole("button", { name: "说明并确认" })).toBeTruthy();
     expect(host.confirmations.confirmations).toEqual([]);
