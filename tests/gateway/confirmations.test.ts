@@ -7,7 +7,12 @@ import JSZip from "jszip";
 import { check, confirm, generate, unconfirm } from "../../src/app/pipeline";
 import { DEFAULT_SETTINGS, toScoreOptions } from "../../src/app/settings";
 import { streamingWorkbookFile } from "../../src/cli/workbook";
+import { columnName } from "../../src/engine/a1";
+import { MARKER_SHEET_NAME, MARKER_STORE_KEY_COLUMN } from "../../src/engine/report/sheet-names";
+import { createWpsHost } from "../../src/gateway/wps/host";
+import { xlsxInWps } from "../fakes/wps/from-xlsx";
 import {
+  CONFIRMATION_TEXT_MAX,
   CONFIRMATIONS_NAMESPACE,
   EMPTY_CONFIRMATIONS,
   confirmationsToXml,
@@ -176,6 +181,45 @@ describe("the .xlsx round trip", () => {
     expect(await readConfirmationsFile(writeTempFile("notes.xlsx", "not a zip"))).toEqual(
       EMPTY_CONFIRMATIONS,
     );
+  });
+});
+
+describe("a workbook explained in WPS 表格", () => {
+  test("the CLI reads the 出错说明 WPS keeps in the very-hidden marker sheet", async () => {
+    const bytes = await fixture();
+    const app = await xlsxInWps(bytes);
+    const wps = createWpsHost({ app, pause: () => Promise.resolve() });
+    const { evaluation } = await check(wps, OPTIONS);
+    // A long explanation is cut to CONFIRMATION_TEXT_MAX characters when stored.
+    const long = TEXT + "。".repeat(400);
+    await confirm(
+      wps,
+      OPTIONS,
+      evaluation.findings.find((f) => f.rule === "sum.breakdown")!,
+      long,
+    );
+
+    // The file as WPS saves it: the user's sheets and the marker with its store row (key in Z, JSON from AA on).
+    const marker = app.workbook.sheet(MARKER_SHEET_NAME);
+    const cells: Record<string, string> = {};
+    for (let row = 0; row < 20; row++)
+      for (let col = MARKER_STORE_KEY_COLUMN; col < MARKER_STORE_KEY_COLUMN + 4; col++) {
+        const value = marker.cell(row, col).value;
+        if (typeof value === "string" && value !== "") cells[`${columnName(col)}${row + 1}`] = value;
+      }
+    expect(Object.values(cells)).toContain("selfeval.confirmations");
+    const saved = await buildXlsx([
+      ...[BUDGET_SHEET, INDICATORS_SHEET].map(fixtureXlsxSheet),
+      { name: MARKER_SHEET_NAME, state: "veryHidden", cells },
+    ]);
+    const file = writeTempFile("wps-explained.xlsx", saved);
+    expect((await readConfirmationsFile(file)).confirmations.map((c) => c.text)).toEqual([
+      long.slice(0, CONFIRMATION_TEXT_MAX),
+    ]);
+    const cli = await check(streamingWorkbookFile(file), OPTIONS);
+    expect(cli.evaluation.findings.filter((f) => f.confirmation).map((f) => f.rule)).toEqual([
+      "sum.breakdown",
+    ]);
   });
 });
 

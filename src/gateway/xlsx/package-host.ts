@@ -20,7 +20,8 @@ import {
 import type { WorkbookSnapshot } from "../../engine/snapshot";
 import { evaluateMissingFormulas } from "./formulas/evaluate-missing";
 import type { ConfirmationStore } from "../../engine/confirmations";
-import { readConfirmationsFromPackage, writeConfirmationsToPackage } from "./package/confirmations-part";
+import { writeConfirmationsToPackage } from "./package/confirmations-part";
+import { readConfirmationsFile } from "./read-confirmations";
 import { addReportToPackage, ownedSheetsInPackage } from "./package/index";
 import { WorkbookReadError } from "./read-error";
 import { readXlsxFileStreaming } from "./read-stream";
@@ -45,6 +46,8 @@ export class PackageWorkbookHost implements WorkbookHost {
     private readonly snapshot: WorkbookSnapshot,
     /** Our sheets in the original package, from an earlier run. */
     private readonly ownedInOriginal: readonly string[],
+    /** The 出错说明 in the original package (its custom XML part). */
+    private readonly storedConfirmations: ConfirmationStore,
   ) {
     this.owned = ownedInOriginal;
   }
@@ -67,7 +70,9 @@ export class PackageWorkbookHost implements WorkbookHost {
     // engine never looks at formulas, so they are not kept.
     const snapshot = await evaluateMissingFormulas(await readXlsxFileStreaming(path, { formulas: false }));
     const owned = await ownedSheetsInPackage(bytes);
-    return new PackageWorkbookHost(bytes, withoutOwnedSheets(snapshot, owned), owned);
+    // Read from the file's zip directory, inflating only the custom XML items (review opens hundreds of files).
+    const confirmations = await readConfirmationsFile(path);
+    return new PackageWorkbookHost(bytes, withoutOwnedSheets(snapshot, owned), owned, confirmations);
   }
 
   /** Our report sheets as they are in the package now. */
@@ -123,7 +128,7 @@ export class PackageWorkbookHost implements WorkbookHost {
 
   /** From the package's custom XML part (the one Excel's add-in writes); the report's writer keeps that part. */
   async loadConfirmations(): Promise<ConfirmationStore> {
-    return this.confirmations ?? readConfirmationsFromPackage(this.original);
+    return this.confirmations ?? this.storedConfirmations;
   }
 
   async saveConfirmations(store: ConfirmationStore): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * The 出错说明 of an .xlsx file on disk (Node only), read as the streaming reader reads sheets: from the zip's central
  * directory, inflating only the custom XML items (a few hundred bytes), never the whole package. A file this zip
- * reader does not handle is read into memory and its package searched the same way (package/confirmations-part.ts).
+ * reader does not handle, or one saved by WPS (whose store is in the marker sheet), is read into memory and its
+ * package searched (package/confirmations-part.ts).
  */
 import { readFile } from "fs/promises";
 import {
@@ -10,6 +11,7 @@ import {
   isConfirmationsXml,
   type ConfirmationStore,
 } from "../../engine/confirmations";
+import { MARKER_SHEET_NAME } from "../../engine/report/sheet-names";
 import { CUSTOM_XML_ITEM, readConfirmationsFromPackage } from "./package/confirmations-part";
 import { entryText, openZip } from "./zip-entries";
 
@@ -25,12 +27,19 @@ export async function readConfirmationsFile(path: string): Promise<ConfirmationS
   }
   try {
     const names = [...zip.entries.keys()].filter((n) => CUSTOM_XML_ITEM.test(n)).sort();
-    for (const name of names) {
+    const text = async (name: string): Promise<string> => {
       let xml = "";
       for await (const piece of entryText(zip, zip.entries.get(name)!)) xml += piece;
+      return xml;
+    };
+    for (const name of names) {
+      const xml = await text(name);
       if (isConfirmationsXml(xml)) return confirmationsFromXml(xml);
     }
-    return EMPTY_CONFIRMATIONS;
+    // A workbook saved by WPS 表格 keeps them in its very-hidden marker sheet: read that package whole (rare).
+    const book = zip.entries.has("xl/workbook.xml") ? await text("xl/workbook.xml") : "";
+    if (!book.includes(`"${MARKER_SHEET_NAME}"`)) return EMPTY_CONFIRMATIONS;
+    return await readConfirmationsFromPackage(await readFile(path));
   } catch {
     return EMPTY_CONFIRMATIONS;
   } finally {

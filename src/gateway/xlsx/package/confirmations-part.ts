@@ -5,8 +5,11 @@
  * opens in Excel with its confirmations. Only our part is ever touched; every other part of the package stays as it is.
  */
 import JSZip from "jszip";
+import { MARKER_SHEET_NAME, MARKER_STORE_KEY_COLUMN } from "../../../engine/report/sheet-names";
 import {
+  CONFIRMATIONS_KEY,
   EMPTY_CONFIRMATIONS,
+  normalizeConfirmations,
   confirmationsFromXml,
   confirmationsToXml,
   isConfirmationsXml,
@@ -24,6 +27,7 @@ import {
   writeXml,
 } from "./opc";
 import { removeParts } from "./remove-parts";
+import { parseSharedStrings, readSheetCells } from "./sheet-cells";
 import { PackageWriteError, readWorkbookPart } from "./workbook-part";
 import { encodeXml } from "./xml";
 
@@ -47,7 +51,10 @@ async function findOurPart(zip: JSZip, index: PartIndex): Promise<string | null>
   return null;
 }
 
-/** The store in a package (the empty store when it has none, or when it is not a readable zip). */
+/**
+ * The store in a package (the empty store when it has none, or when it is not a readable zip): our custom XML part,
+ * else the one WPS 表格 keeps in the very-hidden marker sheet (its store's row for CONFIRMATIONS_KEY, column Z on).
+ */
 export async function readConfirmationsFromPackage(bytes: Uint8Array): Promise<ConfirmationStore> {
   let zip: JSZip;
   try {
@@ -57,7 +64,35 @@ export async function readConfirmationsFromPackage(bytes: Uint8Array): Promise<C
   }
   const index = new PartIndex(zip);
   const part = await findOurPart(zip, index);
-  return part === null ? EMPTY_CONFIRMATIONS : confirmationsFromXml(await readText(zip, index, part));
+  if (part !== null) return confirmationsFromXml(await readText(zip, index, part));
+  try {
+    return await fromMarkerStore(zip, index);
+  } catch {
+    return EMPTY_CONFIRMATIONS; // a marker this reader cannot follow holds nothing for us
+  }
+}
+
+async function fromMarkerStore(zip: JSZip, index: PartIndex): Promise<ConfirmationStore> {
+  const book = await readWorkbookPart(zip, index);
+  const marker = book.sheets.find((s) => s.name.toUpperCase() === MARKER_SHEET_NAME.toUpperCase());
+  const xml = marker?.part ? await readText(zip, index, marker.part) : null;
+  if (xml === null) return EMPTY_CONFIRMATIONS;
+  let strings: string[] = [];
+  let cells = readSheetCells(xml, () => strings);
+  if (cells.usesSharedStrings) {
+    const rel = book.rels.relationships.find((r) => isRelType(r.type, "sharedStrings") && r.part);
+    const shared = rel?.part ? await readText(zip, index, rel.part) : null;
+    strings = shared === null ? [] : parseSharedStrings(shared);
+    cells = readSheetCells(xml, () => strings);
+  }
+  const keyCell = cells.cells.find((c) => c.col === MARKER_STORE_KEY_COLUMN && c.value === CONFIRMATIONS_KEY);
+  if (!keyCell) return EMPTY_CONFIRMATIONS;
+  const json = cells.cells
+    .filter((c) => c.row === keyCell.row && c.col > MARKER_STORE_KEY_COLUMN)
+    .sort((a, b) => a.col - b.col)
+    .map((c) => (typeof c.value === "string" ? c.value : ""))
+    .join("");
+  return normalizeConfirmations(JSON.parse(json) as unknown);
 }
 
 /** A GUID for the itemProps part's datastoreItem (any unique id; Excel makes its own when it saves). */
