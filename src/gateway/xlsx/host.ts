@@ -129,9 +129,13 @@ export class XlsxWorkbookHost implements WorkbookHost {
     const report = this.lastSpec
       ? (await addReportToPackage(this.original, this.lastSpec, { owned: this.ownedInOriginal })).bytes
       : this.original;
-    const bytes = this.confirmationsChanged
-      ? await writeConfirmationsToPackage(report, this.confirmations)
-      : report;
+    // Written when changed here, and after a report: the report's writer replaces the marker sheet, where a workbook
+    // saved by WPS keeps them (one with the custom XML part gets the same store back).
+    const carry = this.lastSpec !== null && this.confirmations.confirmations.length > 0;
+    const bytes =
+      this.confirmationsChanged || carry
+        ? await writeConfirmationsToPackage(report, this.confirmations)
+        : report;
     return { bytes, route: "package" };
   }
 

@@ -83,7 +83,12 @@ export class PackageWorkbookHost implements WorkbookHost {
   /** The user's package with our sheets added (or as it was, before writeReport), and any 出错说明 saved here. */
   async toBytes(): Promise<Uint8Array> {
     const bytes = this.written ?? this.original;
-    return this.confirmations ? writeConfirmationsToPackage(bytes, this.confirmations) : bytes;
+    if (this.confirmations) return writeConfirmationsToPackage(bytes, this.confirmations);
+    // A workbook saved by WPS keeps them in the marker sheet, which the report's writer replaces: they go on in the
+    // custom XML part (where the original had one already, it is rewritten with the same store).
+    if (this.written && this.storedConfirmations.confirmations.length > 0)
+      return writeConfirmationsToPackage(bytes, this.storedConfirmations);
+    return bytes;
   }
 
   async read(): Promise<WorkbookSnapshot> {
