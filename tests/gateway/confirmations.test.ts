@@ -3,9 +3,11 @@
  * read back by every reader (the in-memory host, the CLI's streaming reader, Excel's custom XML parts), without any
  * other part of the user's package changing; and the Office.js store's fixed syncs.
  */
+import { readFileSync } from "fs";
 import JSZip from "jszip";
 import { check, confirm, generate, unconfirm } from "../../src/app/pipeline";
 import { DEFAULT_SETTINGS, toScoreOptions } from "../../src/app/settings";
+import { reviewFile } from "../../src/cli/review-check";
 import { streamingWorkbookFile } from "../../src/cli/workbook";
 import { columnName } from "../../src/engine/a1";
 import { MARKER_SHEET_NAME, MARKER_STORE_KEY_COLUMN } from "../../src/engine/report/sheet-names";
@@ -172,6 +174,24 @@ describe("the .xlsx round trip", () => {
     expect(await readConfirmationsFromPackage((await host.saveForDownload()).bytes)).toEqual(
       EMPTY_CONFIRMATIONS,
     );
+  });
+
+  test("review counts a filing's explanations as check does", async () => {
+    const file = writeTempFile("review-explained.xlsx", await explainedBytes());
+    const plain = await reviewFile(writeTempFile("review-plain.xlsx", await fixture()), "plain.xlsx");
+    const explained = await reviewFile(file, "explained.xlsx");
+    expect(plain.counts).toEqual({ error: 3, warning: 1, notice: 1 });
+    // The explained one is the sum.breakdown error: it stays counted.
+    expect(explained.counts).toEqual({ error: 3, warning: 1, notice: 1 });
+    const store = await readConfirmationsFromPackage(readFileSync(file));
+    const coverage = (await check(await PackageWorkbookHost.open(file), OPTIONS)).evaluation.findings.find(
+      (f) => f.rule === "quality.coverage",
+    )!;
+    const host = await XlsxWorkbookHost.load(readFileSync(file));
+    await confirm(host, OPTIONS, coverage, "本单位无成本指标");
+    const both = writeTempFile("review-explained-2.xlsx", (await host.saveForDownload()).bytes);
+    expect((await reviewFile(both, "both.xlsx")).counts).toEqual({ error: 3, warning: 0, notice: 1 });
+    expect(store.confirmations).toHaveLength(1);
   });
 
   test("the CLI reads no store from a file without one, or from a file that is not a workbook", async () => {
