@@ -53,6 +53,25 @@ export function noWorkbookError(): AppError {
   );
 }
 
+/** 说明并确认 with nothing written: an explanation is what the confirmation is. */
+export function emptyExplanationError(): AppError {
+  return new AppError(
+    "general",
+    localized("请填写出错说明后再确认。", "Write an explanation before confirming."),
+  );
+}
+
+/** 说明并确认 on a finding the workbook no longer has (a figure changed since the check). */
+export function findingGoneError(): AppError {
+  return new AppError(
+    "general",
+    localized(
+      "该问题已不在最新的核查结果中（数据可能已修改）。请重新核查后再说明。",
+      "This finding is no longer in the latest check (the figures may have changed). Run the check again, then explain.",
+    ),
+  );
+}
+
 /** The tables without which the 自评表 cannot be filled in. */
 export type RequiredTable = "budget" | "indicators";
 

@@ -4,6 +4,7 @@
  * saves and the browser preview shows. The pipeline, the task pane and the CLI only ever talk to this interface, so
  * none knows which one it drives — and nothing here may import React, Office or exceljs.
  */
+import type { ConfirmationStore } from "../engine/confirmations";
 import type { Finding } from "../engine/findings";
 import type { Lang, Localized } from "../engine/i18n";
 import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
@@ -75,6 +76,13 @@ export interface WorkbookHost {
   insertTemplate(lang: Lang): Promise<readonly string[]>;
   loadSettings(): Promise<AppSettings>;
   saveSettings(settings: AppSettings): Promise<void>;
+  /**
+   * The filer's 出错说明 (engine/confirmations.ts), kept in the workbook but in no sheet the user sees: a custom XML
+   * part in Excel and in the .xlsx package, the very-hidden marker sheet in WPS. The empty store when there is none.
+   */
+  loadConfirmations(): Promise<ConfirmationStore>;
+  /** Replaces the stored 出错说明 with `store` (the empty store removes them). */
+  saveConfirmations(store: ConfirmationStore): Promise<void>;
   /**
    * For a host whose workbook can be swapped under the pane (the browser preview opens another file): calls
    * `listener` when that happens and returns the unsubscribe. Excel's add-in lives in one workbook and has none.

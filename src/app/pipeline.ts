@@ -2,6 +2,14 @@
  * One function per thing the user can ask for, shared by the task pane and the ribbon commands. Each takes a
  * WorkbookHost, so the same code runs against Excel and against the browser preview, and none of it knows about React.
  */
+import {
+  applyConfirmations,
+  cleanText,
+  makeConfirmation,
+  withConfirmation,
+  withoutConfirmationsOf,
+  type ConfirmedEvaluation,
+} from "../engine/confirmations";
 import { evaluateWorkbook, type Evaluation } from "../engine/evaluate";
 import type { CellAddress, Finding } from "../engine/findings";
 import type { Lang, Localized } from "../engine/i18n";
@@ -9,7 +17,14 @@ import { buildFindingsSheet } from "../engine/report/findings-sheet";
 import { buildReport } from "../engine/report/index";
 import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
 import type { ScoreOptions } from "../engine/score/types";
-import { MissingTablesError, missingTablesError, type RequiredTable } from "./errors";
+import type { WorkbookSnapshot } from "../engine/snapshot";
+import {
+  MissingTablesError,
+  emptyExplanationError,
+  findingGoneError,
+  missingTablesError,
+  type RequiredTable,
+} from "./errors";
 import type { MarkOutcome, ReportSheetNames, WorkbookHost } from "./host";
 import type { AppSettings } from "./settings";
 
@@ -35,7 +50,8 @@ export interface Progress {
 export type ProgressListener = (progress: Progress) => void;
 
 export interface EvaluationOutcome {
-  readonly evaluation: Evaluation;
+  /** The evaluation with the workbook's 出错说明 applied (and the lapsed ones listed). */
+  readonly evaluation: ConfirmedEvaluation;
 }
 
 export interface GenerateOutcome extends EvaluationOutcome {
@@ -80,7 +96,7 @@ export async function generate(
   await step("read");
   const snapshot = await host.read();
   await step("check");
-  const evaluation = evaluateWorkbook(snapshot, options);
+  const evaluation = await evaluateConfirmed(host, snapshot, options);
   const missing = missingForReport(evaluation);
   if (missing.length > 0) throw new MissingTablesError(missing, evaluation);
   await step("score");
@@ -88,6 +104,16 @@ export async function generate(
   await step("write");
   const written = await host.writeReport(spec);
   return { evaluation, sheets: written.sheets, notices: written.notices, lang };
+}
+
+/** The engine's evaluation with the 出错说明 stored in the workbook applied (an empty store changes nothing). */
+async function evaluateConfirmed(
+  host: WorkbookHost,
+  snapshot: WorkbookSnapshot,
+  options: ScoreOptions,
+): Promise<ConfirmedEvaluation> {
+  const evaluation = evaluateWorkbook(snapshot, options);
+  return applyConfirmations(evaluation, snapshot, await host.loadConfirmations());
 }
 
 async function evaluateOnly(
@@ -100,7 +126,7 @@ async function evaluateOnly(
   await step("read");
   const snapshot = await host.read();
   await step("check");
-  const evaluation = evaluateWorkbook(snapshot, options);
+  const evaluation = await evaluateConfirmed(host, snapshot, options);
   if (steps.includes("score")) await step("score");
   return { evaluation };
 }
@@ -169,7 +195,7 @@ export function findingsOnlyReport(
 /** Writes the whole report when the tables for it are there, else the 核查结果 sheet alone. */
 async function writeReportOrFindings(
   host: WorkbookHost,
-  evaluation: Evaluation,
+  evaluation: ConfirmedEvaluation,
   lang: Lang,
 ): Promise<SheetsOutcome> {
   const missing = missingForReport(evaluation);
@@ -239,6 +265,62 @@ export function openReportSheet(
 /** Shows what a ribbon command wrote: the 核查结果 sheet, top-left (activated first, as selectCells does). */
 export function openFindingsSheet(host: WorkbookHost, outcome: SheetsOutcome): Promise<void> {
   return host.selectCells(outcome.sheets.findings, ["A1"]);
+}
+
+/** Who and when a 出错说明 was written, when the caller knows (the pane passes the time; the author is optional). */
+export interface ConfirmMeta {
+  readonly at?: string;
+  readonly author?: string;
+}
+
+/** The finding of `evaluation` that is `finding` (same rule, cells and message), as a re-check finds it again. */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a.rule === b.rule &&
+    a.message["zh-CN"] === b.message["zh-CN"] &&
+    a.cells.length === b.cells.length &&
+    a.cells.every((c, i) => c.sheet === b.cells[i].sheet && c.address === b.cells[i].address)
+  );
+}
+
+/**
+ * 说明并确认: stores the filer's explanation of a finding in the workbook and returns the check with it applied. The
+ * workbook is read again, so the confirmation is keyed by the figures as they are now; a finding that is no longer
+ * there (a figure changed since the check) is refused with a sentence that says so, and nothing is stored.
+ */
+export async function confirm(
+  host: WorkbookHost,
+  options: ScoreOptions,
+  finding: Finding,
+  text: string,
+  meta: ConfirmMeta = {},
+): Promise<EvaluationOutcome> {
+  const explanation = cleanText(text);
+  if (explanation === "") throw emptyExplanationError();
+  const snapshot = await host.read();
+  const evaluation = evaluateWorkbook(snapshot, options);
+  const current = evaluation.findings.find((f) => sameFinding(f, finding));
+  if (!current) throw findingGoneError();
+  const store = withConfirmation(
+    await host.loadConfirmations(),
+    makeConfirmation(current, snapshot, explanation, meta),
+    evaluation.findings,
+  );
+  await host.saveConfirmations(store);
+  return { evaluation: applyConfirmations(evaluation, snapshot, store) };
+}
+
+/** 撤销说明: removes the finding's explanation (a lapsed one too) and returns the check without it. */
+export async function unconfirm(
+  host: WorkbookHost,
+  options: ScoreOptions,
+  finding: Finding,
+): Promise<EvaluationOutcome> {
+  const snapshot = await host.read();
+  const evaluation = evaluateWorkbook(snapshot, options);
+  const store = withoutConfirmationsOf(await host.loadConfirmations(), finding, evaluation.findings);
+  await host.saveConfirmations(store);
+  return { evaluation: applyConfirmations(evaluation, snapshot, store) };
 }
 
 /** 标记问题单元格: only findings that name cells can be marked. */

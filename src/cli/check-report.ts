@@ -1,6 +1,7 @@
 /** Turns a CheckResult into what `selfeval check` prints: the JSON envelope or the readable report. */
 import { rangeToA1 } from "../engine/a1";
 import type { CheckResult } from "../engine/check";
+import { confirmedCounts, type Confirmation } from "../engine/confirmations";
 import type { CellAddress, Finding, RuleId, Severity, TableKind } from "../engine/findings";
 import { SEVERITIES, messageOf } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
@@ -26,11 +27,28 @@ export interface CheckEnvelope {
     readonly actual: number | null;
     readonly difference: number | null;
     readonly message: string;
+    /** The filer's 出错说明, only on a finding that has one that still holds. */
+    readonly confirmation?: { readonly text: string; readonly at?: string; readonly author?: string };
   }[];
-  readonly summary: Record<Severity, number>;
+  /** Errors, and the warnings and notices not explained (an explained one leaves the counts). */
+  readonly summary: Record<Severity, number> & {
+    /** How many findings carry a 出错说明 (only when some do). */
+    readonly confirmed?: number;
+  };
+  /** Explanations whose figures changed since they were written (only when there are any). */
+  readonly lapsed?: readonly {
+    readonly rule: string;
+    readonly cells: readonly string[];
+    readonly text: string;
+  }[];
 }
 
-export function checkEnvelope(file: string, result: CheckResult, lang: Lang): CheckEnvelope {
+/** What check and generate print from: an evaluation, with the workbook's 出错说明 applied when it has any. */
+export type CheckedWorkbook = CheckResult & { readonly lapsed?: readonly Confirmation[] };
+
+export function checkEnvelope(file: string, result: CheckedWorkbook, lang: Lang): CheckEnvelope {
+  const confirmed = result.findings.filter((f) => f.confirmation).length;
+  const lapsed = result.lapsed ?? [];
   return {
     file,
     tables: result.tables.map((t) => ({
@@ -47,8 +65,25 @@ export function checkEnvelope(file: string, result: CheckResult, lang: Lang): Ch
       actual: yuanOrNull(f.actualFen),
       difference: yuanOrNull(f.differenceFen),
       message: messageOf(f, lang),
+      ...(f.confirmation
+        ? {
+            confirmation: {
+              text: f.confirmation.text,
+              ...(f.confirmation.at ? { at: f.confirmation.at } : {}),
+              ...(f.confirmation.author ? { author: f.confirmation.author } : {}),
+            },
+          }
+        : {}),
     })),
-    summary: { error: result.summary.error, warning: result.summary.warning, notice: result.summary.notice },
+    summary: {
+      error: result.summary.error,
+      warning: result.summary.warning,
+      notice: result.summary.notice,
+      ...(confirmed > 0 ? { confirmed } : {}),
+    },
+    ...(lapsed.length > 0
+      ? { lapsed: lapsed.map((c) => ({ rule: c.rule, cells: c.cells, text: c.text })) }
+      : {}),
   };
 }
 
@@ -57,7 +92,7 @@ function yuanOrNull(fen: number | null): number | null {
 }
 
 /** The readable report: the tables found, then findings grouped by severity and, within it, by table. */
-export function formatCheckReport(file: string, result: CheckResult, lang: Lang): string {
+export function formatCheckReport(file: string, result: CheckedWorkbook, lang: Lang): string {
   const t = cliMessages(lang);
   const lines: string[] = [t.reportHeading(file)];
 
@@ -85,13 +120,26 @@ export function formatCheckReport(file: string, result: CheckResult, lang: Lang)
       const group = ofSeverity.filter((f) => (f.table ?? "other") === kind);
       if (group.length === 0) continue;
       lines.push(`  ${tableKindName(kind, lang)}`);
-      for (const finding of group) lines.push(`    ${findingLine(finding, lang)}`);
+      for (const finding of group) {
+        lines.push(`    ${findingLine(finding, lang)}`);
+        if (finding.confirmation) lines.push(`      ${t.explanation(finding.confirmation.text)}`);
+      }
     }
     lines.push("");
   }
 
-  lines.push(t.summaryLine(result.summary));
+  lines.push(...summaryLines(result, lang));
   return lines.join("\n") + "\n";
+}
+
+/** The summary line, then how many findings are explained and how many explanations lapsed (when any). */
+export function summaryLines(result: CheckedWorkbook, lang: Lang): string[] {
+  const t = cliMessages(lang);
+  const lines = [t.summaryLine(result.summary)];
+  if (result.findings.some((f) => f.confirmation))
+    lines.push(t.explainedLine(confirmedCounts(result.findings)));
+  if ((result.lapsed ?? []).length > 0) lines.push(t.lapsedLine(result.lapsed!.length));
+  return lines;
 }
 
 function findingLine(finding: Finding, lang: Lang): string {

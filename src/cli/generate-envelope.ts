@@ -7,6 +7,7 @@ import type { Lang } from "../engine/i18n";
 import { fenToYuan } from "../engine/money";
 import { FUND_SOURCE_LABELS, amountFen, presentSources } from "../engine/report/input";
 import { bannerText } from "../engine/report/banner";
+import type { CheckedWorkbook } from "./check-report";
 import type { BudgetBlock, BudgetColumn, BudgetRow } from "../engine/tables";
 import { checkEnvelope, type CheckEnvelope } from "./check-report";
 
@@ -48,6 +49,7 @@ export interface GenerateEnvelope {
   } | null;
   readonly findings: CheckEnvelope["findings"];
   readonly summary: CheckEnvelope["summary"];
+  readonly lapsed?: CheckEnvelope["lapsed"];
   /** The line the report carries above its tables while errors stand (bannerText), null on a clean workbook. */
   readonly banner: string | null;
 }
@@ -71,7 +73,7 @@ function executionRate(evaluation: Evaluation, block: BudgetBlock): number | nul
 export function generateEnvelope(
   file: string,
   output: string | null,
-  evaluation: Evaluation,
+  evaluation: CheckedWorkbook & Evaluation,
   lang: Lang,
   docx: string | null,
 ): GenerateEnvelope {
@@ -119,6 +121,7 @@ export function generateEnvelope(
     score,
     findings: checked.findings,
     summary: checked.summary,
+    ...(checked.lapsed ? { lapsed: checked.lapsed } : {}),
     banner: bannerText(evaluation.findings, lang),
   };
 }

@@ -11,6 +11,7 @@ import { MissingTablesError } from "../app/errors";
 import * as pipeline from "../app/pipeline";
 import { localized, type Lang } from "../engine/i18n";
 import { bannerText } from "../engine/report/banner";
+import { summaryLines } from "./check-report";
 import { isDirectory, sameFile, writeAtomically } from "./atomic-write";
 import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
 import { generateEnvelope } from "./generate-envelope";
@@ -119,6 +120,8 @@ async function runGenerate({ io, lang, values, positionals }: CommandContext): P
       );
     }
     lines.push(out !== "" ? t.findingsLine(evaluation.summary) : t.findingsLineDocx(evaluation.summary));
+    // The 出错说明 the workbook carries: how many findings they explain, and which no longer hold.
+    lines.push(...summaryLines(evaluation, lang).slice(1));
     io.stdout(lines.join("\n") + "\n");
   }
   return EXIT_OK;

@@ -29,6 +29,12 @@ export interface CliMessages {
   readonly severityHeading: (severity: Severity, count: number) => string;
   readonly cellSeparator: string;
   readonly summaryLine: (counts: Record<Severity, number>) => string;
+  /** After the summary when the filer explained findings (出错说明): how many, by severity. */
+  readonly explainedLine: (explained: Record<Severity, number>) => string;
+  /** A finding's 出错说明, on the line under it. */
+  readonly explanation: (text: string) => string;
+  /** Explanations whose figures changed since: to write again. */
+  readonly lapsedLine: (count: number) => string;
 }
 
 const zh: CliMessages = {
@@ -83,6 +89,17 @@ const zh: CliMessages = {
     `${{ error: "错误", warning: "警告", notice: "提示" }[severity]}（${count} 项）`,
   cellSeparator: "、",
   summaryLine: (c) => `汇总：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项。`,
+  explainedLine: (c) => {
+    const others = c.warning + c.notice;
+    return [
+      `已说明 ${c.error + others} 项`,
+      c.error > 0 ? `：错误 ${c.error} 项（仍计入错误）` : "",
+      others > 0 ? `${c.error > 0 ? "，" : "："}警告和提示 ${others} 项（不计入汇总）` : "",
+      "。",
+    ].join("");
+  },
+  explanation: (text) => `出错说明：${text}`,
+  lapsedLine: (n) => `${n} 项出错说明所依据的数据已修改，说明已失效，请重新核对后再说明。`,
 };
 
 const en: CliMessages = {
@@ -139,6 +156,17 @@ const en: CliMessages = {
   cellSeparator: ", ",
   summaryLine: (c) =>
     `Summary: ${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}.`,
+  explainedLine: (c) => {
+    const others = c.warning + c.notice;
+    const parts = [
+      c.error > 0 ? `${plural(c.error, "error")} (still counted as errors)` : "",
+      others > 0 ? `${plural(others, "warning or notice", "warnings or notices")} (not counted above)` : "",
+    ].filter((p) => p !== "");
+    return `Explained by the filer: ${parts.join(", ")}.`;
+  },
+  explanation: (text) => `Explanation: ${text}`,
+  lapsedLine: (n) =>
+    `${plural(n, "explanation")} no longer ${n === 1 ? "holds" : "hold"}: the figures ${n === 1 ? "it explained have" : "they explained have"} changed. Check them and explain again.`,
 };
 
 function helpHintZh(command: string | null): string {
@@ -149,8 +177,8 @@ function helpHintEn(command: string | null): string {
   return `Run selfeval ${command ? `${command} ` : ""}--help for usage.`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 const CATALOGUE: Record<Lang, CliMessages> = { "zh-CN": zh, "en-US": en };

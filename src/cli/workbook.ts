@@ -10,7 +10,9 @@ import { DEFAULT_SETTINGS, type AppSettings } from "../app/settings";
 import type { ReportSheetKey } from "../engine/report/spec";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { PackageWorkbookHost } from "../gateway/xlsx/package-host";
+import { readConfirmationsFile } from "../gateway/xlsx/read-confirmations";
 import { readXlsxFileStreaming } from "../gateway/xlsx/read-stream";
+import type { ConfirmationStore } from "../engine/confirmations";
 import { evaluateMissingFormulas } from "../gateway/xlsx/formulas/evaluate-missing";
 
 export { WorkbookReadError } from "../gateway/xlsx/read-error";
@@ -47,5 +49,8 @@ export function streamingWorkbookFile(path: string): WorkbookHost {
     insertTemplate: (): Promise<readonly string[]> => readOnly(),
     loadSettings: async (): Promise<AppSettings> => DEFAULT_SETTINGS,
     saveSettings: (): Promise<void> => readOnly(),
+    // The 出错说明 the filer wrote in Excel, WPS or the preview: `check` shows them (it never writes any).
+    loadConfirmations: (): Promise<ConfirmationStore> => readConfirmationsFile(path),
+    saveConfirmations: (): Promise<void> => readOnly(),
   };
 }

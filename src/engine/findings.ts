@@ -1,4 +1,5 @@
 /** What the checker and the scorer report: one finding per problem, pointing at the cells to look at. */
+import type { FindingConfirmation } from "./confirmations";
 import type { Localized, Lang } from "./i18n";
 import type { MoneyUnit } from "./money";
 import type { RuleId } from "./rules/index";
@@ -33,6 +34,8 @@ export interface Finding {
   /** The unit of the table the amounts were read in, for display. */
   readonly unit?: MoneyUnit;
   readonly message: Localized;
+  /** The filer's 出错说明, when this finding has one that still holds (engine/confirmations.ts). */
+  readonly confirmation?: FindingConfirmation;
 }
 
 export function messageOf(finding: Finding, lang: Lang): string {

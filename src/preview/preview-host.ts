@@ -5,6 +5,7 @@
  * swaps the .xlsx host; the settings stay for the page.
  */
 import { noWorkbookError, reportMissingError } from "../app/errors";
+import type { ConfirmationStore } from "../engine/confirmations";
 import type { MarkOutcome, ReportSheetNames, WorkbookHost, WrittenReport } from "../app/host";
 import { openXlsxHost, type SavedWorkbook, type XlsxWorkbookHost } from "../app/xlsx-hosts";
 import { DEFAULT_SETTINGS, normalizeSettings, type AppSettings } from "../app/settings";
@@ -134,5 +135,14 @@ export class PreviewWorkbookHost implements WorkbookHost {
   async saveSettings(settings: AppSettings): Promise<void> {
     // The preview keeps settings for this page only: an .xlsx saved by exceljs cannot carry Office's document settings.
     this.settings = normalizeSettings(settings);
+  }
+
+  /** The open file's 出错说明 (its custom XML part); 下载报告 saves them with the workbook. */
+  async loadConfirmations(): Promise<ConfirmationStore> {
+    return this.requireWorkbook().loadConfirmations();
+  }
+
+  async saveConfirmations(store: ConfirmationStore): Promise<void> {
+    await this.requireWorkbook().saveConfirmations(store);
   }
 }

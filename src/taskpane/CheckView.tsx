@@ -1,5 +1,5 @@
 /** 一致性检查: run the check, see the findings, show their cells, and mark or unmark them in the workbook. */
-import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { ClipboardTaskListLtrRegular, EraserRegular, HighlightRegular } from "@fluentui/react-icons";
 import type { Lang } from "../engine/i18n";
 import { FindingsList } from "./FindingsList";
@@ -25,6 +25,7 @@ export function CheckView({ state, actions, lang, s }: CheckViewProps) {
   const busy = state.running !== null;
   const running = state.running?.action === "check" ? state.running : null;
   const findings = state.evaluation?.findings ?? null;
+  const lapsed = state.evaluation?.lapsed ?? [];
   const markable = findings !== null && findings.some((f) => f.cells.length > 0);
   return (
     <div className={styles.root}>
@@ -47,6 +48,11 @@ export function CheckView({ state, actions, lang, s }: CheckViewProps) {
       {running && <StepProgress progress={running.progress} s={s} />}
       {!running && findings === null && <Body1 className={styles.hint}>{s.actions.check.hint}</Body1>}
       {!running && findings !== null && findings.length === 0 && <Body1>{s.check.empty}</Body1>}
+      {!running && lapsed.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{s.confirm.lapsedNotice(lapsed.length)}</MessageBarBody>
+        </MessageBar>
+      )}
       {findings !== null && findings.length > 0 && (
         <FindingsList
           findings={findings}
@@ -54,6 +60,9 @@ export function CheckView({ state, actions, lang, s }: CheckViewProps) {
           s={s}
           disabled={busy}
           onSelect={(finding) => void actions.select(finding)}
+          onConfirm={(finding, text) => actions.confirm(finding, text)}
+          onUnconfirm={(finding) => void actions.unconfirm(finding)}
+          lapsed={lapsed}
         />
       )}
     </div>

@@ -79,6 +79,26 @@ export interface UiStrings {
     readonly overachieved: string;
   };
 
+  /** The filer's 出错说明 (说明并确认 / 撤销说明) on each finding of the check. */
+  readonly confirm: {
+    readonly open: string;
+    readonly label: string;
+    readonly placeholder: string;
+    readonly required: string;
+    readonly save: string;
+    readonly cancel: string;
+    readonly explained: (text: string) => string;
+    readonly undo: string;
+    readonly lapsed: (text: string) => string;
+    readonly saved: string;
+    readonly removed: string;
+    /** After saving or withdrawing while a report is in the workbook: its banner and 核查结果 show the old state. */
+    readonly regenerate: string;
+    /** A severity heading's count when some of its findings are explained. */
+    readonly count: (total: number, explained: number) => string;
+    readonly lapsedNotice: (count: number) => string;
+  };
+
   /** The MessageBar over a report written while errors stand (its text is the report's banner, bannerText). */
   readonly banner: { readonly showFindings: string };
   readonly template: {
@@ -121,7 +141,9 @@ export type PaneAction =
   | "open"
   | "template"
   | "loadSettings"
-  | "saveSettings";
+  | "saveSettings"
+  | "confirm"
+  | "unconfirm";
 
 const ZH: UiStrings = {
   title: "绩效自评助手",
@@ -196,6 +218,23 @@ const ZH: UiStrings = {
     overachieved: "超额完成",
   },
 
+  confirm: {
+    open: "说明并确认",
+    label: "出错说明",
+    placeholder: "写明该问题的原因，例如：年中追加预算已经批复，决算以批复数为准。",
+    required: "请填写出错说明。",
+    save: "确认",
+    cancel: "取消",
+    explained: (text) => `出错说明：${text}`,
+    undo: "撤销说明",
+    lapsed: (text) => `原出错说明已失效（相关数据已修改）：${text}`,
+    saved: "出错说明已保存到本工作簿。",
+    removed: "已撤销出错说明。",
+    regenerate: "已生成的报告尚未包含这一变化，请重新生成报告。",
+    count: (total, explained) => `（${total} 项，其中 ${explained} 项已说明）`,
+    lapsedNotice: (count) => `${count} 项出错说明所依据的数据已修改，说明已失效，请核对后重新说明。`,
+  },
+
   banner: { showFindings: "查看核查结果" },
   template: {
     insert: "插入模板",
@@ -230,6 +269,8 @@ const ZH: UiStrings = {
     template: "未能插入模板",
     loadSettings: "未能读取设置",
     saveSettings: "未能保存设置",
+    confirm: "未能保存出错说明",
+    unconfirm: "未能撤销出错说明",
   },
   dismiss: "关闭",
   list: (items) => items.map((i) => `“${i}”`).join("、"),
@@ -315,6 +356,25 @@ const EN: UiStrings = {
     overachieved: "Over-completed",
   },
 
+  confirm: {
+    open: "Explain and confirm",
+    label: "Explanation",
+    placeholder:
+      "Say why this is so, e.g.: the mid-year budget increase was approved; the final accounts follow the approval.",
+    required: "Write an explanation.",
+    save: "Confirm",
+    cancel: "Cancel",
+    explained: (text) => `Explanation: ${text}`,
+    undo: "Withdraw explanation",
+    lapsed: (text) => `The earlier explanation no longer holds (the figures changed): ${text}`,
+    saved: "Explanation saved in this workbook.",
+    removed: "Explanation withdrawn.",
+    regenerate: "The report already in the workbook does not show this yet: generate it again.",
+    count: (total, explained) => ` (${total}, ${explained} explained)`,
+    lapsedNotice: (count) =>
+      `${count} explanation${count === 1 ? "" : "s"} no longer ${count === 1 ? "holds" : "hold"}: the figures changed. Check them and explain again.`,
+  },
+
   banner: { showFindings: "Show the findings" },
   template: {
     insert: "Insert template",
@@ -349,6 +409,8 @@ const EN: UiStrings = {
     template: "The template could not be inserted",
     loadSettings: "The settings could not be read",
     saveSettings: "The settings could not be saved",
+    confirm: "The explanation could not be saved",
+    unconfirm: "The explanation could not be withdrawn",
   },
   dismiss: "Dismiss",
   list: (items) => items.map((i) => `"${i}"`).join(", "),

@@ -9,7 +9,7 @@ import type { MarkOutcome, ReportSheetNames, WorkbookHost } from "../app/host";
 import * as pipeline from "../app/pipeline";
 import type { Progress } from "../app/pipeline";
 import { DEFAULT_SETTINGS, reportLangOf, toScoreOptions, type AppSettings } from "../app/settings";
-import type { Evaluation } from "../engine/evaluate";
+import type { ConfirmedEvaluation } from "../engine/confirmations";
 import type { Finding } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
 import type { PaneAction, UiStrings } from "./strings";
@@ -37,7 +37,7 @@ export interface PaneState {
   readonly error: PaneError | null;
   readonly notices: readonly PaneNotice[];
   /** The latest evaluation, whichever action made it (the check and score views both read it). */
-  readonly evaluation: Evaluation | null;
+  readonly evaluation: ConfirmedEvaluation | null;
   /** The sheets the last generate wrote. */
   readonly report: ReportSheetNames | null;
   readonly settings: AppSettings;
@@ -53,6 +53,10 @@ export interface PaneActions {
   openReport(): Promise<void>;
   insertTemplate(): Promise<void>;
   saveSettings(settings: AppSettings): Promise<void>;
+  /** 说明并确认: stores the filer's explanation of a finding in the workbook; resolves true once saved. */
+  confirm(finding: Finding, text: string): Promise<boolean>;
+  /** 撤销说明. */
+  unconfirm(finding: Finding): Promise<void>;
   dismissError(): void;
   dismissNotices(): void;
 }
@@ -78,6 +82,13 @@ function markNotices(outcome: MarkOutcome, cleared: boolean): PaneNotice[] {
     notices.push({ intent: "warning", text: (s) => s.check.protectedSkipped(s.list(sheets)) });
   }
   if (outcome.truncated) notices.push({ intent: "warning", text: (s) => s.check.truncated });
+  return notices;
+}
+
+/** What 说明并确认 and 撤销说明 say: done, and that a report written before does not show it yet. */
+function confirmNotices(state: PaneState, done: "saved" | "removed"): PaneNotice[] {
+  const notices: PaneNotice[] = [{ intent: "success", text: (s) => s.confirm[done] }];
+  if (state.report) notices.push({ intent: "info", text: (s) => s.confirm.regenerate });
   return notices;
 }
 
@@ -220,6 +231,30 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
       run("saveSettings", async (h) => {
         await pipeline.saveSettings(h, settings);
         update((p) => ({ ...p, settings, notices: [{ intent: "success", text: (s) => s.settings.saved }] }));
+      }),
+    confirm: async (finding, text) => {
+      let saved = false;
+      await run("confirm", async (h) => {
+        const outcome = await pipeline.confirm(h, toScoreOptions(stateRef.current.settings), finding, text, {
+          at: new Date().toISOString(),
+        });
+        saved = true;
+        update((p) => ({
+          ...p,
+          evaluation: outcome.evaluation,
+          notices: confirmNotices(p, "saved"),
+        }));
+      });
+      return saved;
+    },
+    unconfirm: (finding) =>
+      run("unconfirm", async (h) => {
+        const outcome = await pipeline.unconfirm(h, toScoreOptions(stateRef.current.settings), finding);
+        update((p) => ({
+          ...p,
+          evaluation: outcome.evaluation,
+          notices: confirmNotices(p, "removed"),
+        }));
       }),
     dismissError: () => update((p) => ({ ...p, error: null })),
     dismissNotices: () => update((p) => ({ ...p, notices: [] })),

@@ -4,12 +4,15 @@
  */
 import type { MarkOutcome, WorkbookHost, WrittenReport } from "../../src/app/host";
 import { DEFAULT_SETTINGS, type AppSettings } from "../../src/app/settings";
+import { EMPTY_CONFIRMATIONS, type ConfirmationStore } from "../../src/engine/confirmations";
 import type { Finding } from "../../src/engine/findings";
 import type { Lang } from "../../src/engine/i18n";
 import type { ReportSheetKey, ReportSpec } from "../../src/engine/report/spec";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 
-type Method = Exclude<keyof WorkbookHost, "kind">;
+/** The store of 出错说明 is recorded apart (`storeCalls`), so `calls` lists what the user's action did to the sheets. */
+type StoreMethod = "loadConfirmations" | "saveConfirmations";
+type Method = Exclude<keyof WorkbookHost, "kind" | StoreMethod>;
 
 export interface Gate {
   /** Lets the held call go on. */
@@ -26,6 +29,9 @@ export class FakeWorkbookHost implements WorkbookHost {
   readonly templates: Lang[] = [];
   readonly saved: AppSettings[] = [];
   settings: AppSettings = DEFAULT_SETTINGS;
+  /** The 出错说明 in the workbook, and every call to their store in order. */
+  confirmations: ConfirmationStore = EMPTY_CONFIRMATIONS;
+  readonly storeCalls: StoreMethod[] = [];
   markOutcome: MarkOutcome = { cells: 4, protectedSheets: [], truncated: false };
   templateNames: readonly string[] = ["预算执行情况", "支出决算表", "绩效指标", "部门基本情况"];
   private readonly failures = new Map<Method, unknown>();
@@ -103,5 +109,15 @@ export class FakeWorkbookHost implements WorkbookHost {
     await this.enter("saveSettings");
     this.saved.push(settings);
     this.settings = settings;
+  }
+
+  async loadConfirmations(): Promise<ConfirmationStore> {
+    this.storeCalls.push("loadConfirmations");
+    return this.confirmations;
+  }
+
+  async saveConfirmations(store: ConfirmationStore): Promise<void> {
+    this.storeCalls.push("saveConfirmations");
+    this.confirmations = store;
   }
 }

@@ -1,6 +1,16 @@
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import type ExcelJS from "exceljs";
-import { editXlsx, writeTempFile } from "../fixtures/xlsx-builders";
+import * as pipeline from "../../src/app/pipeline";
+import { XlsxWorkbookHost } from "../../src/gateway/xlsx/host";
+import {
+  readConfirmationsFromPackage,
+  writeConfirmationsToPackage,
+} from "../../src/gateway/xlsx/package/confirmations-part";
+import { BUDGET_SHEET, INDICATORS_SHEET } from "../app/fixtures";
+import { buildXlsx, editXlsx, writeTempFile } from "../fixtures/xlsx-builders";
+import { fixtureXlsxSheet } from "../hosts/contract";
 import { runCli, SAMPLE_XLSX } from "./run-cli";
 
 const BUDGET = "表一 预算执行情况";
@@ -262,6 +272,111 @@ describe("selfeval check on a workbook saved without recalculating", () => {
         actual: null,
         difference: null,
         message: "合计行（合计）：公式没有计算结果，请在 Excel 中重新计算并保存后再检查",
+      },
+    ]);
+  });
+});
+
+describe("selfeval check and generate with the filer's 出错说明", () => {
+  const TEXT = "乡镇合并后支出口径调整，差额为上年结转";
+  let explained: string;
+
+  beforeAll(async () => {
+    // The fixture's sum.breakdown error and its coverage warning explained in the preview, saved as 下载报告 saves.
+    const host = await XlsxWorkbookHost.load(
+      await buildXlsx([BUDGET_SHEET, INDICATORS_SHEET].map(fixtureXlsxSheet)),
+    );
+    const { evaluation } = await pipeline.check(host, {});
+    await pipeline.confirm(
+      host,
+      {},
+      evaluation.findings.find((f) => f.rule === "sum.breakdown")!,
+      TEXT,
+      {
+        at: "2024-03-01T08:00:00.000Z",
+      },
+    );
+    await pipeline.confirm(
+      host,
+      {},
+      evaluation.findings.find((f) => f.rule === "quality.coverage")!,
+      "本单位无成本指标",
+    );
+    explained = writeTempFile("已说明.xlsx", (await host.saveForDownload()).bytes);
+  });
+
+  it("--json carries each explanation and counts the explained warning out", async () => {
+    const r = await runCli(["check", explained, "--json"]);
+    expect(r.code).toBe(1);
+    const envelope = JSON.parse(r.stdout) as Envelope & { summary: { confirmed?: number } };
+    expect(envelope.summary).toEqual({ error: 3, warning: 0, notice: 1, confirmed: 2 });
+    expect(
+      envelope.findings
+        .filter((f) => "confirmation" in f)
+        .map((f) => [f.rule, f.severity, (f as { confirmation?: unknown }).confirmation]),
+    ).toEqual([
+      ["sum.breakdown", "error", { text: TEXT, at: "2024-03-01T08:00:00.000Z" }],
+      ["quality.coverage", "warning", { text: "本单位无成本指标" }],
+    ]);
+    expect(envelope.findings.filter((f) => !("confirmation" in f))).toHaveLength(3);
+  });
+
+  it("the readable report shows the explanation under its finding and says what is explained", async () => {
+    const r = await runCli(["check", explained]);
+    const lines = r.stdout.split("\n");
+    const at = lines.findIndex((l) => l.includes("表1 预算执行!D5、D11、D12"));
+    expect(lines[at + 1]).toBe(`      出错说明：${TEXT}`);
+    expect(lines.slice(-3)).toEqual([
+      "汇总：错误 3 项，警告 0 项，提示 1 项。",
+      "已说明 2 项：错误 1 项（仍计入错误），警告和提示 1 项（不计入汇总）。",
+      "",
+    ]);
+    const en = await runCli(["check", explained, "--lang", "en-US"]);
+    expect(en.stdout.split("\n").slice(-3)).toEqual([
+      "Summary: 3 errors, 0 warnings, 1 notice.",
+      "Explained by the filer: 1 error (still counted as errors), 1 warning or notice (not counted above).",
+      "",
+    ]);
+  });
+
+  it("generate's banner and summary count the explained error", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "selfeval-explained-")), "out.xlsx");
+    const r = await runCli(["generate", explained, "--out", out]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toContain("核查发现 3 项错误，其中 1 项已说明，详见核查结果");
+    expect(lines[lines.length - 1]).toBe(
+      "已说明 2 项：错误 1 项（仍计入错误），警告和提示 1 项（不计入汇总）。",
+    );
+    const json = JSON.parse(
+      (await runCli(["generate", explained, "--out", out, "--force", "--json"])).stdout,
+    ) as {
+      banner: string;
+      summary: unknown;
+    };
+    expect(json.banner).toBe("核查发现 3 项错误，其中 1 项已说明，详见核查结果");
+    expect(json.summary).toEqual({ error: 3, warning: 0, notice: 1, confirmed: 2 });
+  });
+
+  it("a figure changed since: the explanation lapses and check says so", async () => {
+    // The figure changed as in Excel, which keeps the custom XML part when it saves (exceljs, editing here, does not).
+    const edited = await editXlsx(readFileSync(explained), setCell("表1 预算执行", "D11", 900.48));
+    const store = await readConfirmationsFromPackage(readFileSync(explained));
+    const changed = writeTempFile("已说明-改动.xlsx", await writeConfirmationsToPackage(edited, store));
+    const r = await runCli(["check", changed]);
+    expect(r.stdout).not.toContain(TEXT);
+    expect(r.stdout.split("\n").slice(-4)).toEqual([
+      "汇总：错误 3 项，警告 0 项，提示 1 项。",
+      "已说明 1 项：警告和提示 1 项（不计入汇总）。",
+      "1 项出错说明所依据的数据已修改，说明已失效，请重新核对后再说明。",
+      "",
+    ]);
+    const json = JSON.parse((await runCli(["check", changed, "--json"])).stdout) as { lapsed: unknown };
+    expect(json.lapsed).toEqual([
+      {
+        rule: "sum.breakdown",
+        cells: ["表1 预算执行!D5", "表1 预算执行!D11", "表1 预算执行!D12"],
+        text: TEXT,
       },
     ]);
   });

@@ -1,9 +1,11 @@
 /**
  * An .xlsx as Excel would hold it once opened, in the fake: values (formulas with their cached result, rich text and
  * links as their text), dates as serial numbers, number formats, merges and sheet visibility. Lets a test run the Office.js gateway over a file the .xlsx
- * gateway (the CLI) wrote, as when the user opens the CLI's output in Excel and uses the add-in on it.
+ * gateway (the CLI) wrote, as when the user opens the CLI's output in Excel and uses the add-in on it. Custom XML parts
+ * (customXml/itemN.xml) come along, as Excel exposes them through workbook.customXmlParts.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { FakeExcel, fakeError, type FakeValue } from "../fakes/excel-fake";
 
 /** What Excel holds for an exceljs value: formulas keep their cached result, rich text and links their text. */
@@ -55,6 +57,15 @@ export async function xlsxInFake(bytes: Uint8Array): Promise<FakeExcel> {
         bottom: Number(to.row) - 1,
         right: Number(to.col) - 1,
       };
+    });
+  }
+  const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files).sort()) {
+    if (!/^customXml\/item\d+\.xml$/i.test(name)) continue;
+    fake.model.customXmlPartCounter += 1;
+    fake.model.customXmlParts.push({
+      id: `{FAKE-${fake.model.customXmlPartCounter}}`,
+      xml: await zip.file(name)!.async("string"),
     });
   }
   return fake;

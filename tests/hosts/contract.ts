@@ -1,8 +1,8 @@
 /**
  * The contract every WorkbookHost keeps, as one reusable suite: given a factory that opens an .xlsx in a host (over
  * that host's fake), it checks read → writeReport → a re-run replaces only our sheets → highlight / clear restores the
- * fills → settings round-trip → a protected sheet is refused with the localized error → 插入模板 adds the four input
- * sheets (refused, with nothing added, on a protected workbook structure). Run it with
+ * fills → settings round-trip → 出错说明 round-trip and lapse → a protected sheet is refused with the localized
+ * error → 插入模板 adds the four input sheets (refused, with nothing added, on a protected workbook structure). Run it with
  * `runHostContract("name", factory)` from a *.test.ts file; the WPS fake runs it in wps.contract.test.ts, and the
  * Office.js fake can run it with a harness over tests/excel/xlsx-in-fake.ts.
  */
@@ -12,10 +12,14 @@ import {
   check,
   generate,
   checkToSheet,
+  confirm,
+  unconfirm,
   markFindings,
   clearMarks,
   insertTemplate,
 } from "../../src/app/pipeline";
+import { EMPTY_CONFIRMATIONS } from "../../src/engine/confirmations";
+import { MARKER_SHEET_NAME } from "../../src/engine/report/sheet-names";
 import { DEFAULT_SETTINGS, toScoreOptions, type AppSettings } from "../../src/app/settings";
 import type { Finding } from "../../src/engine/findings";
 import { evaluationYear } from "../../src/engine/template";
@@ -199,6 +203,74 @@ export function runHostContract(name: string, open: HostFactory): void {
         "工作簿结构受保护，无法添加或删除工作表。未写入任何内容。请在“审阅”选项卡中撤销保护后再试。",
       );
       expect(h.sheetNames()).toEqual(names);
+    });
+
+    test("出错说明 round-trip through the workbook, in no sheet the user sees, and lapse when a figure changes", async () => {
+      const bytes = await contractWorkbook();
+      const h = await open(bytes);
+      expect(await h.host.loadConfirmations()).toEqual(EMPTY_CONFIRMATIONS);
+      const names = h.sheetNames();
+      const { evaluation } = await check(h.host, OPTIONS);
+      const error = evaluation.findings.find((f) => f.rule === "sum.breakdown")!;
+      expect(error.cells.map((c) => c.address)).toEqual(["D5", "D11", "D12"]);
+      expect(evaluation.summary.error).toBe(3);
+
+      const at = "2024-03-01T08:00:00.000Z";
+      const done = await confirm(h.host, OPTIONS, error, "  乡镇合并后支出口径调整，差额为上年结转  ", {
+        at,
+      });
+      const explained = done.evaluation.findings.find((f) => f.rule === "sum.breakdown")!;
+      expect(explained.confirmation).toMatchObject({ text: "乡镇合并后支出口径调整，差额为上年结转", at });
+      // Only the very-hidden marker may appear (WPS keeps its store there; Excel in a custom XML part).
+      const userSheets = (): string[] => h.sheetNames().filter((n) => n !== MARKER_SHEET_NAME);
+      expect(userSheets()).toEqual(names.filter((n) => n !== MARKER_SHEET_NAME));
+
+      // Reopened: the explanation is read from the workbook; the error still counts, and the report says so.
+      const again = await check(h.reopen(), OPTIONS);
+      const stored = again.evaluation.findings.filter((f) => f.confirmation);
+      expect(stored.map((f) => [f.rule, f.confirmation?.text])).toEqual([
+        ["sum.breakdown", "乡镇合并后支出口径调整，差额为上年结转"],
+      ]);
+      expect(again.evaluation.summary.error).toBe(3);
+      await generate(h.reopen(), OPTIONS, "zh-CN");
+      expect(h.valueAt("绩效自评表", "A1")).toBe("核查发现 3 项错误，其中 1 项已说明，详见核查结果");
+      expect(await h.reopen().read()).toEqual(await h.host.read());
+
+      // A figure of the finding changes: the error stands with other figures, and the explanation lapses.
+      h.setValue("表1 预算执行", "D11", 900.48);
+      const changed = await check(h.reopen(), OPTIONS);
+      const after = changed.evaluation.findings.find((f) => f.rule === "sum.breakdown")!;
+      expect(after.confirmation).toBeUndefined();
+      expect(changed.evaluation.lapsed.map((c) => [c.rule, c.cells, c.text])).toEqual([
+        [
+          "sum.breakdown",
+          ["表1 预算执行!D5", "表1 预算执行!D11", "表1 预算执行!D12"],
+          "乡镇合并后支出口径调整，差额为上年结转",
+        ],
+      ]);
+      await generate(h.reopen(), OPTIONS, "zh-CN");
+      expect(h.valueAt("绩效自评表", "A1")).toBe("核查发现 3 项错误，详见核查结果");
+
+      // Explained again over the new figures, then withdrawn: nothing stays in the store.
+      const renewed = await confirm(h.reopen(), OPTIONS, after, "差额为上年结转");
+      expect(renewed.evaluation.lapsed).toEqual([]);
+      expect((await h.reopen().loadConfirmations()).confirmations.map((c) => c.text)).toEqual([
+        "差额为上年结转",
+      ]);
+      const withdrawn = await unconfirm(h.reopen(), OPTIONS, after);
+      expect(withdrawn.evaluation.findings.some((f) => f.confirmation)).toBe(false);
+      expect(await h.reopen().loadConfirmations()).toEqual(EMPTY_CONFIRMATIONS);
+    });
+
+    test("an explained warning leaves the counts", async () => {
+      const bytes = await contractWorkbook();
+      const h = await open(bytes);
+      const { evaluation } = await check(h.host, OPTIONS);
+      const warning = evaluation.findings.find((f) => f.severity === "warning")!;
+      const before = evaluation.summary.warning;
+      const done = await confirm(h.host, OPTIONS, warning, "已与主管部门核对");
+      expect(done.evaluation.summary.warning).toBe(before - 1);
+      expect((await check(h.reopen(), OPTIONS)).evaluation.summary.warning).toBe(before - 1);
     });
 
     test("our earlier sheet protected: writeReport is refused with the localized error, nothing written", async () => {

@@ -224,7 +224,10 @@ describe("一致性检查", () => {
       "预算执行情况",
     ]);
     const budgetErrors = screen.getByRole("list", { name: "错误 · 预算执行情况" });
-    const [breakdown] = within(budgetErrors).getAllByRole("button");
+    // Each finding is a button that goes to its cells (its title says so); 说明并确认 sits under it.
+    const [breakdown] = within(budgetErrors)
+      .getAllByRole("button")
+      .filter((b) => b.title.startsWith("转到"));
     expect(breakdown.textContent).toBe(
       "预算分项合计 · 表1 预算执行!D5" +
         "全年执行数：基本支出 + 项目支出 = 1925.67 万元，年度资金总额填列 2030.12 万元，相差 104.45 万元" +
@@ -235,13 +238,16 @@ describe("一致性检查", () => {
     expect(
       within(indicatorErrors)
         .getAllByRole("button")
+        .filter((b) => b.title.startsWith("转到"))
         .map((b) => b.querySelector("span")?.textContent),
     ).toEqual(["缺少实际完成值 · 表2 绩效指标!E4", "定性得分档次 · 表2 绩效指标!G5"]);
   });
 
   test("a click on a finding selects its cells; the keyboard reaches it as a button", async () => {
     const host = await checked();
-    const breakdown = within(screen.getByRole("list", { name: "错误 · 预算执行情况" })).getByRole("button");
+    const breakdown = within(screen.getByRole("list", { name: "错误 · 预算执行情况" })).getByRole("button", {
+      name: /^预算分项合计/,
+    });
     breakdown.focus();
     expect(document.activeElement).toBe(breakdown);
     await act(async () => {

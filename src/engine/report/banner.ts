@@ -10,13 +10,26 @@ import type { CellStyle, HyperlinkSpec } from "./spec";
 /** Red as Excel's "bad" text: readable in print, unmistakable on screen. */
 export const BANNER_COLOR = "#C00000";
 
-/** The banner's text for these findings, or null when no error stands. */
-export function bannerText(findings: readonly Pick<Finding, "severity">[], lang: Lang): string | null {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  if (errors === 0) return null;
-  return lang === "zh-CN"
-    ? `核查发现 ${errors} 项错误，详见核查结果`
-    : `The check found ${errors} error${errors === 1 ? "" : "s"}: see Check Results`;
+/**
+ * The banner's text for these findings, or null when no error stands. An error the filer explained (出错说明) still
+ * counts: the line then says how many of them are explained.
+ */
+export function bannerText(
+  findings: readonly Pick<Finding, "severity" | "confirmation">[],
+  lang: Lang,
+): string | null {
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length === 0) return null;
+  const n = errors.length;
+  const explained = errors.filter((f) => f.confirmation).length;
+  if (lang === "zh-CN")
+    return explained > 0
+      ? `核查发现 ${n} 项错误，其中 ${explained} 项已说明，详见核查结果`
+      : `核查发现 ${n} 项错误，详见核查结果`;
+  const found = `The check found ${n} error${n === 1 ? "" : "s"}`;
+  return explained > 0
+    ? `${found}, ${explained} of them explained: see Check Results`
+    : `${found}: see Check Results`;
 }
 
 export function bannerStyle(font: string, size: number): CellStyle {

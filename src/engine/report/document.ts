@@ -4,6 +4,7 @@
  * (table-sheet.ts), so the Word report states exactly what the sheets state. Renderer-neutral plain data: the .docx
  * gateway (src/gateway/docx) typesets it; any other document renderer could.
  */
+import { confirmedCounts, countedSummary } from "../confirmations";
 import { compareFindings, type Finding, type Severity, SEVERITIES } from "../findings";
 import type { Lang } from "../i18n";
 import { ruleName } from "../rules/index";
@@ -82,14 +83,17 @@ function texts(lang: Lang) {
       ? "附件：部门整体支出绩效自评表"
       : "Annex: Overall Expenditure Performance Self-Evaluation Table",
     findings: zh ? "核查结果" : "Check results",
-    summary: (n: number, c: Record<Severity, number>) =>
+    summary: (n: number, c: Record<Severity, number>, explained: number) =>
       zh
-        ? `本报告所据工作簿经核查共有 ${n} 项问题：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项。请核实修改后再提交。`
-        : `The checks found ${n} issues in the workbook behind this report: ${c.error} errors, ${c.warning} warnings, ${c.notice} notices. Please review them before submitting.`,
-    group: (s: Severity, n: number) =>
-      zh ? `${SEVERITY_NAMES[s][lang]}（${n} 项）` : `${SEVERITY_NAMES[s][lang]}s (${n})`,
+        ? `本报告所据工作簿经核查共有 ${n} 项问题：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项${explained > 0 ? `；${explained} 项已附出错说明（已说明的警告和提示不计入）` : ""}。请核实修改后再提交。`
+        : `The checks found ${n} issues in the workbook behind this report: ${c.error} errors, ${c.warning} warnings, ${c.notice} notices${explained > 0 ? `; ${explained} explained by the filer (explained warnings and notices are not counted)` : ""}. Please review them before submitting.`,
+    group: (s: Severity, n: number, explained: number) =>
+      zh
+        ? `${SEVERITY_NAMES[s][lang]}（${n} 项${explained > 0 ? `，其中 ${explained} 项已说明` : ""}）`
+        : `${SEVERITY_NAMES[s][lang]}s (${n}${explained > 0 ? `, ${explained} explained` : ""})`,
     item: (i: number, rule: string, where: string, message: string) =>
       zh ? `${i}. “${rule}”（${where}）：${message}` : `${i}. "${rule}" (${where}): ${message}`,
+    explanation: (text: string) => (zh ? `（出错说明：${text}）` : ` (Explanation: ${text})`),
     noCell: zh ? "未定位单元格" : "no cell",
     separator: zh ? "、" : ", ",
   };
@@ -185,22 +189,28 @@ function findingsSection(findings: readonly Finding[], lang: Lang): ReportDocume
   if (findings.length === 0) return null;
   const t = texts(lang);
   const sorted = [...findings].sort(compareFindings);
-  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-  for (const f of sorted) counts[f.severity] += 1;
+  // An explained warning or notice leaves the counts; an explained error stays counted (confirmations.ts).
+  const counts = countedSummary(sorted);
+  const explained = confirmedCounts(sorted);
   const groups = SEVERITIES.flatMap((s): DocFindingGroup[] => {
     const group = sorted.filter((f) => f.severity === s);
     if (group.length === 0) return [];
     return [
       {
-        heading: t.group(s, group.length),
+        heading: t.group(s, group.length, explained[s]),
         items: group.map((f, i) => {
           const where = f.cells.map((c) => `${c.sheet}!${c.address}`).join(t.separator) || t.noCell;
-          return t.item(i + 1, ruleName(f.rule, lang), where, f.message[lang]);
+          const item = t.item(i + 1, ruleName(f.rule, lang), where, f.message[lang]);
+          return f.confirmation ? item + t.explanation(f.confirmation.text) : item;
         }),
       },
     ];
   });
-  return { heading: t.findings, summary: t.summary(sorted.length, counts), groups };
+  return {
+    heading: t.findings,
+    summary: t.summary(sorted.length, counts, sorted.filter((f) => f.confirmation).length),
+    groups,
+  };
 }
 
 /** The Word report's content, from an evaluation (any object with the fields of ReportInput). */

@@ -2,6 +2,7 @@
  * 核查结果: every finding of the checker and the scorer, grouped by severity (错误 / 警告 / 提示), each row linking to
  * the cell to look at. Amounts are shown in the unit of the table they were read from.
  */
+import { confirmedCounts, countedSummary } from "../confirmations";
 import { compareFindings, type Finding, type RuleId, type Severity, SEVERITIES } from "../findings";
 import { amountNumberFormat } from "../format";
 import type { Lang } from "../i18n";
@@ -14,7 +15,9 @@ import type { CellStyle, SheetSpec } from "./spec";
 import { TABLE_MARGINS, a4Print, boxed, fontsFor } from "./styles";
 
 const COLUMN_WIDTHS = [8, 20, 14, 9.5, 16, 16, 15, 52];
-const LAST_COL = COLUMN_WIDTHS.length - 1;
+/** With 出错说明 (only when a finding has one): the message narrower, the explanation beside it. */
+const COLUMN_WIDTHS_EXPLAINED = [8, 20, 14, 9.5, 16, 16, 15, 40, 32];
+const EXPLANATION_COL = 8;
 const SIZE = 10.5;
 
 /** Every rule's name by id, from the rule registry (kept for the pane and the CSV, which look names up by id). */
@@ -38,15 +41,32 @@ function findingsTexts(lang: Lang) {
   const zh = lang === "zh-CN";
   return {
     title: zh ? "核查结果" : "Check Results",
-    summary: (n: number, c: Record<Severity, number>) =>
+    summary: (n: number, c: Record<Severity, number>, explained = "") =>
       zh
-        ? `共 ${n} 项：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项。单击“单元格”一列可转到该单元格。`
-        : `${n} findings: ${c.error} errors, ${c.warning} warnings, ${c.notice} notices. Click a cell address to go to it.`,
+        ? `共 ${n} 项：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项。${explained}单击“单元格”一列可转到该单元格。`
+        : `${n} findings: ${c.error} errors, ${c.warning} warnings, ${c.notice} notices. ${explained ? `${explained} ` : ""}Click a cell address to go to it.`,
+    /** The summary's addition when findings are explained: counted errors among them, uncounted others. */
+    explained: (c: Record<Severity, number>) => {
+      const others = c.warning + c.notice;
+      const parts = zh
+        ? [
+            c.error > 0 ? `错误中 ${c.error} 项已说明` : "",
+            others > 0 ? `另有 ${others} 项警告或提示已说明，不计入` : "",
+          ]
+        : [
+            c.error > 0 ? `${c.error} of the errors explained` : "",
+            others > 0 ? `${others} explained warning${others === 1 ? "" : "s"} or notices not counted` : "",
+          ];
+      return parts.filter((p) => p !== "").join(zh ? "，" : "; ") + (zh ? "。" : ".");
+    },
     header: zh
       ? ["级别", "规则", "工作表", "单元格", "应为", "实际", "差额", "说明"]
       : ["Severity", "Rule", "Sheet", "Cell", "Expected", "Actual", "Difference", "Details"],
-    group: (s: Severity, n: number) =>
-      zh ? `${SEVERITY_NAMES[s][lang]}（${n} 项）` : `${SEVERITY_NAMES[s][lang]}s (${n})`,
+    explanationHeader: zh ? "出错说明" : "Explanation",
+    group: (s: Severity, n: number, explained: number) =>
+      zh
+        ? `${SEVERITY_NAMES[s][lang]}（${n} 项${explained > 0 ? `，其中 ${explained} 项已说明` : ""}）`
+        : `${SEVERITY_NAMES[s][lang]}s (${n}${explained > 0 ? `, ${explained} explained` : ""})`,
     none: zh ? "未发现问题。" : "No findings.",
     otherCells: zh ? "相关单元格：" : "Other cells: ",
   };
@@ -105,32 +125,37 @@ function unitOf(f: Finding): MoneyUnit {
 
 export function buildFindingsSheet(input: ReportInput, lang: Lang): SheetSpec {
   const t = findingsTexts(lang);
-  const g = new SheetGrid(COLUMN_WIDTHS);
   const findings = [...input.findings].sort(compareFindings);
-  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity] += 1;
+  // The 出错说明 column is there only when a finding has one: a workbook without any keeps the sheet as it was.
+  const explained = confirmedCounts(findings);
+  const withExplanations = findings.some((f) => f.confirmation);
+  const widths = withExplanations ? COLUMN_WIDTHS_EXPLAINED : COLUMN_WIDTHS;
+  const lastCol = widths.length - 1;
+  const g = new SheetGrid(widths);
+  const counts = countedSummary(findings);
 
-  g.area(0, 0, 0, LAST_COL, t.title, "title");
+  g.area(0, 0, 0, lastCol, t.title, "title");
   g.height(0, 32);
-  const summary = t.summary(findings.length, counts);
-  g.area(1, 0, 1, LAST_COL, summary, "summary");
-  g.fitRow(1, summary, 0, LAST_COL, SIZE, 22);
+  const summary = t.summary(findings.length, counts, withExplanations ? t.explained(explained) : "");
+  g.area(1, 0, 1, lastCol, summary, "summary");
+  g.fitRow(1, summary, 0, lastCol, SIZE, 22);
   t.header.forEach((h, i) => g.set(2, i, h, "header"));
+  if (withExplanations) g.set(2, EXPLANATION_COL, t.explanationHeader, "header");
   g.height(2, 22);
   let row = 3;
 
   if (findings.length === 0) {
-    g.area(row, 0, row, LAST_COL, t.none, "none");
+    g.area(row, 0, row, lastCol, t.none, "none");
     g.height(row, 22);
   }
   for (const severity of SEVERITIES) {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    g.area(row, 0, row, LAST_COL, t.group(severity, group.length), `group:${severity}`);
+    g.area(row, 0, row, lastCol, t.group(severity, group.length, explained[severity]), `group:${severity}`);
     g.height(row, 22);
     row += 1;
     for (const f of group) {
-      writeFinding(g, f, row, lang);
+      writeFinding(g, f, row, lang, withExplanations);
       row += 1;
     }
   }
@@ -142,7 +167,7 @@ export function buildFindingsSheet(input: ReportInput, lang: Lang): SheetSpec {
     cells: g.cells,
     merges: g.merges,
     styles: styles(lang, units),
-    columnWidths: COLUMN_WIDTHS,
+    columnWidths: widths,
     rowHeights: g.rowHeights,
     freeze: { rows: 3, cols: 0 },
     print: a4Print(lang, "landscape", TABLE_MARGINS, "1:3"),
@@ -150,7 +175,7 @@ export function buildFindingsSheet(input: ReportInput, lang: Lang): SheetSpec {
   };
 }
 
-function writeFinding(g: SheetGrid, f: Finding, row: number, lang: Lang): void {
+function writeFinding(g: SheetGrid, f: Finding, row: number, lang: Lang, withExplanations: boolean): void {
   const t = findingsTexts(lang);
   const first = f.cells[0];
   const ruleText = `${ruleName(f.rule, lang)}\n${f.rule}`;
@@ -177,6 +202,11 @@ function writeFinding(g: SheetGrid, f: Finding, row: number, lang: Lang): void {
     (others.length > 0 ? `\n${t.otherCells}${others.join(lang === "zh-CN" ? "、" : ", ")}` : "");
   g.set(row, 7, message, "text", { text: true });
   g.fitRow(row, message, 7, 7, SIZE, 22);
+  if (withExplanations) {
+    const explanation = f.confirmation?.text ?? null;
+    g.set(row, EXPLANATION_COL, explanation, "text", { text: true });
+    if (explanation) g.fitRow(row, explanation, EXPLANATION_COL, EXPLANATION_COL, SIZE, 22);
+  }
   g.fitRow(row, ruleText, 1, 1, SIZE, 22);
   if (first) g.fitRow(row, first.sheet, 2, 2, SIZE, 22);
 }

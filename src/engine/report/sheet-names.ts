@@ -19,6 +19,12 @@ import { REPORT_SHEET_KEYS, type ReportSheetKey, type ReportSpec, type SheetSpec
 export const MARKER_SHEET_NAME = "_selfeval";
 
 /**
+ * 0-based column (Z) of the keys of the store WPS keeps in the marker sheet (src/gateway/wps/store.ts): the key, then
+ * the JSON value in pieces in the columns after it. The .xlsx gateway reads the 出错说明 WPS saved there.
+ */
+export const MARKER_STORE_KEY_COLUMN = 25;
+
+/**
  * Names that start with this are reserved to us: a gateway may give them to sheets it is still building or setting
  * aside (Office.js), and the marker lists them so that the leftovers of an interrupted run are cleaned up next time.
  */

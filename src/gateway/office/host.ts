@@ -4,12 +4,14 @@
  * bundles (task pane and ribbon commands): it must not import React or exceljs.
  */
 import { parseA1Range, rangeToA1 } from "../../engine/a1";
+import type { ConfirmationStore } from "../../engine/confirmations";
 import type { Finding } from "../../engine/findings";
 import type { Lang } from "../../engine/i18n";
 import type { ReportSheetKey, ReportSpec, SheetSpec } from "../../engine/report/spec";
 import type { CellRange, WorkbookSnapshot } from "../../engine/snapshot";
 import { requireExcelApi, supportsExcelApi } from "./api";
 import { protectedError, toGatewayError } from "./errors";
+import { readConfirmations, writeConfirmations } from "./confirmations";
 import { clearHighlights, highlightFindings } from "./highlight";
 import { readWorkbook } from "./read";
 import { officeSettingsStore, type KeyValueStore, type OfficeSettingsLike } from "./store";
@@ -184,5 +186,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
       s.set(SETTINGS_KEY, normalizeSettings(settings));
       await s.save();
     },
+
+    loadConfirmations: (): Promise<ConfirmationStore> =>
+      guarded(() => run((context) => readConfirmations(context, store))),
+
+    saveConfirmations: (confirmations: ConfirmationStore): Promise<void> =>
+      guarded(() => run((context) => writeConfirmations(context, confirmations, store))),
   };
 }

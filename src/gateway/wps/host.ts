@@ -1,10 +1,20 @@
 /**
  * The WorkbookHost of the WPS 表格 add-in: the same pipeline, task pane and ribbon commands as in Excel, over ET's
+<<<<<<< HEAD
  * synchronous object model. Settings and saved fills live in the very-hidden `_selfeval` sheet (store.ts).
+=======
+ * synchronous object model. Settings, saved fills and the 出错说明 live in the very-hidden `_selfeval` sheet (store.ts).
+ * `insertTemplate` is not offered in WPS yet: it says so in the user's words instead of writing half a template.
+>>>>>>> h12
  */
 import type { MarkOutcome, WorkbookHost, WrittenReport } from "../../app/host";
 import { normalizeSettings, SETTINGS_KEY, type AppSettings } from "../../app/settings";
 import { parseA1Range, rangeToA1 } from "../../engine/a1";
+import {
+  CONFIRMATIONS_KEY,
+  normalizeConfirmations,
+  type ConfirmationStore,
+} from "../../engine/confirmations";
 import type { Finding } from "../../engine/findings";
 import type { Lang } from "../../engine/i18n";
 import type { ReportSheetKey, ReportSpec } from "../../engine/report/spec";
@@ -134,6 +144,19 @@ export class WpsWorkbookHost implements WorkbookHost {
 
   saveSettings(settings: AppSettings): Promise<void> {
     return this.guarded(() => markerStore(this.app()).set(SETTINGS_KEY, normalizeSettings(settings)));
+  }
+
+  /** The 出错说明 live in the marker sheet's store beside the settings (ET's custom properties hold 255 characters). */
+  loadConfirmations(): Promise<ConfirmationStore> {
+    return this.guarded(() => normalizeConfirmations(markerStore(this.app()).get(CONFIRMATIONS_KEY)));
+  }
+
+  saveConfirmations(store: ConfirmationStore): Promise<void> {
+    return this.guarded(() => {
+      const s = markerStore(this.app());
+      if (store.confirmations.length === 0) s.remove(CONFIRMATIONS_KEY);
+      else s.set(CONFIRMATIONS_KEY, normalizeConfirmations(store));
+    });
   }
 }
 

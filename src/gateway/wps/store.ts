@@ -8,13 +8,13 @@
  */
 import type { EtApplication, EtScalar, EtWorksheet } from "./et-api";
 import { activeWorkbook, findSheet, rectOf, valueRows } from "./sheets";
-import { MARKER_SHEET_NAME } from "../../engine/report/sheet-names";
+import { MARKER_SHEET_NAME, MARKER_STORE_KEY_COLUMN } from "../../engine/report/sheet-names";
 import { ensureMarker, withoutAlerts } from "./write";
 import { protectedError } from "./errors";
 import { columnName } from "../../engine/a1";
 
 /** 0-based column of the keys (Z); the value's pieces follow it. */
-export const STORE_KEY_COLUMN = 25;
+export const STORE_KEY_COLUMN = MARKER_STORE_KEY_COLUMN;
 export const STORE_PIECE_CHARS = 30_000;
 
 function keyColumn(): string {

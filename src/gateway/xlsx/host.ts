@@ -24,6 +24,8 @@ import {
 } from "../../engine/report/index";
 import type { WorkbookSnapshot } from "../../engine/snapshot";
 import { buildTemplate, evaluationYear, planTemplateNames } from "../../engine/template";
+import { EMPTY_CONFIRMATIONS, type ConfirmationStore } from "../../engine/confirmations";
+import { readConfirmationsFromPackage, writeConfirmationsToPackage } from "./package/confirmations-part";
 import { addReportToPackage } from "./package/index";
 import { evaluateMissingFormulas } from "./formulas/evaluate-missing";
 import { loadXlsxWorkbook, snapshotOfWorkbook } from "./read";
@@ -67,6 +69,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
   /** The report last written, for the package route of saveForDownload(). */
   private lastSpec: ReportSpec | null = null;
   private templateInserted = false;
+  /** The 出错说明: read from the package's custom XML part, then as saved through this host. */
+  private confirmations: ConfirmationStore = EMPTY_CONFIRMATIONS;
+  /** True once saveConfirmations changed them: the saved bytes then carry the part. */
+  private confirmationsChanged = false;
 
   private constructor(
     private readonly workbook: ExcelJS.Workbook,
@@ -91,6 +97,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
     const original = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     const host = new XlsxWorkbookHost(await loadXlsxWorkbook(bytes), original, options);
     host.snapshot = await evaluateMissingFormulas(host.readModel());
+    host.confirmations = await readConfirmationsFromPackage(original);
     return host;
   }
 
@@ -99,10 +106,15 @@ export class XlsxWorkbookHost implements WorkbookHost {
     return this.owned;
   }
 
-  /** The workbook as it is now (input sheets, report sheets, marks) as .xlsx bytes. */
+  /**
+   * The workbook as it is now (input sheets, report sheets, marks) as .xlsx bytes, with its 出错说明 (exceljs does not
+   * keep custom XML parts, so the part is written into exceljs's package afterwards).
+   */
   async toBytes(): Promise<Uint8Array> {
-    const out = await this.workbook.xlsx.writeBuffer();
-    return new Uint8Array(out as ArrayBuffer);
+    const out = new Uint8Array((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    return this.confirmations.confirmations.length > 0
+      ? writeConfirmationsToPackage(out, this.confirmations)
+      : out;
   }
 
   /**
@@ -114,8 +126,16 @@ export class XlsxWorkbookHost implements WorkbookHost {
   async saveForDownload(): Promise<SavedWorkbook> {
     if (this.savedFills.size > 0 || this.templateInserted)
       return { bytes: await this.toBytes(), route: "model" };
-    if (!this.lastSpec) return { bytes: this.original, route: "package" };
-    const { bytes } = await addReportToPackage(this.original, this.lastSpec, { owned: this.ownedInOriginal });
+    const report = this.lastSpec
+      ? (await addReportToPackage(this.original, this.lastSpec, { owned: this.ownedInOriginal })).bytes
+      : this.original;
+    // Written when changed here, and after a report: the report's writer replaces the marker sheet, where a workbook
+    // saved by WPS keeps them (one with the custom XML part gets the same store back).
+    const carry = this.lastSpec !== null && this.confirmations.confirmations.length > 0;
+    const bytes =
+      this.confirmationsChanged || carry
+        ? await writeConfirmationsToPackage(report, this.confirmations)
+        : report;
     return { bytes, route: "package" };
   }
 
@@ -209,6 +229,16 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   async saveSettings(settings: AppSettings): Promise<void> {
     this.settings = normalizeSettings(settings);
+  }
+
+  async loadConfirmations(): Promise<ConfirmationStore> {
+    return this.confirmations;
+  }
+
+  /** Kept with the workbook: toBytes() and saveForDownload() write them into the package's custom XML part. */
+  async saveConfirmations(store: ConfirmationStore): Promise<void> {
+    this.confirmations = store;
+    this.confirmationsChanged = true;
   }
 }
 

@@ -19,6 +19,9 @@ import {
 } from "../../engine/report/index";
 import type { WorkbookSnapshot } from "../../engine/snapshot";
 import { evaluateMissingFormulas } from "./formulas/evaluate-missing";
+import type { ConfirmationStore } from "../../engine/confirmations";
+import { writeConfirmationsToPackage } from "./package/confirmations-part";
+import { readConfirmationsFile } from "./read-confirmations";
 import { addReportToPackage, ownedSheetsInPackage } from "./package/index";
 import { WorkbookReadError } from "./read-error";
 import { readXlsxFileStreaming } from "./read-stream";
@@ -35,12 +38,16 @@ export class PackageWorkbookHost implements WorkbookHost {
   private settings: AppSettings = DEFAULT_SETTINGS;
   /** Our sheets as they are now: the earlier run's, then the ones this host wrote. */
   private owned: readonly string[];
+  /** 出错说明 saved through this host, written into the package by toBytes(); null while unchanged. */
+  private confirmations: ConfirmationStore | null = null;
 
   private constructor(
     private readonly original: Uint8Array,
     private readonly snapshot: WorkbookSnapshot,
     /** Our sheets in the original package, from an earlier run. */
     private readonly ownedInOriginal: readonly string[],
+    /** The 出错说明 in the original package (its custom XML part). */
+    private readonly storedConfirmations: ConfirmationStore,
   ) {
     this.owned = ownedInOriginal;
   }
@@ -63,7 +70,9 @@ export class PackageWorkbookHost implements WorkbookHost {
     // engine never looks at formulas, so they are not kept.
     const snapshot = await evaluateMissingFormulas(await readXlsxFileStreaming(path, { formulas: false }));
     const owned = await ownedSheetsInPackage(bytes);
-    return new PackageWorkbookHost(bytes, withoutOwnedSheets(snapshot, owned), owned);
+    // Read from the file's zip directory, inflating only the custom XML items (review opens hundreds of files).
+    const confirmations = await readConfirmationsFile(path);
+    return new PackageWorkbookHost(bytes, withoutOwnedSheets(snapshot, owned), owned, confirmations);
   }
 
   /** Our report sheets as they are in the package now. */
@@ -71,9 +80,15 @@ export class PackageWorkbookHost implements WorkbookHost {
     return this.owned;
   }
 
-  /** The user's package with our sheets added (or as it was, before writeReport). */
+  /** The user's package with our sheets added (or as it was, before writeReport), and any 出错说明 saved here. */
   async toBytes(): Promise<Uint8Array> {
-    return this.written ?? this.original;
+    const bytes = this.written ?? this.original;
+    if (this.confirmations) return writeConfirmationsToPackage(bytes, this.confirmations);
+    // A workbook saved by WPS keeps them in the marker sheet, which the report's writer replaces: they go on in the
+    // custom XML part (where the original had one already, it is rewritten with the same store).
+    if (this.written && this.storedConfirmations.confirmations.length > 0)
+      return writeConfirmationsToPackage(bytes, this.storedConfirmations);
+    return bytes;
   }
 
   async read(): Promise<WorkbookSnapshot> {
@@ -114,5 +129,14 @@ export class PackageWorkbookHost implements WorkbookHost {
 
   async saveSettings(settings: AppSettings): Promise<void> {
     this.settings = normalizeSettings(settings);
+  }
+
+  /** From the package's custom XML part (the one Excel's add-in writes); the report's writer keeps that part. */
+  async loadConfirmations(): Promise<ConfirmationStore> {
+    return this.confirmations ?? this.storedConfirmations;
+  }
+
+  async saveConfirmations(store: ConfirmationStore): Promise<void> {
+    this.confirmations = store;
   }
 }

@@ -252,6 +252,9 @@ export class FakeSheet {
 
 export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
+  /** Custom XML parts (workbook.customXmlParts), in the order added. */
+  readonly customXmlParts: { readonly id: string; xml: string }[] = [];
+  customXmlPartCounter = 0;
   /** Workbook structure protection: sheets cannot be added, deleted, renamed, moved or hidden. */
   protected = false;
   active: FakeSheet | null = null;

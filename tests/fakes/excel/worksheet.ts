@@ -1,4 +1,5 @@
 /** Worksheet, the worksheet collection and the workbook in the fake. */
+import { FakeCustomXmlPartCollection } from "./custom-xml";
 import { FakeClientObject, FakeCollection, type Capturable, type FakeRequestContext } from "./client";
 import { FakeOfficeError } from "./errors";
 import {
@@ -298,6 +299,7 @@ export class FakeWorkbook extends FakeClientObject<FakeWorkbookModel> {
   readonly worksheets: FakeWorksheetCollection;
   readonly application: FakeApplication;
   private workbookProtection?: FakeWorkbookProtection;
+  private xmlParts?: FakeCustomXmlPartCollection;
 
   constructor(context: FakeRequestContext) {
     super(context, "workbook", () => context.host.model, "Workbook");
@@ -306,6 +308,11 @@ export class FakeWorkbook extends FakeClientObject<FakeWorkbookModel> {
   }
   protected readers(): Record<string, (m: FakeWorkbookModel) => unknown> {
     return {};
+  }
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    this.context.requireApi("1.5", "Workbook.customXmlParts");
+    this.xmlParts ??= new FakeCustomXmlPartCollection(this.context, "workbook.customXmlParts");
+    return this.xmlParts;
   }
   get protection(): FakeWorkbookProtection {
     this.context.requireApi("1.7", "Workbook.protection");
