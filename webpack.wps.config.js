@@ -14,6 +14,7 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { exceljsBrowserConfig } = require("./scripts/exceljs-browser.js");
+const { RulesRegistryPlugin } = require("./scripts/rules-registry.js");
 const { version } = require("./package.json");
 
 /** The add-in's name in WPS: the folder is `<name>_<version>`, as WPS names the add-ins it installs. */
@@ -113,6 +114,8 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new DeploymentFilesPlugin(root, deploymentFiles(folder, url)),
       ...exceljs.plugins,
+      // Writes src/engine/rules/registry.generated.ts (the list of rule files) before each build and rebuild.
+      new RulesRegistryPlugin(),
     ],
   };
 };
