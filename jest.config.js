@@ -1,4 +1,9 @@
 /** Jest runs the TypeScript sources directly through ts-jest. */
+
+// The engine imports the list of rule files, src/engine/rules/registry.generated.ts (ignored by git): write it before
+// any test compiles the engine, so `npm test` and `npx jest <paths>` see every rule file, also a new one.
+require("./scripts/rules-registry.js").writeRegistry();
+
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],

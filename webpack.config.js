@@ -10,6 +10,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { PORT, HOST, HTTP_FALLBACK_NOTE, devHttpsOptions } = require("./scripts/serve.js");
 const { exceljsBrowserConfig } = require("./scripts/exceljs-browser.js");
+const { RulesRegistryPlugin } = require("./scripts/rules-registry.js");
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
@@ -96,6 +97,8 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
       ...exceljs.plugins,
+      // Writes src/engine/rules/registry.generated.ts (the list of rule files) before each build and rebuild.
+      new RulesRegistryPlugin(),
     ],
     devServer: {
       host: HOST,

@@ -14,6 +14,7 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { exceljsBrowserConfig } = require("./scripts/exceljs-browser.js");
+const { RulesRegistryPlugin } = require("./scripts/rules-registry.js");
 const { version } = require("./package.json");
 
 /** The add-in's name in WPS: the folder is `<name>_<version>`, as WPS names the add-ins it installs. */
@@ -63,6 +64,17 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode,
     devtool: false,
+    // `--env cacheDir=<folder>`: webpack's persistent cache there (tests/gateway/wps-addin.test.ts builds main.js on
+    // every run; a rebuild of unchanged sources reuses the compiled and minified modules). Off unless asked for.
+    ...(env.cacheDir
+      ? {
+          cache: {
+            type: "filesystem",
+            cacheDirectory: path.resolve(env.cacheDir),
+            buildDependencies: { config: [__filename] },
+          },
+        }
+      : {}),
     entry: onlyMain
       ? { main: "./src/wps/main.ts" }
       : { main: "./src/wps/main.ts", taskpane: "./src/wps/pane.tsx" },
@@ -113,6 +125,8 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new DeploymentFilesPlugin(root, deploymentFiles(folder, url)),
       ...exceljs.plugins,
+      // Writes src/engine/rules/registry.generated.ts (the list of rule files) before each build and rebuild.
+      new RulesRegistryPlugin(),
     ],
   };
 };

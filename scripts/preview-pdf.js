@@ -56,6 +56,7 @@ function main() {
 
   // The same compiled CLI users run (bin/selfeval.js → lib/). tsc emits even when some file has a type error, so a
   // half-finished change elsewhere does not stop the preview; the errors are still shown.
+  require("./rules-registry.js").writeRegistry();
   const build = spawnSync(
     process.execPath,
     [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"],

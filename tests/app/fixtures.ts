@@ -8,6 +8,7 @@ import { buildTemplate } from "../../src/engine/template";
 import type { Lang } from "../../src/engine/i18n";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { sheet, workbook } from "../helpers/grid";
+import { INDICATOR_HEADER } from "../fixtures/seed";
 
 export interface FixtureSheet {
   readonly name: string;
@@ -38,16 +39,7 @@ export const INDICATORS_SHEET: FixtureSheet = {
   name: "表2 绩效指标",
   rows: [
     ["2023年度部门整体支出绩效指标完成情况表", null, null, null, null, null, null, null],
-    [
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "年度指标值",
-      "实际完成值",
-      "分值",
-      "得分",
-      "偏差原因分析及改进措施",
-    ],
+    [...INDICATOR_HEADER],
     [
       "产出指标",
       "数量指标",

@@ -22,6 +22,7 @@ import type { Finding } from "../../src/engine/findings";
 import { localized } from "../../src/engine/i18n";
 import { buildReport, type SheetSpec } from "../../src/engine/report/index";
 import { sheet, workbook } from "../helpers/grid";
+import { INDICATOR_HEADER_REQUIRED } from "../fixtures/seed";
 import { FakeWorkbookHost } from "./fake-host";
 import { BUDGET_SHEET, fixtureSnapshot } from "./fixtures";
 
@@ -76,7 +77,7 @@ describe("generate", () => {
         ["年度资金总额", 100, 76],
       ]),
       sheet("指标", [
-        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值"],
+        [...INDICATOR_HEADER_REQUIRED],
         ["产出指标", "数量指标", "完成项目数", "≥5个", "5个", 90],
       ]),
     );

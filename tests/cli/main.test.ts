@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { ole2Bytes, writeTempFile } from "../fixtures/xlsx-builders";
+import { SEED } from "../fixtures/seed";
 import { runCli } from "./run-cli";
 
 const VERSION = (
@@ -135,7 +136,7 @@ describe("selfeval check: unreadable files exit 2 with one line", () => {
   });
 
   it("a file that is not a zip", async () => {
-    const path = writeTempFile("预算.xlsx", "项目,全年预算数\n合计,10716.16\n");
+    const path = writeTempFile("预算.xlsx", `项目,全年预算数\n合计,${SEED.total}\n`);
     expectOneLineFailure(
       await runCli(["check", path]),
       `selfeval check：无法读取“${path}”：这是文本文件（如 CSV），不是 .xlsx 工作簿，请在 Excel 中另存为 .xlsx 再试。`,

@@ -1,104 +1,80 @@
 /**
  * The rule registry: every check rule, in the order they run. The checker, the scorer, the findings sheet, the pane
- * and the CSV read rules (ids, names, severities) from here and nowhere else; RuleId is derived from this list.
+ * and the CSV read rules (ids, names, severities) from here and nowhere else; RuleId is derived from the rule files.
  *
- * Adding a rule: write src/engine/rules/<family>/<name>.ts (id "<family>.<name>") with its test, and add it below.
- * tests/engine/rules/registry.test.ts fails when a rule file in the folder is not listed here.
+ * Adding a rule: write src/engine/rules/<family>/<name>.ts (id "<family>.<name>", `export const … = defineRule(…)`)
+ * with its test, and nothing else. scripts/rules-registry.js writes registry.generated.ts, the list of every rule file,
+ * before anything compiles the engine (jest, tsc, webpack, ts-node, npm install); this file only orders that list.
  *
  * The order matters only for findings that sort equal (same severity, same first cell): the value rules run before
- * the sum rules, the checker's rules before the scorer's, as they always have.
+ * the sum rules, the checker's rules before the scorer's, as they always have. RUN_ORDER keeps that order; a rule it
+ * does not name runs after the named ones, in path order. Name a new rule in it only when its findings must come
+ * before an older rule's among findings that sort equal.
  */
 import type { Severity } from "../findings";
 import type { Lang } from "../i18n";
-import { budgetOverspend } from "./budget/overspend";
-import { budgetUnitAmbiguous } from "./budget/unit-ambiguous";
-import { crossSheet } from "./cross/sheet";
-import { indicatorOverachieved } from "./indicator/overachieved";
-import { indicatorQualitativeTier } from "./indicator/qualitative-tier";
-import { indicatorReasonMissing } from "./indicator/reason-missing";
-import { indicatorScoreMismatch } from "./indicator/score-mismatch";
-import { indicatorTarget } from "./indicator/target";
-import { indicatorUnitMismatch } from "./indicator/unit-mismatch";
-import { indicatorWeights } from "./indicator/weights";
-import { qualityCostOperator } from "./quality/cost-operator";
-import { qualityCoverage } from "./quality/coverage";
-import { qualityDirection } from "./quality/direction";
-import { qualityGroupWeights } from "./quality/group-weights";
-import { qualityPlaceholder } from "./quality/placeholder";
-import { qualityTargetUnit } from "./quality/target-unit";
-import { qualityTemplateRow } from "./quality/template-row";
-import { qualityVague } from "./quality/vague";
-import { reviewExecutionRate } from "./review/execution-rate";
-import { reviewExecutionScore } from "./review/execution-score";
-import { reviewExecutionWeight } from "./review/execution-weight";
-import { reviewGrade } from "./review/grade";
-import { reviewGradeTyped } from "./review/grade-typed";
-import { reviewInflated } from "./review/inflated";
-import { reviewScoreRange } from "./review/score-range";
-import { reviewTotal } from "./review/total";
-import { reviewTotalSum } from "./review/total-sum";
-import { reviewUnfoundedScore } from "./review/unfounded-score";
+import { DISCOVERED_RULES } from "./registry.generated";
 import type { Rule, RuleMeta } from "./rule";
-import { sumBreakdown } from "./sum/breakdown";
-import { sumColumn } from "./sum/column";
-import { sumRounding } from "./sum/rounding";
-import { sumRow } from "./sum/row";
-import { tableMissing } from "./table/missing";
-import { valueComputed } from "./value/computed";
-import { valueError } from "./value/error";
-import { valueMissing } from "./value/missing";
-import { valueNegative } from "./value/negative";
-import { valueText } from "./value/text";
-import { valueUnparsed } from "./value/unparsed";
 
-export const RULES = [
+type DiscoveredRule = (typeof DISCOVERED_RULES)[number];
+
+/** Every rule id the engine reports: the ids of the rule files, nothing else. */
+export type RuleId = DiscoveredRule["id"];
+
+/** The rules that run first, in this order; the others follow in path order (family folder, then file name). */
+const RUN_ORDER: readonly RuleId[] = [
   // The checker's rules (check hooks), over the recognised tables.
-  tableMissing,
-  valueError,
-  valueComputed,
-  valueUnparsed,
-  valueText,
-  valueNegative,
-  sumBreakdown,
-  budgetOverspend,
-  budgetUnitAmbiguous,
-  sumRow,
-  sumColumn,
-  crossSheet,
-  sumRounding,
+  "table.missing",
+  "value.error",
+  "value.computed",
+  "value.unparsed",
+  "value.text",
+  "value.negative",
+  "sum.breakdown",
+  "budget.overspend",
+  "budget.unit-ambiguous",
+  "sum.row",
+  "sum.column",
+  "cross.sheet",
+  "sum.rounding",
   // The reviewer's checks on what the template left behind (issue 12 §2).
-  qualityPlaceholder,
-  qualityTemplateRow,
+  "quality.placeholder",
+  "quality.template-row",
   // The scorer's rules (checkScores hooks), over the scores.
-  indicatorWeights,
-  indicatorTarget,
-  valueMissing,
-  indicatorQualitativeTier,
-  indicatorUnitMismatch,
-  indicatorOverachieved,
-  indicatorScoreMismatch,
-  indicatorReasonMissing,
+  "indicator.weights",
+  "indicator.target",
+  "value.missing",
+  "indicator.qualitative-tier",
+  "indicator.unit-mismatch",
+  "indicator.overachieved",
+  "indicator.score-mismatch",
+  "indicator.reason-missing",
   // The reviewer's re-scoring of what the filer typed (issue 12 §1) and judgement of the indicators (§2).
-  reviewExecutionWeight,
-  reviewExecutionRate,
-  reviewExecutionScore,
-  reviewUnfoundedScore,
-  reviewScoreRange,
-  reviewTotalSum,
-  reviewTotal,
-  reviewGradeTyped,
-  reviewGrade,
-  reviewInflated,
-  qualityGroupWeights,
-  qualityCoverage,
-  qualityTargetUnit,
-  qualityCostOperator,
-  qualityDirection,
-  qualityVague,
-] as const;
+  "review.execution-weight",
+  "review.execution-rate",
+  "review.execution-score",
+  "review.unfounded-score",
+  "review.score-range",
+  "review.total-sum",
+  "review.total",
+  "review.grade-typed",
+  "review.grade",
+  "review.inflated",
+  "quality.group-weights",
+  "quality.coverage",
+  "quality.target-unit",
+  "quality.cost-operator",
+  "quality.direction",
+  "quality.vague",
+];
 
-/** Every rule id the engine reports: the registry's ids, nothing else. */
-export type RuleId = (typeof RULES)[number]["id"];
+/** The rule files' rules in run order: RUN_ORDER's first, then the rest in the path order they were found in. */
+export const RULES: readonly DiscoveredRule[] = DISCOVERED_RULES.map((rule, found) => {
+  const named = RUN_ORDER.indexOf(rule.id);
+  return { rule, rank: named < 0 ? RUN_ORDER.length : named, found };
+})
+  .sort((a, b) => a.rank - b.rank || a.found - b.found)
+  .map(({ rule }) => rule);
 
 const BY_ID = new Map<string, Rule<RuleId, RuleId>>(RULES.map((r) => [r.id, r as Rule<RuleId, RuleId>]));
 

@@ -1,5 +1,6 @@
 import { checkRecognized } from "../../../src/engine/check/index";
 import { budgetBlock, recognized } from "./builder";
+import { SEED } from "../../fixtures/seed";
 
 const WAN = 1_000_000; // 分 in one 万元
 
@@ -44,11 +45,11 @@ describe("sum.breakdown", () => {
 
   const seedRows = (total: number | string) =>
     [
-      ["total", "年度资金总额", 10716.16, 10716.16, total],
-      ["general", "  其中：一般公共预算", null, null, 9716.16],
-      ["govFund", "政府性基金", null, null, 1000],
-      ["basic", "（一）基本支出", null, null, 256.79],
-      ["project", "（二）项目支出", null, null, 10459.37],
+      ["total", "年度资金总额", SEED.total, SEED.total, total],
+      ["general", "  其中：一般公共预算", null, null, SEED.general],
+      ["govFund", "政府性基金", null, null, SEED.fund],
+      ["basic", "（一）基本支出", null, null, SEED.basic],
+      ["project", "（二）项目支出", null, null, SEED.project],
     ] as Parameters<typeof budgetBlock>[0]["rows"];
 
   it("accepts the seed's figures: 9716.16 + 1000 = 256.79 + 10459.37 = 10716.16", () => {

@@ -7,6 +7,7 @@ import { checkWorkbook } from "../../../src/engine/check";
 import type { Finding } from "../../../src/engine/findings";
 import { uncalculatedValue, type CellValue, type SheetSnapshot } from "../../../src/engine/snapshot";
 import { sheet, workbook } from "../../helpers/grid";
+import { INDICATOR_HEADER, SEED } from "../../fixtures/seed";
 
 const WAN = 1_000_000; // 分 in one 万元
 const YUAN = 100; // 分 in one 元
@@ -27,24 +28,24 @@ function facts(findings: readonly Finding[]) {
 
 /** The Hunan 自评表: title, department, budget block in 万元 with the score columns, then the indicators. */
 function selfEvaluationSheet(
-  executedTotal: CellValue = 10716.16,
-  executedBasic: CellValue = 256.79,
+  executedTotal: CellValue = SEED.total,
+  executedBasic: CellValue = SEED.basic,
 ): SheetSnapshot {
   return sheet(
     "自评表",
     [
       ["2023年度部门整体支出绩效自评表", null, null, null, null, null, null],
-      ["预算部门名称：岳阳市君山产业开发区管委会", null, null, null, null, null, "单位：万元"],
+      [`预算部门名称：${SEED.department}`, null, null, null, null, null, "单位：万元"],
       ["年度预算申请（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-      ["年度资金总额", 10716.16, 10716.16, executedTotal, 10, "100%", 10],
+      ["年度资金总额", SEED.total, SEED.total, executedTotal, 10, "100%", 10],
       ["按收入性质分：", null, null, null, null, null, null],
-      ["  其中：一般公共预算", 9716.16, 9716.16, 9716.16, null, null, null],
-      ["        政府性基金", 1000, 1000, 1000, null, null, null],
+      ["  其中：一般公共预算", SEED.general, SEED.general, SEED.general, null, null, null],
+      ["        政府性基金", SEED.fund, SEED.fund, SEED.fund, null, null, null],
       ["按支出性质分：", null, null, null, null, null, null],
-      ["  其中：基本支出", 256.79, 256.79, executedBasic, null, null, null],
-      ["        项目支出", 10459.37, 10459.37, 10459.37, null, null, null],
+      ["  其中：基本支出", SEED.basic, SEED.basic, executedBasic, null, null, null],
+      ["        项目支出", SEED.project, SEED.project, SEED.project, null, null, null],
       [null, null, null, null, null, null, null],
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      [...INDICATOR_HEADER.slice(0, 7)],
       ["产出指标", "数量指标", "招商引资项目数", "≥15个", "18个", 20, 20],
       [null, "质量指标", "项目验收合格率", "100%", "100%", 15, 15],
       [null, "时效指标", "项目按期完成率", "≥95%", "96%", 15, 15],
@@ -73,7 +74,7 @@ function expenditureSheet(rows: CellValue[][], unit = "单位：万元", name = 
 
 /** The seed's spending by function: 基本支出 256.79 + 项目支出 10459.37 = 10716.16 万元. */
 const SEED_EXPENDITURE: CellValue[][] = [
-  [null, "合计", 10716.16, 256.79, 10459.37],
+  [null, "合计", SEED.total, SEED.basic, SEED.project],
   ["201", "一般公共服务支出", 356.79, 256.79, 100],
   ["20103", "  政府办公厅（室）及相关机构事务", 356.79, 256.79, 100],
   ["2010301", "    行政运行", 256.79, 256.79, 0],

@@ -1,6 +1,7 @@
 import { evaluateWorkbook } from "../../../src/engine/evaluate";
 import type { CellValue, SheetSnapshot } from "../../../src/engine/snapshot";
 import { sheet, workbook } from "../../helpers/grid";
+import { INDICATOR_HEADER, SEED } from "../../fixtures/seed";
 
 /**
  * The Hunan 自评表 as an accountant keeps it: title, unit caption, the budget block in 万元 (figures as text in places),
@@ -17,24 +18,15 @@ function selfEvaluationSheet(
       [title, null, null, null, null, null, null, null],
       [null, null, null, null, null, null, null, "单位：万元"],
       ["年度预算申请（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", null],
-      ["年度资金总额", 10716.16, 10716.16, executed, 10, "100%", 10, null],
+      ["年度资金总额", SEED.total, SEED.total, executed, 10, "100%", 10, null],
       ["按收入性质分：", null, null, null, null, null, null, null],
-      ["  其中：一般公共预算", 9716.16, 9716.16, 9716.16, null, null, null, null],
-      ["        政府性基金", 1000, 1000, 1000, null, null, null, null],
+      ["  其中：一般公共预算", SEED.general, SEED.general, SEED.general, null, null, null, null],
+      ["        政府性基金", SEED.fund, SEED.fund, SEED.fund, null, null, null, null],
       ["按支出性质分：", null, null, null, null, null, null, null],
-      ["  其中：基本支出", 256.79, 256.79, 256.79, null, null, null, null],
-      ["        项目支出", 10459.37, 10459.37, 10459.37, null, null, null, null],
+      ["  其中：基本支出", SEED.basic, SEED.basic, SEED.basic, null, null, null, null],
+      ["        项目支出", SEED.project, SEED.project, SEED.project, null, null, null, null],
       [null, null, null, null, null, null, null, null],
-      [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-      ],
+      [...INDICATOR_HEADER],
       ...indicators,
     ],
     { merges: ["A1:H1"] },
