@@ -129,8 +129,11 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
   };
 }
 
-/** "指标1", "指标2：", "指标 3:" — the template's numbered slot with nothing of the accountant's after it. */
-const PLACEHOLDER_NAME = /^(?:指标\d*|…+|\.{3,}|。{3,}|\/|x+|×+)$/i;
+/**
+ * "指标1", "指标2：", "指标 3:" — the template's numbered slot with nothing of the accountant's after it, or only a "/"
+ * (安徽: "指标1:/" with "/" under 年度指标值 and 实际完成值, the slot marked unused).
+ */
+const PLACEHOLDER_NAME = /^(?:指标\d*(?::?[/／]+)?|…+|\.{3,}|。{3,}|\/|x+|×+)$/i;
 
 /**
  * Template leftovers (issue 11 §2): a placeholder row ("指标1", "……", every cell "/") or an empty spare row left inside

@@ -246,13 +246,14 @@ describe("template leftovers in the indicators table", () => {
     [null, "质量指标", "指标2:", null, null, null, null, null],
     [null, "生态效益指标", null, null, null, null, null, null],
     ["/", "/", "/", "/", "/", "/", "/", "/"],
+    [null, "可持续影响指标", "指标1:/", "/", "/", null, null, null],
     [null, "时效指标", "完成及时率", "100%", "100%", 10, 10, null],
     [null, null, "其中：上半年", "50%", "50%", null, null, null],
     ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, null],
   ];
 
   it("keeps placeholder rows, spare rows and rows of / out of the indicators without ending the table", () => {
-    const t = indicatorsOf(rows, ["A2:A9"]);
+    const t = indicatorsOf(rows, ["A2:A10"]);
     expect(t.rows.map((r) => r.name.text)).toEqual(["指标1工程完工率", "完成及时率", "满意度"]);
     expect(t.placeholderRows?.map((c) => [c.pos.row, c.pos.col])).toEqual([
       [2, 2],
@@ -260,11 +261,12 @@ describe("template leftovers in the indicators table", () => {
       [4, 2],
       [5, 1],
       [6, 2],
+      [7, 2],
     ]);
   });
 
   it("scores none of them and raises no indicator error at them", () => {
-    const e = evaluateWorkbook(workbook(sheet("Sheet1", rows, { merges: ["A2:A9"] })));
+    const e = evaluateWorkbook(workbook(sheet("Sheet1", rows, { merges: ["A2:A10"] })));
     expect(e.score?.indicators.map((i) => i.name)).toEqual(["指标1工程完工率", "完成及时率", "满意度"]);
     const leftovers = new Set([
       "C3",
@@ -272,6 +274,10 @@ describe("template leftovers in the indicators table", () => {
       "C5",
       "B6",
       "C7",
+      "C8",
+      "D8",
+      "E8",
+      "F8",
       "D3",
       "E3",
       "F3",
