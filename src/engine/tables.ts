@@ -94,6 +94,11 @@ export interface BudgetBlock {
    * stays the rule; this is what a finding compares it with, at `cell`. Absent when the form states none.
    */
   readonly executionWeight?: { readonly points: number; readonly cell: CellPos };
+  /**
+   * The filer's own subtotal of a breakdown, written in its heading ("按支出性质分：1925.67" on the Hunan form), in the
+   * 全年执行数 column like the amounts in the labels under it. Absent when the heading states none.
+   */
+  readonly subtotals?: Partial<Record<"sources" | "kinds", AmountCell>>;
 }
 
 // ---------------------------------------------------------------- expenditure table (§3.2)

@@ -51,3 +51,55 @@ testRule("budget.unit-ambiguous", {
     },
   ],
 });
+
+/** The Hunan 部门整体 form: both breakdowns side by side, each heading stating its subtotal, amounts in the labels. */
+const hunan = (kindsSubtotal: string, basic: string): CellValue[][] => [
+  ["年度预算申请(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+  [null, "年度资金总额", 861.1, 2030.12, 2030.12, 10, "100%", 10],
+  [null, "按收入性质分:2030.12", null, null, `按支出性质分:${kindsSubtotal}`, null, null, null],
+  [null, "其中: 一般公共预算:1325.68", null, null, `其中:基本支出:${basic}`, null, null, null],
+  [null, "政府性基金拨款:118.82", null, null, "项目支出:1025.20", null, null, null],
+  [null, "其他资金:585.62", null, null, null, null, null, null],
+];
+const HUNAN_MERGES = ["A1:A6", "E3:H3", "E4:H4", "E5:H5"];
+
+testRule("sum.breakdown", {
+  valid: [
+    {
+      name: "the subtotals in the headings agree with their parts and with the total",
+      workbook: read(hunan("2030.12", "1004.92"), HUNAN_MERGES),
+    },
+  ],
+  invalid: [
+    {
+      name: "the filer's own subtotal agrees with its parts but misses the total: named first",
+      workbook: read(hunan("1925.67", "900.47"), HUNAN_MERGES),
+      findings: [
+        {
+          severity: "error",
+          cells: ["Sheet1!E3", "Sheet1!E2", "Sheet1!E4", "Sheet1!E5"],
+          message:
+            "全年执行数：基本支出 + 项目支出 = 1925.67 万元，年度资金总额填列 2030.12 万元，相差 104.45 万元",
+        },
+      ],
+    },
+    {
+      name: "a subtotal that is not the sum of its parts is reported at the subtotal",
+      workbook: read(hunan("2030.12", "900.47"), HUNAN_MERGES),
+      findings: [
+        {
+          severity: "error",
+          cells: ["Sheet1!E2", "Sheet1!E4", "Sheet1!E5"],
+          message:
+            "全年执行数：基本支出 + 项目支出 = 1925.67 万元，年度资金总额填列 2030.12 万元，相差 104.45 万元",
+        },
+        {
+          severity: "error",
+          cells: ["Sheet1!E3", "Sheet1!E4", "Sheet1!E5"],
+          message:
+            "全年执行数：基本支出 + 项目支出 = 1925.67 万元，按支出性质分填列 2030.12 万元，相差 104.45 万元",
+        },
+      ],
+    },
+  ],
+});
