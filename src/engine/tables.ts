@@ -207,6 +207,11 @@ export interface RecognizedWorkbook {
   readonly tables: readonly TableSummary[];
   /** What the filer typed around the tables (总分, 评价等级, placeholders); absent on hand-built models. */
   readonly typed?: TypedFigures;
+  /**
+   * The title of a 自评报告's text (a title naming a 报告 and no 表, recognize/narrative.ts), set only when the
+   * workbook holds no budget block, expenditure table or indicators table: it has none to check by its nature.
+   */
+  readonly narrative?: TextCell;
   /** Per sheet, the formula cells saved without a result that the gateway computed (snapshot computedCells). */
   readonly computed?: readonly { readonly sheet: string; readonly cells: readonly CellPos[] }[];
 }

@@ -44,6 +44,7 @@ import { sumColumn } from "./sum/column";
 import { sumRounding } from "./sum/rounding";
 import { sumRow } from "./sum/row";
 import { tableMissing } from "./table/missing";
+import { tableReportOnly } from "./table/report-only";
 import { valueComputed } from "./value/computed";
 import { valueError } from "./value/error";
 import { valueMissing } from "./value/missing";
@@ -54,6 +55,7 @@ import { valueUnparsed } from "./value/unparsed";
 export const RULES = [
   // The checker's rules (check hooks), over the recognised tables.
   tableMissing,
+  tableReportOnly,
   valueError,
   valueComputed,
   valueUnparsed,
