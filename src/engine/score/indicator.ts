@@ -208,6 +208,18 @@ function scoreByRule(input: RowInput, options: ResolvedOptions): Scored {
     const full: Quantity = { value: fromInt(100), unit: "%", fromNumberCell: false };
     return scoreNumbers(input, ">=", full, actual.quantity, options);
   }
+  // A dash written as the target ("—", "-": the 共性 rows of 项目决策 / 项目管理 on the 宁夏 form) says the row has no
+  // target value on purpose; an actual that states the outcome or names a tier is then judged by what it says, like a
+  // qualitative target. A blank target is still unreadable, and so is a dash against a number.
+  if (target.kind === "invalid" && target.reason === "empty" && input.targetWritten !== "") {
+    const tier =
+      actual.kind === "tier"
+        ? actual.tier
+        : actual.kind === "unparsed" && !isErrorValue(row.actual.raw)
+          ? tierOfStatement(input.actualWritten, "")
+          : null;
+    if (tier) return scoreTier(input, tier, options);
+  }
   if (target.kind === "invalid") {
     return unscored(
       "invalid",

@@ -19,6 +19,8 @@ export const indicatorTarget = defineRule({
     for (const d of scores.indicators) {
       // An error value (#REF!) is already the checker's value.error on the same cell; one finding per problem.
       if (d.target.kind !== "invalid" || d.target.reason === "error") continue;
+      // A dash target judged by the outcome its actual states (score/indicator.ts) was scored: nothing to report.
+      if (d.path === "tier") continue;
       const written = d.targetWritten;
       report({
         cells: [d.row.target.pos],
