@@ -50,12 +50,7 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
     "score:年度绩效目标明确性",
     "false-error:table.missing@(no cell)",
   ],
-  "anhui-tianchang-slj-2022-proj": [
-    "table:project",
-    "false-error:indicator.target@Sheet1!E31",
-    "false-error:value.missing@Sheet1!F31",
-    "false-error:indicator.weights@Sheet1!G31",
-  ],
+  "anhui-tianchang-slj-2022-proj": ["table:project"],
   "chongqing-kexuecheng-rongmei-2021-dept": ["table:budget", "execution:rate", "execution:score"],
   "guangdong-huadu-zhengxie-2021-dept": [],
   "guizhou-suiyang-taibai-2021-dept": [
@@ -107,11 +102,11 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
     "score:群众对政府工作满意度",
     "mistake:Sheet1!C5",
   ],
-  "hunan-hengshan-guantang-2023-dept": ["mistake:附件二!E5", "false-error:sum.breakdown@附件二!E4"],
+  "hunan-hengshan-guantang-2023-dept": [],
   "hunan-yueyang-cgjd-2018-dept": [],
   "hunan-yueyangxian-xinkai-2021-dept": [],
-  "jiangxi-nanchang-lieshilingyuan-2022-proj": ["false-error:table.missing@(no cell)"],
-  "ningxia-yinchuan-liuzhong-2021-proj": ["score:管理制度有效性", "false-error:indicator.target@Sheet1!E17"],
+  "jiangxi-nanchang-lieshilingyuan-2022-proj": [],
+  "ningxia-yinchuan-liuzhong-2021-proj": [],
   "ningxia-yuanzhou-malingshu-2022-proj": [
     "table:budget",
     "budget:total.budget",
