@@ -166,8 +166,15 @@ export interface IndicatorsTable {
     readonly reason?: TextCell;
     readonly operator?: TextCell;
     readonly unit?: TextCell;
+    readonly criteria?: TextCell;
   };
   readonly rows: readonly IndicatorRow[];
+  /**
+   * A 评分表 (安徽 部门整体): the rows are judged by the evaluator against a 评分标准 column, and the form has no
+   * 年度指标值 or 实际完成值. Each row's `target` is then its 评分标准 cell and its `actual` its 自评得分 cell: the rules
+   * cannot recompute such a score, only keep it within 0–分值. Absent on the target-and-actual 自评表.
+   */
+  readonly byCriteria?: true;
   /**
    * Template leftovers inside the table (issue 11 §2): placeholder rows ("指标1", "指标2：", "……", rows of "/"),
    * empty spare rows inside a 一级/二级 group. Never scored; each names the cell the accountant should delete

@@ -26,9 +26,12 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
   if (!header) return null;
   const h = header.fields;
   const name = h.get("name");
-  const target = h.get("target");
-  const actual = h.get("actual");
   const weight = h.get("weight");
+  // A 评分表 has a 评分标准 column and a 自评得分 instead of 年度指标值 and 实际完成值: its rows are read with the
+  // standard in place of the target and the typed score in place of the actual.
+  const byCriteria = (!h.get("target") || !h.get("actual")) && h.has("criteria") && h.has("score");
+  const target = byCriteria ? h.get("criteria") : h.get("target");
+  const actual = byCriteria ? h.get("score") : h.get("actual");
   if (!name || !target || !actual || !weight) return null;
   const optional = (field: IndicatorHeaderField): { readonly [k: string]: TextCell } => {
     const col = h.get(field);
@@ -45,6 +48,7 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
     ...optional("reason"),
     ...optional("operator"),
     ...optional("unit"),
+    ...optional("criteria"),
   };
 
   const colOf = (field: IndicatorHeaderField): number | undefined => h.get(field)?.col;
@@ -125,6 +129,7 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
     range: { top: header.top, left: header.left, bottom: rows[rows.length - 1].row, right: header.right },
     headers,
     rows,
+    ...(byCriteria ? { byCriteria: true as const } : {}),
     ...(placeholderRows.length > 0 ? { placeholderRows } : {}),
   };
 }

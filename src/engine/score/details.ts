@@ -38,7 +38,9 @@ export type ScoringPath =
   /** The actual cannot be read against its target: scored 0. */
   | "actual-unreadable"
   /** Target and actual compared as quantities. */
-  | "numbers";
+  | "numbers"
+  /** A 评分表 row judged against its 评分标准: the typed score stands, within 0–分值. */
+  | "criteria";
 
 export interface IndicatorDetail {
   readonly row: IndicatorRow;

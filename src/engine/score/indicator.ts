@@ -349,6 +349,38 @@ function deductForOverachievement(
   };
 }
 
+/**
+ * A 评分表 row (table.byCriteria): the evaluator's score against the 评分标准 is not something the rules recompute; the
+ * typed 得分 stands, never below 0 nor above the 分值 (review.score-range reports a typed score outside them).
+ */
+function scoreByCriteria(input: RowInput): Scored {
+  const { typed, weight } = input;
+  if (typed === null) {
+    return unscored(
+      "qualitative",
+      "actual-missing",
+      "missing",
+      localized("未填写自评得分，得 0 分", "no score entered: score 0"),
+    );
+  }
+  const score = roundScore(max(ZERO, cmp(typed, weight) > 0 ? weight : typed));
+  const share = sign(weight) > 0 ? div(score, weight) : ZERO;
+  return {
+    kind: "qualitative",
+    path: "criteria",
+    status: null,
+    outcome: {
+      share,
+      score,
+      method: localized(
+        `按评分标准自评，取自评得分 ${toFixed(score, 2)}`,
+        `judged against the scoring standard: the score entered, ${toFixed(score, 2)}`,
+      ),
+    },
+    overachieved: null,
+  };
+}
+
 export function scoreIndicator(
   row: IndicatorRow,
   table: IndicatorsTable,
@@ -357,7 +389,7 @@ export function scoreIndicator(
   const input = readRow(row);
   const { label, weight, weightRead, typed, reason } = input;
   const usableWeight = weightRead.kind === "ok";
-  const scored = scoreByRule(input, options);
+  const scored = table.byCriteria ? scoreByCriteria(input) : scoreByRule(input, options);
   let status = scored.status ?? statusOf(scored.outcome.score, weight, scored.outcome.share);
   const reasonGiven = reason !== "";
   const target = displayTarget(row, input.target, input.targetWritten);

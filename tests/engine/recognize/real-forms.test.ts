@@ -372,3 +372,71 @@ describe("department, year and form from titles", () => {
     expect([e.year, e.department]).toEqual(["2023", "岳阳市君山产业开发区管委会"]);
   });
 });
+
+describe("a 评分表: criteria judged by the evaluator, no 年度指标值 or 实际完成值 (安徽 部门整体)", () => {
+  const rows = (scores: CellValue[]): CellValue[][] => [
+    ["2023年度部门整体支出绩效评价自评表", null, null, null, null, null, null],
+    ["一级\n指标", "二级\n指标", "三级\n指标", "指标分值", "指标解释", "指标说明及评分标准", "自评得分"],
+    [
+      "规划\n(15分)",
+      "基础信息\n(3分)",
+      "基础信息\n完整性",
+      3,
+      "信息资料是否真实、完整",
+      "1、基础数据信息是否真实(1分)",
+      scores[0],
+    ],
+    [
+      null,
+      "工作计划\n(6分)",
+      "年度工作\n计划完整性",
+      3,
+      "年度工作计划是否完整可行",
+      "年度工作计划是否完整可行(3分)",
+      scores[1],
+    ],
+    [
+      null,
+      null,
+      "年度工作\n计划明确性",
+      3,
+      "年度工作计划是否明确",
+      "年度工作计划是否明确可操作(3分)",
+      scores[2],
+    ],
+  ];
+  const evaluate = (scores: CellValue[]) =>
+    evaluateWorkbook(workbook(sheet("Sheet1", rows(scores), { merges: ["A3:A5", "B4:B5"] })));
+
+  it("reads the 评分标准 in the target's place and the 自评得分 in the actual's", () => {
+    const t = indicatorsOf(rows([3, 3, 2]), ["A3:A5", "B4:B5"]);
+    expect(t.byCriteria).toBe(true);
+    expect(t.headers.criteria?.text).toBe("指标说明及评分标准");
+    expect(t.rows.map((r) => [r.name.text, r.target.pos.col, r.actual.pos.col, r.weight.value])).toEqual([
+      ["基础信息\n完整性", 5, 6, 3],
+      ["年度工作\n计划完整性", 5, 6, 3],
+      ["年度工作\n计划明确性", 5, 6, 3],
+    ]);
+  });
+
+  it("keeps each typed score within 0–分值, with no target, actual or coverage finding", () => {
+    const e = evaluate([3, 3, 2]);
+    expect(e.score?.indicators.map((i) => [i.score, i.method["zh-CN"]])).toEqual([
+      [3, "按评分标准自评，取自评得分 3.00"],
+      [3, "按评分标准自评，取自评得分 3.00"],
+      [2, "按评分标准自评，取自评得分 2.00"],
+    ]);
+    const rules = new Set(e.findings.map((f) => f.rule));
+    for (const rule of ["indicator.target", "value.missing", "value.unparsed", "quality.coverage"])
+      expect(rules.has(rule as never)).toBe(false);
+  });
+
+  it("caps a score above its 分值 (review.score-range says so) and asks for a missing one", () => {
+    const e = evaluate([4, null, 3]);
+    expect(e.score?.indicators.map((i) => i.score)).toEqual([3, 0, 3]);
+    const at = (rule: string) =>
+      e.findings.filter((f) => f.rule === rule).map((f) => [f.cells[0].address, f.message["zh-CN"]]);
+    expect(at("value.missing")).toEqual([["G4", "「年度工作\n计划完整性」未填写自评得分，按 0 分计"]]);
+    expect(at("review.score-range").map(([cell]) => cell)).toEqual(["G3"]);
+  });
+});
