@@ -176,6 +176,19 @@ export interface IndicatorsTable {
    */
   readonly byCriteria?: true;
   /**
+   * Forms with no 分值 column, only 得分 (湖北, 云南 项目 forms; issue 11 §2). `headers.weight` and each row's `weight`
+   * are then the 得分 column's cells, and:
+   * - "scores": the typed 得分 add up to exactly the points the form states for its indicators (`stated`, "年度目标1：
+   *   (80分)"), so the form allots them as typed and each row's typed 得分 is its 分值;
+   * - "unstated": nothing states the weights (no such heading, or the typed 得分 do not add up to it): the rows have
+   *   no 分值, are not scored by weight (0), and quality.weights-unstated says so once.
+   * Absent when the table has a 分值 column.
+   */
+  readonly weightsFrom?: {
+    readonly kind: "scores" | "unstated";
+    readonly stated: { readonly cell: TextCell; readonly points: number } | null;
+  };
+  /**
    * Template leftovers inside the table (issue 11 §2): placeholder rows ("指标1", "指标2：", "……", rows of "/"),
    * empty spare rows inside a 一级/二级 group. Never scored; each names the cell the accountant should delete
    * (the name cell, or the row's first written cell when the name is empty). Absent when there is none.

@@ -28,6 +28,7 @@ import { qualityPlaceholder } from "./quality/placeholder";
 import { qualityTargetUnit } from "./quality/target-unit";
 import { qualityTemplateRow } from "./quality/template-row";
 import { qualityVague } from "./quality/vague";
+import { qualityWeightsUnstated } from "./quality/weights-unstated";
 import { reviewExecutionRate } from "./review/execution-rate";
 import { reviewExecutionScore } from "./review/execution-score";
 import { reviewExecutionWeight } from "./review/execution-weight";
@@ -71,6 +72,7 @@ export const RULES = [
   // The reviewer's checks on what the template left behind (issue 12 §2).
   qualityPlaceholder,
   qualityTemplateRow,
+  qualityWeightsUnstated,
   // The scorer's rules (checkScores hooks), over the scores.
   indicatorWeights,
   indicatorTarget,

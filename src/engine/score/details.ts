@@ -25,6 +25,8 @@ export type WeightRead =
   | { readonly kind: "ok"; readonly value: Ratio }
   /** An error value (#REF!, a formula never calculated): the checker's value.error already names the cell. */
   | { readonly kind: "error" }
+  /** The form has no 分值 column and states no weights (IndicatorsTable.weightsFrom "unstated"): not scored by weight. */
+  | { readonly kind: "unstated" }
   | WeightProblem;
 
 /** Which way the scorer went with a row. */

@@ -50,7 +50,8 @@ export interface ScoredIndicator {
   readonly detail: IndicatorDetail;
 }
 
-function readWeight(row: IndicatorRow): WeightRead {
+function readWeight(row: IndicatorRow, table: IndicatorsTable): WeightRead {
+  if (table.weightsFrom?.kind === "unstated") return { kind: "unstated" };
   const { cell, value } = row.weight;
   if (isErrorValue(cell.raw)) return { kind: "error" };
   const written = cellText(cell.raw, cell.text);
@@ -68,6 +69,11 @@ function unusableWeightMethod(read: Exclude<WeightRead, { kind: "ok" }>): Locali
   switch (read.kind) {
     case "blank":
       return localized("未填写分值，得 0 分", "no weight: score 0");
+    case "unstated":
+      return localized(
+        "表中没有分值列，也未写明各指标分值，未按分值计分（得 0 分）",
+        "the form has no weight column and states no weights: not scored by weight (0)",
+      );
     case "negative":
       return localized(
         `分值 ${quoteText(read.text)} 为负数，得 0 分`,
@@ -156,13 +162,13 @@ interface RowInput {
   readonly reason: string;
 }
 
-function readRow(row: IndicatorRow): RowInput {
+function readRow(row: IndicatorRow, table: IndicatorsTable): RowInput {
   const operatorColumn = parseOperatorColumn(row.operator?.text);
   const unitColumn = parseUnitColumn(row.unit?.text);
   const targetWritten = cellText(row.target.raw, row.target.text);
   const actualWritten = cellText(row.actual.raw, row.actual.text);
   const typedValue = row.score?.value;
-  const weightRead = readWeight(row);
+  const weightRead = readWeight(row, table);
   return {
     row,
     label: { name: row.name.text, row: row.row },
@@ -386,7 +392,7 @@ export function scoreIndicator(
   table: IndicatorsTable,
   options: ResolvedOptions,
 ): ScoredIndicator {
-  const input = readRow(row);
+  const input = readRow(row, table);
   const { label, weight, weightRead, typed, reason } = input;
   const usableWeight = weightRead.kind === "ok";
   const scored = table.byCriteria ? scoreByCriteria(input) : scoreByRule(input, options);
@@ -396,6 +402,18 @@ export function scoreIndicator(
   const actual = displayActual(row, input.actual, input.actualWritten);
 
   let { score, method } = scored.outcome;
+  const from = table.weightsFrom;
+  if (from?.kind === "scores" && from.stated) {
+    // No 分值 column: the weight is the typed 得分, as the form allots its stated points (tables.ts weightsFrom).
+    const heading = quoteText(from.stated.cell.text);
+    method = withNote(
+      localized(
+        `表中无分值列，分值取填报得分（合计等于“${heading}”所列 ${from.stated.points} 分）；`,
+        `no weight column: the weight is the score entered (they add up to the ${from.stated.points} points of "${heading}"); `,
+      ),
+      method,
+    );
+  }
   if (weightRead.kind !== "ok") {
     // Without a usable weight there is nothing to take a share of: 0, and no typed score or reason to compare.
     score = ZERO;

@@ -440,3 +440,46 @@ describe("a 评分表: criteria judged by the evaluator, no 年度指标值 or �
     expect(at("review.score-range").map(([cell]) => cell)).toEqual(["G3"]);
   });
 });
+
+describe("forms without a 分值 column, only 得分 (湖北, 云南)", () => {
+  const grid = (scores: CellValue[], heading = "年度目标1:(80分)"): CellValue[][] => [
+    ["预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
+    ["部门整体支出总额", 864.2, 864.2, "100%", 20],
+    [heading, "增强政府工作效率", null, null, null, null, null],
+    ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+    [null, "产出指标", "数量指标", "办结信访案件", "168起", "168起", scores[0]],
+    [null, null, "数量指标", "拆除活人墓、豪华墓", "32座", "30座", scores[1]],
+    [null, "满意度指标", "满意度指标", "群众对政府工作满意度", "≧90%", "95%", scores[2]],
+  ];
+  const merges = ["A4:A7", "B5:B6"];
+
+  it("takes each typed 得分 as its 分值 when they add up to the points the form states", () => {
+    const t = indicatorsOf(grid([20, 40, 20]), merges);
+    expect(t.weightsFrom).toMatchObject({ kind: "scores", stated: { points: 80 } });
+    expect(t.weightsFrom?.stated?.cell.pos).toEqual({ sheet: "Sheet1", row: 2, col: 0 });
+    expect(t.headers.weight.text).toBe("得分");
+    expect(t.rows.map((r) => r.weight.value)).toEqual([20, 40, 20]);
+    const e = evaluateWorkbook(workbook(sheet("Sheet1", grid([20, 40, 20]), { merges })));
+    // 30 of 32 against the allotted 40: 37.50; the form's 20 execution points with 80 make 100, so no weights error.
+    expect(e.score?.indicators.map((i) => i.score)).toEqual([20, 37.5, 20]);
+    expect(e.score?.indicators[1].method["zh-CN"]).toBe(
+      "表中无分值列，分值取填报得分（合计等于“年度目标1:(80分)”所列 80 分）；40×30/32=37.50",
+    );
+    expect(e.findings.filter((f) => f.rule === "indicator.weights")).toEqual([]);
+  });
+
+  it("leaves the weights unstated when the typed 得分 do not add up to the stated points, or nothing states them", () => {
+    for (const rows of [grid([20, 37.5, 20]), grid([20, 40, 20], "年度目标1")]) {
+      const t = indicatorsOf(rows, merges);
+      expect(t.weightsFrom?.kind).toBe("unstated");
+      expect(t.rows.map((r) => r.weight.value)).toEqual([null, null, null]);
+      const e = evaluateWorkbook(workbook(sheet("Sheet1", rows, { merges })));
+      expect(e.score?.indicators.map((i) => [i.score, i.method["zh-CN"]])).toEqual([
+        [0, "表中没有分值列，也未写明各指标分值，未按分值计分（得 0 分）"],
+        [0, "表中没有分值列，也未写明各指标分值，未按分值计分（得 0 分）"],
+        [0, "表中没有分值列，也未写明各指标分值，未按分值计分（得 0 分）"],
+      ]);
+      expect(e.findings.filter((f) => f.rule === "indicator.weights")).toEqual([]);
+    }
+  });
+});
