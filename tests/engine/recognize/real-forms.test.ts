@@ -483,3 +483,45 @@ describe("forms without a 分值 column, only 得分 (湖北, 云南)", () => {
     }
   });
 });
+
+describe("execution from the fund sources when the total row was left at 0 (安徽 棠溪)", () => {
+  const grid = (total: CellValue[]): CellValue[][] => [
+    ["项目资金\n(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额:", ...total, 10, 0, 0],
+    [null, "其中:本年财政拨款", 90, 89.974, 89.974, null, null, null],
+    [null, "上年结转资金", null, null, null, null, null, null],
+    [null, "其他资金", null, null, null, null, null, null],
+  ];
+  const evaluate = (total: CellValue[]) =>
+    evaluateWorkbook(workbook(sheet("Sheet1", grid(total), { merges: ["A1:A5"] })));
+
+  it("scores 89.974 / 89.974 from the sources and says so; the typed 0s are then wrong", () => {
+    const e = evaluate([0, 0, 0]);
+    expect(e.score?.execution).toMatchObject({
+      budgetFen: 899_740_00,
+      executedFen: 899_740_00,
+      rate: 1,
+      score: 10,
+    });
+    expect(e.score?.execution.method["zh-CN"]).toBe(
+      "年度资金总额未填全年预算数，按资金来源合计计算：执行率 = 89.97/89.97 = 100.00%，10×100.00%=10.00",
+    );
+    const at = (rule: string) => e.findings.filter((f) => f.rule === rule).map((f) => f.cells[0].address);
+    expect(at("review.execution-score")).toEqual(["H2"]);
+    expect(at("sum.breakdown")).toEqual(["C2", "D2", "E2"]);
+  });
+
+  it("keeps to the total row when it has its figures, and gives no rate when the sources have no budget either", () => {
+    expect(evaluate([90, 89.974, 80]).score?.execution.rate).toBeCloseTo(80 / 89.974, 10);
+    const none = evaluateWorkbook(
+      workbook(
+        sheet("Sheet1", [
+          ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数"],
+          [null, "年度资金总额", 0, 0, 207.4538],
+          [null, "其中:当年财政拨款", null, null, 207.4538],
+        ]),
+      ),
+    );
+    expect(none.score?.execution).toMatchObject({ rate: null, score: 0 });
+  });
+});
