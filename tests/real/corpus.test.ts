@@ -35,12 +35,7 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   "anhui-tianchang-slj-2022-proj": ["table:project"],
   "chongqing-kexuecheng-rongmei-2021-dept": ["table:budget", "execution:rate", "execution:score"],
   "guangdong-huadu-zhengxie-2021-dept": [],
-  "guizhou-suiyang-taibai-2021-dept": [
-    "execution:rate",
-    "execution:score",
-    "mistake:Sheet1!D5",
-    "mistake:Sheet1!E6",
-  ],
+  "guizhou-suiyang-taibai-2021-dept": ["mistake:Sheet1!E6"],
   "hebei-chengan-minzheng-2020-proj": [
     "table:budget",
     "table:indicators",
@@ -61,11 +56,7 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   ],
   "hebei-langfang-shipin-2019-proj": [],
   "hubei-huangshi-zjj-2022-proj": ["table:project"],
-  "hubei-tongcheng-tanghu-2020-dept": [
-    "budget:基本支出.budget",
-    "budget:项目支出.budget",
-    "mistake:Sheet1!C5",
-  ],
+  "hubei-tongcheng-tanghu-2020-dept": ["budget:基本支出.budget", "budget:项目支出.budget"],
   "hunan-hengshan-guantang-2023-dept": [],
   "hunan-yueyang-cgjd-2018-dept": [],
   "hunan-yueyangxian-xinkai-2021-dept": [],

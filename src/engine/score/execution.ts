@@ -27,13 +27,16 @@ function fromSources(budget: BudgetBlock): { budgetFen: number; executedFen: num
 }
 
 export function scoreExecution(budget: BudgetBlock | null): ExecutionScore {
-  let budgetFen = budget ? fenOf(budget.total.cells.budget) : null;
+  // A block with no 全年预算数 column at all (贵州: 年初预算数(A) | 全年执行数(B)) has the 年初预算数 as its only budget.
+  const initialOnly = budget !== null && !budget.columns.budget && budget.columns.initial !== undefined;
+  let budgetFen = budget ? fenOf(initialOnly ? budget.total.cells.initial : budget.total.cells.budget) : null;
   let executedFen = budget ? fenOf(budget.total.cells.executed) : null;
   const weight = fromInt(EXECUTION_WEIGHT);
   const sources = budget && (budgetFen === null || budgetFen <= 0) ? fromSources(budget) : null;
   if (sources && (executedFen === null || executedFen <= 0)) ({ budgetFen, executedFen } = sources);
-  const note =
-    sources && budgetFen === sources.budgetFen
+  const note = initialOnly
+    ? localized("表中没有全年预算数栏，按年初预算数计算：", "no 全年预算数 column, against the 年初预算数: ")
+    : sources && budgetFen === sources.budgetFen
       ? localized(
           "年度资金总额未填全年预算数，按资金来源合计计算：",
           "no budget on the total row, from the fund sources: ",

@@ -525,3 +525,37 @@ describe("execution from the fund sources when the total row was left at 0 (安�
     expect(none.score?.execution).toMatchObject({ rate: null, score: 0 });
   });
 });
+
+describe("a block with 年初预算数 and no 全年预算数 column (贵州)", () => {
+  it("scores execution against the 年初预算数, and says so", () => {
+    const e = evaluateWorkbook(
+      workbook(
+        sheet(
+          "Sheet1",
+          [
+            [
+              "部门(单位)总体\n资金(万元)",
+              "资 金 来 源",
+              "年初预算数(A)",
+              "全年执行数(B)",
+              "分值(10分)",
+              "得分",
+            ],
+            [null, "年度资金总额:", 1172.55, 1268.72, 10, 10],
+            [null, "基本支出", 985.19, 914.97, 10, 10],
+            [null, "项目支出", 187.36, 353.75, 10, 10],
+          ],
+          { merges: ["A1:A4"] },
+        ),
+      ),
+    );
+    expect(e.score?.execution).toMatchObject({
+      budgetFen: 1_172_550_000,
+      executedFen: 1_268_720_000,
+      score: 10,
+    });
+    expect(e.score?.execution.method["zh-CN"]).toBe(
+      "表中没有全年预算数栏，按年初预算数计算：执行率 = 1268.72/1172.55 = 108.20%，超过 100% 按 100% 计，得 10.00 分",
+    );
+  });
+});

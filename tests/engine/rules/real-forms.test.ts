@@ -183,3 +183,31 @@ testRule("indicator.weights", {
     },
   ],
 });
+
+testRule("budget.overspend", {
+  valid: [
+    {
+      name: "spending within the 年初预算数 of a block without 全年预算数",
+      workbook: read([
+        ["资金来源", "年初预算数(A)", "全年执行数(B)"],
+        ["年度资金总额", 1172.55, 1000],
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: "spending above the 年初预算数 when the block has no 全年预算数 column",
+      workbook: read([
+        ["资金来源", "年初预算数(A)", "全年执行数(B)"],
+        ["年度资金总额", 1172.55, 1268.72],
+      ]),
+      findings: [
+        {
+          severity: "warning",
+          cells: ["Sheet1!C2", "Sheet1!B2"],
+          message: "年度资金总额：全年执行数(B) 1268.72 万元 超过年初预算数(A) 1172.55 万元，超出 96.17 万元",
+        },
+      ],
+    },
+  ],
+});
