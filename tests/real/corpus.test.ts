@@ -7,17 +7,15 @@
  * NOT_YET lists, per filing, the expectations the engine does not meet yet; those checks are left out (never
  * weakened), and everything else is asserted exactly. The causes, by key:
  *   table:project                 project forms are not a table kind of their own yet (issue 13)
- *   table:indicators, score:*     forms without a 分值 column (湖北, 云南 施甸/隆阳), the 安徽 评分表 with criteria
- *                                 instead of targets, the 河北 成安 form whose 指标分值 column holds descriptions
- *   table:budget, budget:*        transposed or horizontal budget blocks (宁夏 原州, 河北 成安), a block with no
- *                                 figures (重庆, OCR), 湖北's 预算数 without a 执行数 column
- *   execution:*                   a total row of 0 beside a filled 本年财政拨款 row (安徽 棠溪), a block with
- *                                 年初预算数 but no 全年预算数 (贵州), a block with no figures (重庆)
- *   mistake:*                     checks that belong to the reviewer issue (typed totals, group headings "(40分)",
- *                                 typed 执行率 beside an uncomputable rate, typed scores of unscorable rows), or a
- *                                 sum error reported at the total and its parts rather than at the filer's subtotal
- *                                 (湖南 附件二!E5: caught at E4, E6, E7)
- *   false-error:*                 see the scoreboard (scripts/corpus-scoreboard.ts --details)
+ *   table:*, budget:*, score:*,   the 河北 成安 form (horizontal 预算数 | 到位数 | 执行数 pairs; its 指标分值 column holds
+ *   execution:*, false-error:*    descriptions, the weights stand under 自评得分): nothing of it is recognised yet
+ *   table:budget, budget:*        a transposed budget block (宁夏 原州), horizontal "基本支出总额 | 864.2万" pairs
+ *                                 above the block (湖北 塘湖), a block whose figures are illegible (重庆, OCR)
+ *   execution:*                   the 重庆 block with no legible figures (only its typed 76% is shown)
+ *   mistake:*                     expected at another cell than the rule names (隆阳 E19: the overachieved actual is
+ *                                 F19), judgements outside the rules (隆阳 G10 parent rows counted twice, 施甸 F13
+ *                                 scores above their implied weights, 贵州 E6 分值 repeated on the part rows, 原州 B12
+ *                                 headings against cut rows, 四川 H2)
  * A finding the page cannot judge is never a false error nor a caught mistake: one at a cell the page does not show
  * (a sheet's `unshown` ranges: illegible OCR, the rest of a row the page cuts), or one the filing lists in
  * `expected.unjudged` (the 分值 total of a table whose last rows are cut off, "no table" on a form cut before them).
