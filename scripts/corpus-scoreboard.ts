@@ -7,7 +7,8 @@
  *   execution  执行率 and its score as the rules give them a/b
  *   scores     each expected indicator's rule score, equal a/b
  *   mistakes   each of the filer's mistakes caught a/b (an error or warning finding naming its cell)
- *   false err  error findings naming none of the listed mistake cells (target 0)
+ *   false err  error findings naming none of the listed mistake cells (target 0); findings the page cannot judge
+ *              (at a cell it does not show, or listed in expected.unjudged) are not counted
  * Not a test: the engine is not expected to pass it yet. Run:
  *   npx ts-node --transpile-only scripts/corpus-scoreboard.ts
  */
@@ -17,7 +18,7 @@ import type { Finding } from "../src/engine/findings";
 import type { BudgetColumn, BudgetRow } from "../src/engine/tables";
 import { readXlsxBuffer } from "../src/gateway/xlsx/read";
 import { decimalToFen, type Amounts, type Filing } from "../tests/real/corpus-format";
-import { KIND_OF, SOURCE_OF } from "../tests/real/corpus-checks";
+import { judgeable, KIND_OF, SOURCE_OF } from "../tests/real/corpus-checks";
 import { loadFilings, xlsxPathOf } from "../tests/real/corpus-files";
 
 function lookup<T>(table: readonly [RegExp, T][], name: string): T | undefined {
@@ -146,8 +147,10 @@ function scoreLine(filing: Filing, evaluation: Evaluation): Line {
       misses.push(`mistake missed at ${m.cell} (${m.kind})`);
   }
   const mistakeCells = e.mistakes.map((m) => m.cell);
+  // Errors at cells the page does not show, or on totals over cut-off rows, are not judged (tests/real/corpus-checks).
+  const canJudge = judgeable(filing);
   const falseErrors = evaluation.findings.filter(
-    (f) => f.severity === "error" && !mistakeCells.some((cell) => names(f, cell)),
+    (f) => f.severity === "error" && !mistakeCells.some((cell) => names(f, cell)) && canJudge(f),
   );
   for (const f of falseErrors) {
     const at = f.cells[0] ? cellKey(f.cells[0].sheet, f.cells[0].address) : "(no cell)";

@@ -94,6 +94,11 @@ export interface BudgetBlock {
    * stays the rule; this is what a finding compares it with, at `cell`. Absent when the form states none.
    */
   readonly executionWeight?: { readonly points: number; readonly cell: CellPos };
+  /**
+   * The filer's own subtotal of a breakdown, written in its heading ("按支出性质分：1925.67" on the Hunan form), in the
+   * 全年执行数 column like the amounts in the labels under it. Absent when the heading states none.
+   */
+  readonly subtotals?: Partial<Record<"sources" | "kinds", AmountCell>>;
 }
 
 // ---------------------------------------------------------------- expenditure table (§3.2)
@@ -161,8 +166,28 @@ export interface IndicatorsTable {
     readonly reason?: TextCell;
     readonly operator?: TextCell;
     readonly unit?: TextCell;
+    readonly criteria?: TextCell;
   };
   readonly rows: readonly IndicatorRow[];
+  /**
+   * A 评分表 (安徽 部门整体): the rows are judged by the evaluator against a 评分标准 column, and the form has no
+   * 年度指标值 or 实际完成值. Each row's `target` is then its 评分标准 cell and its `actual` its 自评得分 cell: the rules
+   * cannot recompute such a score, only keep it within 0–分值. Absent on the target-and-actual 自评表.
+   */
+  readonly byCriteria?: true;
+  /**
+   * Forms with no 分值 column, only 得分 (湖北, 云南 项目 forms; issue 11 §2). `headers.weight` and each row's `weight`
+   * are then the 得分 column's cells, and:
+   * - "scores": the typed 得分 add up to exactly the points the form states for its indicators (`stated`, "年度目标1：
+   *   (80分)"), so the form allots them as typed and each row's typed 得分 is its 分值;
+   * - "unstated": nothing states the weights (no such heading, or the typed 得分 do not add up to it): the rows have
+   *   no 分值, are not scored by weight (0), and quality.weights-unstated says so once.
+   * Absent when the table has a 分值 column.
+   */
+  readonly weightsFrom?: {
+    readonly kind: "scores" | "unstated";
+    readonly stated: { readonly cell: TextCell; readonly points: number } | null;
+  };
   /**
    * Template leftovers inside the table (issue 11 §2): placeholder rows ("指标1", "指标2：", "……", rows of "/"),
    * empty spare rows inside a 一级/二级 group. Never scored; each names the cell the accountant should delete
@@ -202,6 +227,11 @@ export interface RecognizedWorkbook {
   readonly tables: readonly TableSummary[];
   /** What the filer typed around the tables (总分, 评价等级, placeholders); absent on hand-built models. */
   readonly typed?: TypedFigures;
+  /**
+   * The title of a 自评报告's text (a title naming a 报告 and no 表, recognize/narrative.ts), set only when the
+   * workbook holds no budget block, expenditure table or indicators table: it has none to check by its nature.
+   */
+  readonly narrative?: TextCell;
   /** Per sheet, the formula cells saved without a result that the gateway computed (snapshot computedCells). */
   readonly computed?: readonly { readonly sheet: string; readonly cells: readonly CellPos[] }[];
 }

@@ -9,7 +9,7 @@ import type { Evaluation } from "../../src/engine/evaluate";
 import type { Finding } from "../../src/engine/findings";
 import { formatFen } from "../../src/engine/money";
 import type { BudgetColumn, BudgetRow, FundSource, SpendingKind } from "../../src/engine/tables";
-import { decimalToFen, type Amounts, type Filing } from "./corpus-format";
+import { decimalToFen, unshownCells, type Amounts, type Filing } from "./corpus-format";
 
 export interface Check {
   readonly key: string;
@@ -42,6 +42,19 @@ const find = <T>(table: readonly [RegExp, T][], name: string): T | undefined =>
 const squeeze = (text: string): string => text.replace(/\s+/g, "");
 
 const cellKey = (f: Finding): string[] => f.cells.map((c) => `${c.sheet}!${c.address}`);
+
+/**
+ * Whether the page lets anyone judge a finding: not when it names a cell the page does not show (illegible, cut off),
+ * nor one the filing lists as unjudged (a total over cut-off rows), nor — when the filing says so — when it names no
+ * cell at all (no table on a form cut before its tables). Such findings are neither caught mistakes nor false errors.
+ */
+export function judgeable(filing: Filing): (f: Finding) => boolean {
+  const unknown = unshownCells(filing.sheets);
+  const unjudged = filing.expected.unjudged ?? [];
+  for (const u of unjudged) if (u.cell !== null) unknown.add(u.cell);
+  const workbookUnjudged = unjudged.some((u) => u.cell === null);
+  return (f) => (f.cells.length === 0 ? !workbookUnjudged : !cellKey(f).some((c) => unknown.has(c)));
+}
 
 function budgetChecks(
   out: Check[],
@@ -117,8 +130,9 @@ export function corpusChecks(filing: Filing, evaluation: Evaluation): Check[] {
     out.push({ key: `mistake:${m.cell}`, want: "caught", got: hit ? "caught" : "missed" });
   }
   const mistakeCells = new Set(e.mistakes.map((m) => m.cell));
+  const canJudge = judgeable(filing);
   for (const f of evaluation.findings) {
-    if (f.severity !== "error" || cellKey(f).some((c) => mistakeCells.has(c))) continue;
+    if (f.severity !== "error" || cellKey(f).some((c) => mistakeCells.has(c)) || !canJudge(f)) continue;
     out.push({
       key: `false-error:${f.rule}@${cellKey(f)[0] ?? "(no cell)"}`,
       want: "no error",

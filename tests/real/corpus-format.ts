@@ -11,6 +11,24 @@ export interface FilingSheet {
   readonly name: string;
   readonly rows: readonly (readonly Cell[])[];
   readonly merges: readonly string[];
+  /**
+   * Ranges ("E23:E25") of cells the source page does not show: illegible (OCR), or past the point where the page is cut
+   * (the rest of the last, partly shown row). Each is null in `rows` and empty in the workbook, but it is not a cell the
+   * filer left empty: what a correct reader finds there cannot be told, so a finding naming it is neither a caught
+   * mistake nor a false error. Absent when the page shows every cell of the grid.
+   */
+  readonly unshown?: readonly string[];
+}
+
+/**
+ * A finding the page does not let anyone judge although its own cell is shown: the 权重 total of a table whose last
+ * rows are cut off, the typed 总分 against scores partly cut off, "no table" on a form cut before its tables. `cell`
+ * is where the finding would stand (null: a finding about the whole workbook, which names no cell); `why` says what
+ * is not shown.
+ */
+export interface Unjudged {
+  readonly cell: string | null;
+  readonly why: string;
 }
 
 export type Amounts = Partial<Record<"initial" | "budget" | "executed", string>>;
@@ -73,6 +91,8 @@ export interface Filing {
       readonly what: string;
     }[];
     readonly notes: string;
+    /** Findings the page cannot judge (see Unjudged); absent when there is none. */
+    readonly unjudged?: readonly Unjudged[];
   };
 }
 
@@ -211,7 +231,7 @@ function checkAmounts(c: Checker, v: Json, field: string): Amounts {
 
 function checkSheet(c: Checker, v: Json, field: string): FilingSheet {
   const o = c.object(v, field);
-  c.keys(o, ["name", "rows", "merges"], field);
+  c.keys(o, ["name", "rows", "merges", "unshown"], field);
   const name = c.string(o.name, `${field}.name`);
   if (name.length > 31 || BAD_SHEET_NAME.test(name))
     c.fail(`${field}.name`, `"${name}" is not a valid Excel sheet name`);
@@ -258,7 +278,41 @@ function checkSheet(c: Checker, v: Json, field: string): FilingSheet {
     boxes.push(box);
     return range;
   });
-  return { name, rows, merges };
+  if (o.unshown === undefined) return { name, rows, merges };
+  const unshown = c.array(o.unshown, `${field}.unshown`).map((u, i) => {
+    const f = `${field}.unshown[${i}]`;
+    const range = c.string(u, f);
+    const box = parseRange(range.includes(":") ? range : `${range}:${range}`);
+    if (!box) c.fail(f, `"${range}" is not a cell or a range like "E23:E25"`);
+    if (box.bottom > rows.length || box.right > width) c.fail(f, `"${range}" reaches outside the rows`);
+    // Nothing is transcribed into a cell the page does not show: it stays empty, so no figure is invented.
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (let col = box.left; col <= box.right; col++) {
+        if ((rows[r - 1]?.[col - 1] ?? null) !== null)
+          c.fail(
+            `${field}.rows[${r - 1}][${col - 1}]`,
+            `is in the unshown range "${range}" and must be null`,
+          );
+      }
+    }
+    return range;
+  });
+  if (unshown.length === 0) c.fail(`${field}.unshown`, "must list at least one range (or be left out)");
+  return { name, rows, merges, unshown };
+}
+
+/** Every cell ("Sheet1!E23") a filing marks as not shown by its source page. */
+export function unshownCells(sheets: readonly FilingSheet[]): Set<string> {
+  const out = new Set<string>();
+  for (const sheet of sheets) {
+    for (const range of sheet.unshown ?? []) {
+      const box = parseRange(range.includes(":") ? range : `${range}:${range}`);
+      if (!box) continue;
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let col = box.left; col <= box.right; col++) out.add(`${sheet.name}!${columnLetters(col)}${r}`);
+    }
+  }
+  return out;
 }
 
 /** Validates one parsed filing; `file` is the name used in error messages. Returns it typed. */
@@ -339,7 +393,7 @@ export function validateFiling(data: Json, file: string): Filing {
   const e = c.object(o.expected, "expected");
   c.keys(
     e,
-    ["tables", "unit", "budget", "execution", "indicators", "total", "mistakes", "notes"],
+    ["tables", "unit", "budget", "execution", "indicators", "total", "mistakes", "notes", "unjudged"],
     "expected",
   );
   c.array(e.tables, "expected.tables").forEach((t, i) =>
@@ -391,5 +445,27 @@ export function validateFiling(data: Json, file: string): Filing {
     c.string(m.what, `${f}.what`);
   });
   c.string(e.notes, "expected.notes", false);
+  const unshown = unshownCells(sheets);
+  c.array(e.mistakes, "expected.mistakes").forEach((v, i) => {
+    const cell = (v as { cell: string }).cell;
+    if (unshown.has(cell))
+      c.fail(`expected.mistakes[${i}].cell`, `"${cell}" is a cell the page does not show (unshown)`);
+  });
+  if (e.unjudged !== undefined) {
+    c.array(e.unjudged, "expected.unjudged").forEach((v, i) => {
+      const f = `expected.unjudged[${i}]`;
+      const u = c.object(v, f);
+      c.keys(u, ["cell", "why"], f);
+      if (u.cell !== null) {
+        const cell = c.string(u.cell, `${f}.cell`);
+        const ref = CELL_REF.exec(cell);
+        if (!ref)
+          c.fail(`${f}.cell`, `"${cell}" is not a cell like "Sheet1!I8" (or null for the whole workbook)`);
+        if (!sheets.some((s) => s.name === ref[1]))
+          c.fail(`${f}.cell`, `names no sheet of the workbook ("${ref[1]}")`);
+      }
+      c.string(u.why, `${f}.why`);
+    });
+  }
   return data as Filing;
 }

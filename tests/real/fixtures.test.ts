@@ -5,7 +5,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { sourcesMarkdown } from "../../scripts/make-real-fixtures";
-import { columnLetters, FilingFormatError, validateFiling, type Cell, type Filing } from "./corpus-format";
+import {
+  columnLetters,
+  FilingFormatError,
+  unshownCells,
+  validateFiling,
+  type Cell,
+  type Filing,
+} from "./corpus-format";
 import { expectedSheets, readBack } from "./corpus-xlsx";
 import { filingFiles, loadFilings, SOURCES_PATH, XLSX_DIR, xlsxPathOf } from "./corpus-files";
 
@@ -56,7 +63,51 @@ describe("corpus format validation", () => {
     expect(() => validateFiling(patched, file)).not.toThrow();
   });
 
+  it("accepts cells the page does not show and findings it cannot judge, and lists every unshown cell", () => {
+    const patched = broken((f) => {
+      const sheet = (f.sheets as { name: string; rows: Cell[][]; unshown?: string[] }[])[0];
+      sheet.rows.push([null, null, null]);
+      const last = sheet.rows.length;
+      sheet.unshown = [`B${last}:C${last}`];
+      (f.expected as { unjudged?: unknown[] }).unjudged = [
+        { cell: `${sheet.name}!A1`, why: "a total over rows the page cuts off" },
+        { cell: null, why: "the page is cut before the tables" },
+      ];
+    });
+    const filing = validateFiling(patched, file);
+    const name = filing.sheets[0].name;
+    const last = filing.sheets[0].rows.length;
+    expect([...unshownCells(filing.sheets)]).toEqual([`${name}!B${last}`, `${name}!C${last}`]);
+  });
+
   it.each<[string, (f: Record<string, unknown>) => void, string]>([
+    [
+      "a figure transcribed into a cell marked unshown",
+      (f) => ((f.sheets as { unshown?: string[] }[])[0].unshown = ["A1"]),
+      "sheets[0].rows[0][0]",
+    ],
+    [
+      "an unshown range outside the rows",
+      (f) => ((f.sheets as { unshown?: string[] }[])[0].unshown = ["A9999:B9999"]),
+      "sheets[0].unshown[0]",
+    ],
+    [
+      "a mistake at a cell the page does not show",
+      (f) => {
+        const sheet = (f.sheets as { name: string; rows: Cell[][]; unshown?: string[] }[])[0];
+        sheet.rows.push([null]);
+        sheet.unshown = [`A${sheet.rows.length}`];
+        (f.expected as { mistakes: unknown[] }).mistakes = [
+          { cell: `${sheet.name}!A${sheet.rows.length}`, kind: "other", what: "x" },
+        ];
+      },
+      "expected.mistakes[0].cell",
+    ],
+    [
+      "an unjudged finding without a reason",
+      (f) => ((f.expected as { unjudged?: unknown[] }).unjudged = [{ cell: null, why: "" }]),
+      "expected.unjudged[0].why",
+    ],
     ["an id unlike the file name", (f) => (f.id = "hunan-other-2023-dept"), "id"],
     ["an unknown form", (f) => (f.form = "unit"), "form"],
     ["a field outside the format", (f) => (f.extra = 1), "(root).extra"],

@@ -13,6 +13,8 @@ export interface Name {
 
 const ENUMERATION =
   /^(?:其中[:：]?|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[.、)）]|[:：])/;
+/** ":900.47", ":2,030.12万元" at the end of a label: the amount the label carries (as splitLabelAmount reads it). */
+const LABEL_AMOUNT = /:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:亿元|万元|千元|元|万)?$/;
 const UNIT_SUFFIX = /[(（](?:金额)?(?:单位[:：]?)?(?:亿元|万元|千元|元)[)）]/g;
 
 /**
@@ -30,7 +32,8 @@ export function normalizeLabel(text: string): string {
 
 /** The sheet's label when it says something, else the canonical Chinese name. */
 export function labelOr(cell: TextCell | null | undefined, canonicalZh: string): string {
-  const label = cell ? normalizeLabel(cell.text) : "";
+  // A label that carries its amount ("其中：基本支出：900.47", the Hunan form) is named without it.
+  const label = cell ? normalizeLabel(cell.text).replace(LABEL_AMOUNT, "") : "";
   return label === "" ? canonicalZh : quoteText(label);
 }
 

@@ -75,6 +75,7 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
     ...extraOf(view, header, rows.total.at, unit),
     ...(unitAmbiguity ? { unitAmbiguity } : {}),
     ...executionWeightOf(view, header, rows.total.at),
+    ...(Object.keys(rows.subtotals).length > 0 ? { subtotals: rows.subtotals } : {}),
   };
 }
 
@@ -136,7 +137,16 @@ interface ReadRows {
   total: { row: BudgetRow; at: number } | null;
   sources: Partial<Record<FundSource, BudgetRow>>;
   kinds: Partial<Record<SpendingKind, BudgetRow>>;
+  subtotals: NonNullable<BudgetBlock["subtotals"]>;
   lastRow: number;
+}
+
+/** Which breakdown a heading opens: 按收入性质分 / 按资金来源分 the sources, 按支出性质分 the kinds. */
+function breakdownOfHeading(label: string): "sources" | "kinds" | null {
+  const norm = normalizeLabel(label);
+  if (/收入|来源|资金/.test(norm)) return "sources";
+  if (/支出/.test(norm)) return "kinds";
+  return null;
 }
 
 function readRows(
@@ -146,7 +156,7 @@ function readRows(
   labelLeft: number,
   firstAmountCol: number,
 ): ReadRows {
-  const out: ReadRows = { total: null, sources: {}, kinds: {}, lastRow: header.bottom };
+  const out: ReadRows = { total: null, sources: {}, kinds: {}, subtotals: {}, lastRow: header.bottom };
   let unknownRun = 0;
   let found = false;
   const end = Math.min(view.bottom, header.bottom + MAX_BLOCK_ROWS);
@@ -180,7 +190,14 @@ function readRows(
     for (const b of beside)
       entries.push({ cls: b.cls, row: () => ({ label: b.cell, cells: { executed: b.amount } }) });
     for (const { cls, row } of entries) {
-      if (cls.role === "heading") continue;
+      if (cls.role === "heading") {
+        // A heading that states its breakdown's subtotal ("按支出性质分：1925.67"): kept, so the sum can name it.
+        const r = row();
+        const which = breakdownOfHeading(r.label.text);
+        const amount = r.cells.executed;
+        if (which && amount?.parsed.kind === "amount" && !out.subtotals[which]) out.subtotals[which] = amount;
+        continue;
+      }
       found = true;
       if (cls.role === "total") {
         if (out.total) continue; // a second 合计 further down belongs to something else

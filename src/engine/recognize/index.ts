@@ -17,6 +17,7 @@ import { recognizeBudget } from "./budget";
 import { recognizeExpenditure } from "./expenditure";
 import { recognizeIndicators } from "./indicators";
 import { type InfoPair, assembleInfo, readInfoPair } from "./info";
+import { findNarrativeTitle } from "./narrative";
 import { type Anchor, scanSheet } from "./scan";
 import { SheetView } from "./sheet-view";
 import { recognizeTypedFigures } from "./typed-figures";
@@ -67,12 +68,15 @@ export function recognizeWorkbook(workbook: WorkbookSnapshot): RecognizedWorkboo
       sheet: s.name,
       cells: (s.computedCells ?? []).map((c: { row: number; col: number }) => ({ sheet: s.name, ...c })),
     }));
+  const narrative =
+    !budget && expenditures.length === 0 && !indicators ? findNarrativeTitle(views.values()) : null;
   return {
     budget,
     expenditures,
     indicators,
     info,
     tables: summaries,
+    ...(narrative ? { narrative } : {}),
     ...(typed ? { typed } : {}),
     ...(computed.length > 0 ? { computed } : {}),
   };

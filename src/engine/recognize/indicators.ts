@@ -26,9 +26,14 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
   if (!header) return null;
   const h = header.fields;
   const name = h.get("name");
-  const target = h.get("target");
-  const actual = h.get("actual");
-  const weight = h.get("weight");
+  // No 分值 column, only 得分 (湖北, 云南): the 得分 column is read in the 分值's place (see weightsFromScores).
+  const noWeightColumn = !h.has("weight") && h.has("score");
+  const weight = h.get("weight") ?? h.get("score");
+  // A 评分表 has a 评分标准 column and a 自评得分 instead of 年度指标值 and 实际完成值: its rows are read with the
+  // standard in place of the target and the typed score in place of the actual.
+  const byCriteria = (!h.get("target") || !h.get("actual")) && h.has("criteria") && h.has("score");
+  const target = byCriteria ? h.get("criteria") : h.get("target");
+  const actual = byCriteria ? h.get("score") : h.get("actual");
   if (!name || !target || !actual || !weight) return null;
   const optional = (field: IndicatorHeaderField): { readonly [k: string]: TextCell } => {
     const col = h.get(field);
@@ -45,6 +50,7 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
     ...optional("reason"),
     ...optional("operator"),
     ...optional("unit"),
+    ...optional("criteria"),
   };
 
   const colOf = (field: IndicatorHeaderField): number | undefined => h.get(field)?.col;
@@ -119,18 +125,60 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
     });
   }
   if (rows.length === 0) return null;
+  const weightsFrom = noWeightColumn ? weightsFromScores(view, header, rows) : null;
   return {
     kind: "indicators",
     sheet: view.name,
     range: { top: header.top, left: header.left, bottom: rows[rows.length - 1].row, right: header.right },
     headers,
     rows,
+    ...(byCriteria ? { byCriteria: true as const } : {}),
+    ...(weightsFrom ? { weightsFrom } : {}),
     ...(placeholderRows.length > 0 ? { placeholderRows } : {}),
   };
 }
 
-/** "指标1", "指标2：", "指标 3:" — the template's numbered slot with nothing of the accountant's after it. */
-const PLACEHOLDER_NAME = /^(?:指标\d*|…+|\.{3,}|。{3,}|\/|x+|×+)$/i;
+/** "(80分)", "（80分）", ":(80分)": the points a heading states. */
+const STATED_POINTS = /[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]/;
+
+/**
+ * The weights of a table with no 分值 column: the points the form states for its indicators ("年度绩效目标1 (80分)",
+ * "年度目标1:(80分)": a heading naming a 目标 or the 指标, in the header's rows or the two above, never the budget
+ * block's "(20分)"), and whether the typed 得分 add up to exactly that — then each row's 得分 is its 分值 as the form
+ * allots it; otherwise the weights are unstated and the rows keep no 分值.
+ */
+function weightsFromScores(
+  view: SheetView,
+  header: { readonly top: number; readonly bottom: number; readonly right: number },
+  rows: IndicatorRow[],
+): NonNullable<IndicatorsTable["weightsFrom"]> {
+  let stated: { cell: TextCell; points: number } | null = null;
+  for (let r = Math.max(view.top, header.top - 2); r <= header.bottom && !stated; r++) {
+    for (let c = view.left; c <= header.right && !stated; c++) {
+      const v = view.raw(r, c);
+      if (typeof v !== "string" || v.length > LABEL_MAX_LENGTH) continue;
+      const t = toHalfWidth(v).replace(/\s+/g, "");
+      const m = STATED_POINTS.exec(t);
+      if (m && /目标|指标/.test(t) && !/执行|预算/.test(t))
+        stated = { cell: view.textCell(r, c), points: Number(m[1]) };
+    }
+  }
+  const typed = rows.map((row) => row.weight.value);
+  const sum = typed.reduce<number>((a, v) => a + (v ?? NaN), 0);
+  const allotted =
+    stated !== null && typed.every((v) => v !== null && v >= 0) && Math.abs(sum - stated.points) < 0.005;
+  if (!allotted) {
+    for (let i = 0; i < rows.length; i++)
+      rows[i] = { ...rows[i], weight: { ...rows[i].weight, value: null } };
+  }
+  return { kind: allotted ? "scores" : "unstated", stated };
+}
+
+/**
+ * "指标1", "指标2：", "指标 3:" — the template's numbered slot with nothing of the accountant's after it, or only a "/"
+ * (安徽: "指标1:/" with "/" under 年度指标值 and 实际完成值, the slot marked unused).
+ */
+const PLACEHOLDER_NAME = /^(?:指标\d*(?::?[/／]+)?|…+|\.{3,}|。{3,}|\/|x+|×+)$/i;
 
 /**
  * Template leftovers (issue 11 §2): a placeholder row ("指标1", "……", every cell "/") or an empty spare row left inside

@@ -228,7 +228,17 @@ export const EXPENDITURE_TOTAL_ROW = new Set(
 // ---------------------------------------------------------------- indicators table (§3.3)
 
 export type IndicatorHeaderField =
-  "level1" | "level2" | "name" | "target" | "actual" | "weight" | "score" | "reason" | "operator" | "unit";
+  | "level1"
+  | "level2"
+  | "name"
+  | "target"
+  | "actual"
+  | "weight"
+  | "score"
+  | "reason"
+  | "operator"
+  | "unit"
+  | "criteria";
 
 export const INDICATOR_HEADER = aliasTable<IndicatorHeaderField>({
   level1: ["一级指标"],
@@ -263,6 +273,8 @@ export const INDICATOR_HEADER = aliasTable<IndicatorHeaderField>({
   ],
   operator: ["计算符号", "指标性质", "符号", "运算符号", "计算方式"],
   unit: ["计量单位", "度量单位", "单位"],
+  // The 评分表 form (安徽 部门整体): each row is judged against its 评分标准, with no 年度指标值 or 实际完成值.
+  criteria: ["评分标准", "指标说明及评分标准", "评分标准及说明", "评分细则", "评分办法"],
 });
 
 // ---------------------------------------------------------------- department information (§3.4)

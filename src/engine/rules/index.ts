@@ -25,6 +25,7 @@ export type RuleId = DiscoveredRule["id"];
 const RUN_ORDER: readonly RuleId[] = [
   // The checker's rules (check hooks), over the recognised tables.
   "table.missing",
+  "table.report-only",
   "value.error",
   "value.computed",
   "value.unparsed",
@@ -40,6 +41,7 @@ const RUN_ORDER: readonly RuleId[] = [
   // The reviewer's checks on what the template left behind (issue 12 §2).
   "quality.placeholder",
   "quality.template-row",
+  "quality.weights-unstated",
   // The scorer's rules (checkScores hooks), over the scores.
   "indicator.weights",
   "indicator.target",

@@ -25,6 +25,8 @@ export type WeightRead =
   | { readonly kind: "ok"; readonly value: Ratio }
   /** An error value (#REF!, a formula never calculated): the checker's value.error already names the cell. */
   | { readonly kind: "error" }
+  /** The form has no 分值 column and states no weights (IndicatorsTable.weightsFrom "unstated"): not scored by weight. */
+  | { readonly kind: "unstated" }
   | WeightProblem;
 
 /** Which way the scorer went with a row. */
@@ -38,7 +40,9 @@ export type ScoringPath =
   /** The actual cannot be read against its target: scored 0. */
   | "actual-unreadable"
   /** Target and actual compared as quantities. */
-  | "numbers";
+  | "numbers"
+  /** A 评分表 row judged against its 评分标准: the typed score stands, within 0–分值. */
+  | "criteria";
 
 export interface IndicatorDetail {
   readonly row: IndicatorRow;

@@ -50,7 +50,8 @@ export interface ScoredIndicator {
   readonly detail: IndicatorDetail;
 }
 
-function readWeight(row: IndicatorRow): WeightRead {
+function readWeight(row: IndicatorRow, table: IndicatorsTable): WeightRead {
+  if (table.weightsFrom?.kind === "unstated") return { kind: "unstated" };
   const { cell, value } = row.weight;
   if (isErrorValue(cell.raw)) return { kind: "error" };
   const written = cellText(cell.raw, cell.text);
@@ -68,6 +69,11 @@ function unusableWeightMethod(read: Exclude<WeightRead, { kind: "ok" }>): Locali
   switch (read.kind) {
     case "blank":
       return localized("未填写分值，得 0 分", "no weight: score 0");
+    case "unstated":
+      return localized(
+        "表中没有分值列，也未写明各指标分值，未按分值计分（得 0 分）",
+        "the form has no weight column and states no weights: not scored by weight (0)",
+      );
     case "negative":
       return localized(
         `分值 ${quoteText(read.text)} 为负数，得 0 分`,
@@ -156,13 +162,13 @@ interface RowInput {
   readonly reason: string;
 }
 
-function readRow(row: IndicatorRow): RowInput {
+function readRow(row: IndicatorRow, table: IndicatorsTable): RowInput {
   const operatorColumn = parseOperatorColumn(row.operator?.text);
   const unitColumn = parseUnitColumn(row.unit?.text);
   const targetWritten = cellText(row.target.raw, row.target.text);
   const actualWritten = cellText(row.actual.raw, row.actual.text);
   const typedValue = row.score?.value;
-  const weightRead = readWeight(row);
+  const weightRead = readWeight(row, table);
   return {
     row,
     label: { name: row.name.text, row: row.row },
@@ -207,6 +213,18 @@ function scoreByRule(input: RowInput, options: ResolvedOptions): Scored {
   if (isExecutionRateRow(row) && target.kind !== "quantitative" && actual.kind === "number") {
     const full: Quantity = { value: fromInt(100), unit: "%", fromNumberCell: false };
     return scoreNumbers(input, ">=", full, actual.quantity, options);
+  }
+  // A dash written as the target ("—", "-": the 共性 rows of 项目决策 / 项目管理 on the 宁夏 form) says the row has no
+  // target value on purpose; an actual that states the outcome or names a tier is then judged by what it says, like a
+  // qualitative target. A blank target is still unreadable, and so is a dash against a number.
+  if (target.kind === "invalid" && target.reason === "empty" && input.targetWritten !== "") {
+    const tier =
+      actual.kind === "tier"
+        ? actual.tier
+        : actual.kind === "unparsed" && !isErrorValue(row.actual.raw)
+          ? tierOfStatement(input.actualWritten, "")
+          : null;
+    if (tier) return scoreTier(input, tier, options);
   }
   if (target.kind === "invalid") {
     return unscored(
@@ -337,21 +355,65 @@ function deductForOverachievement(
   };
 }
 
+/**
+ * A 评分表 row (table.byCriteria): the evaluator's score against the 评分标准 is not something the rules recompute; the
+ * typed 得分 stands, never below 0 nor above the 分值 (review.score-range reports a typed score outside them).
+ */
+function scoreByCriteria(input: RowInput): Scored {
+  const { typed, weight } = input;
+  if (typed === null) {
+    return unscored(
+      "qualitative",
+      "actual-missing",
+      "missing",
+      localized("未填写自评得分，得 0 分", "no score entered: score 0"),
+    );
+  }
+  const score = roundScore(max(ZERO, cmp(typed, weight) > 0 ? weight : typed));
+  const share = sign(weight) > 0 ? div(score, weight) : ZERO;
+  return {
+    kind: "qualitative",
+    path: "criteria",
+    status: null,
+    outcome: {
+      share,
+      score,
+      method: localized(
+        `按评分标准自评，取自评得分 ${toFixed(score, 2)}`,
+        `judged against the scoring standard: the score entered, ${toFixed(score, 2)}`,
+      ),
+    },
+    overachieved: null,
+  };
+}
+
 export function scoreIndicator(
   row: IndicatorRow,
   table: IndicatorsTable,
   options: ResolvedOptions,
 ): ScoredIndicator {
-  const input = readRow(row);
+  const input = readRow(row, table);
   const { label, weight, weightRead, typed, reason } = input;
   const usableWeight = weightRead.kind === "ok";
-  const scored = scoreByRule(input, options);
+  const scored = table.byCriteria ? scoreByCriteria(input) : scoreByRule(input, options);
   let status = scored.status ?? statusOf(scored.outcome.score, weight, scored.outcome.share);
   const reasonGiven = reason !== "";
   const target = displayTarget(row, input.target, input.targetWritten);
   const actual = displayActual(row, input.actual, input.actualWritten);
 
   let { score, method } = scored.outcome;
+  const from = table.weightsFrom;
+  if (from?.kind === "scores" && from.stated) {
+    // No 分值 column: the weight is the typed 得分, as the form allots its stated points (tables.ts weightsFrom).
+    const heading = quoteText(from.stated.cell.text);
+    method = withNote(
+      localized(
+        `表中无分值列，分值取填报得分（合计等于“${heading}”所列 ${from.stated.points} 分）；`,
+        `no weight column: the weight is the score entered (they add up to the ${from.stated.points} points of "${heading}"); `,
+      ),
+      method,
+    );
+  }
   if (weightRead.kind !== "ok") {
     // Without a usable weight there is nothing to take a share of: 0, and no typed score or reason to compare.
     score = ZERO;

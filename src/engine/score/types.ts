@@ -50,7 +50,10 @@ export interface IndicatorScore {
 }
 
 export interface ExecutionScore {
-  /** 全年预算数 and 全年执行数 of the total row, in 分 (null when missing). */
+  /**
+   * 全年预算数 and 全年执行数 of the total row, in 分 (null when missing); the fund sources' added up when the total row
+   * has no 全年预算数 but the sources do (score/execution.ts).
+   */
   readonly budgetFen: number | null;
   readonly executedFen: number | null;
   /** 执行率 as a fraction (1 = 100%), null when it cannot be computed. */

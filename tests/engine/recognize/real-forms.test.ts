@@ -246,13 +246,14 @@ describe("template leftovers in the indicators table", () => {
     [null, "质量指标", "指标2:", null, null, null, null, null],
     [null, "生态效益指标", null, null, null, null, null, null],
     ["/", "/", "/", "/", "/", "/", "/", "/"],
+    [null, "可持续影响指标", "指标1:/", "/", "/", null, null, null],
     [null, "时效指标", "完成及时率", "100%", "100%", 10, 10, null],
     [null, null, "其中：上半年", "50%", "50%", null, null, null],
     ["满意度指标", "服务对象满意度", "满意度", "≥90%", "95%", 10, 10, null],
   ];
 
   it("keeps placeholder rows, spare rows and rows of / out of the indicators without ending the table", () => {
-    const t = indicatorsOf(rows, ["A2:A9"]);
+    const t = indicatorsOf(rows, ["A2:A10"]);
     expect(t.rows.map((r) => r.name.text)).toEqual(["指标1工程完工率", "完成及时率", "满意度"]);
     expect(t.placeholderRows?.map((c) => [c.pos.row, c.pos.col])).toEqual([
       [2, 2],
@@ -260,11 +261,12 @@ describe("template leftovers in the indicators table", () => {
       [4, 2],
       [5, 1],
       [6, 2],
+      [7, 2],
     ]);
   });
 
   it("scores none of them and raises no indicator error at them", () => {
-    const e = evaluateWorkbook(workbook(sheet("Sheet1", rows, { merges: ["A2:A9"] })));
+    const e = evaluateWorkbook(workbook(sheet("Sheet1", rows, { merges: ["A2:A10"] })));
     expect(e.score?.indicators.map((i) => i.name)).toEqual(["指标1工程完工率", "完成及时率", "满意度"]);
     const leftovers = new Set([
       "C3",
@@ -272,6 +274,10 @@ describe("template leftovers in the indicators table", () => {
       "C5",
       "B6",
       "C7",
+      "C8",
+      "D8",
+      "E8",
+      "F8",
       "D3",
       "E3",
       "F3",
@@ -364,5 +370,192 @@ describe("department, year and form from titles", () => {
   it("still reads the unit's name before the year in a title", () => {
     const e = evaluate([["附件1：岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评表"]]);
     expect([e.year, e.department]).toEqual(["2023", "岳阳市君山产业开发区管委会"]);
+  });
+});
+
+describe("a 评分表: criteria judged by the evaluator, no 年度指标值 or 实际完成值 (安徽 部门整体)", () => {
+  const rows = (scores: CellValue[]): CellValue[][] => [
+    ["2023年度部门整体支出绩效评价自评表", null, null, null, null, null, null],
+    ["一级\n指标", "二级\n指标", "三级\n指标", "指标分值", "指标解释", "指标说明及评分标准", "自评得分"],
+    [
+      "规划\n(15分)",
+      "基础信息\n(3分)",
+      "基础信息\n完整性",
+      3,
+      "信息资料是否真实、完整",
+      "1、基础数据信息是否真实(1分)",
+      scores[0],
+    ],
+    [
+      null,
+      "工作计划\n(6分)",
+      "年度工作\n计划完整性",
+      3,
+      "年度工作计划是否完整可行",
+      "年度工作计划是否完整可行(3分)",
+      scores[1],
+    ],
+    [
+      null,
+      null,
+      "年度工作\n计划明确性",
+      3,
+      "年度工作计划是否明确",
+      "年度工作计划是否明确可操作(3分)",
+      scores[2],
+    ],
+  ];
+  const evaluate = (scores: CellValue[]) =>
+    evaluateWorkbook(workbook(sheet("Sheet1", rows(scores), { merges: ["A3:A5", "B4:B5"] })));
+
+  it("reads the 评分标准 in the target's place and the 自评得分 in the actual's", () => {
+    const t = indicatorsOf(rows([3, 3, 2]), ["A3:A5", "B4:B5"]);
+    expect(t.byCriteria).toBe(true);
+    expect(t.headers.criteria?.text).toBe("指标说明及评分标准");
+    expect(t.rows.map((r) => [r.name.text, r.target.pos.col, r.actual.pos.col, r.weight.value])).toEqual([
+      ["基础信息\n完整性", 5, 6, 3],
+      ["年度工作\n计划完整性", 5, 6, 3],
+      ["年度工作\n计划明确性", 5, 6, 3],
+    ]);
+  });
+
+  it("keeps each typed score within 0–分值, with no target, actual or coverage finding", () => {
+    const e = evaluate([3, 3, 2]);
+    expect(e.score?.indicators.map((i) => [i.score, i.method["zh-CN"]])).toEqual([
+      [3, "按评分标准自评，取自评得分 3.00"],
+      [3, "按评分标准自评，取自评得分 3.00"],
+      [2, "按评分标准自评，取自评得分 2.00"],
+    ]);
+    const rules = new Set(e.findings.map((f) => f.rule));
+    for (const rule of ["indicator.target", "value.missing", "value.unparsed", "quality.coverage"])
+      expect(rules.has(rule as never)).toBe(false);
+  });
+
+  it("caps a score above its 分值 (review.score-range says so) and asks for a missing one", () => {
+    const e = evaluate([4, null, 3]);
+    expect(e.score?.indicators.map((i) => i.score)).toEqual([3, 0, 3]);
+    const at = (rule: string) =>
+      e.findings.filter((f) => f.rule === rule).map((f) => [f.cells[0].address, f.message["zh-CN"]]);
+    expect(at("value.missing")).toEqual([["G4", "「年度工作\n计划完整性」未填写自评得分，按 0 分计"]]);
+    expect(at("review.score-range").map(([cell]) => cell)).toEqual(["G3"]);
+  });
+});
+
+describe("forms without a 分值 column, only 得分 (湖北, 云南)", () => {
+  const grid = (scores: CellValue[], heading = "年度目标1:(80分)"): CellValue[][] => [
+    ["预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
+    ["部门整体支出总额", 864.2, 864.2, "100%", 20],
+    [heading, "增强政府工作效率", null, null, null, null, null],
+    ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+    [null, "产出指标", "数量指标", "办结信访案件", "168起", "168起", scores[0]],
+    [null, null, "数量指标", "拆除活人墓、豪华墓", "32座", "30座", scores[1]],
+    [null, "满意度指标", "满意度指标", "群众对政府工作满意度", "≧90%", "95%", scores[2]],
+  ];
+  const merges = ["A4:A7", "B5:B6"];
+
+  it("takes each typed 得分 as its 分值 when they add up to the points the form states", () => {
+    const t = indicatorsOf(grid([20, 40, 20]), merges);
+    expect(t.weightsFrom).toMatchObject({ kind: "scores", stated: { points: 80 } });
+    expect(t.weightsFrom?.stated?.cell.pos).toEqual({ sheet: "Sheet1", row: 2, col: 0 });
+    expect(t.headers.weight.text).toBe("得分");
+    expect(t.rows.map((r) => r.weight.value)).toEqual([20, 40, 20]);
+    const e = evaluateWorkbook(workbook(sheet("Sheet1", grid([20, 40, 20]), { merges })));
+    // 30 of 32 against the allotted 40: 37.50; the form's 20 execution points with 80 make 100, so no weights error.
+    expect(e.score?.indicators.map((i) => i.score)).toEqual([20, 37.5, 20]);
+    expect(e.score?.indicators[1].method["zh-CN"]).toBe(
+      "表中无分值列，分值取填报得分（合计等于“年度目标1:(80分)”所列 80 分）；40×30/32=37.50",
+    );
+    expect(e.findings.filter((f) => f.rule === "indicator.weights")).toEqual([]);
+  });
+
+  it("leaves the weights unstated when the typed 得分 do not add up to the stated points, or nothing states them", () => {
+    for (const rows of [grid([20, 37.5, 20]), grid([20, 40, 20], "年度目标1")]) {
+      const t = indicatorsOf(rows, merges);
+      expect(t.weightsFrom?.kind).toBe("unstated");
+      expect(t.rows.map((r) => r.weight.value)).toEqual([null, null, null]);
+      const e = evaluateWorkbook(workbook(sheet("Sheet1", rows, { merges })));
+      expect(e.score?.indicators.map((i) => [i.score, i.method["zh-CN"]])).toEqual([
+        [0, "表中没有分值列，也未写明各指标分值，未按分值计分（得 0 分）"],
+        [0, "表中没有分值列，也未写明各指标分值，未按分值计分（得 0 分）"],
+        [0, "表中没有分值列，也未写明各指标分值，未按分值计分（得 0 分）"],
+      ]);
+      expect(e.findings.filter((f) => f.rule === "indicator.weights")).toEqual([]);
+    }
+  });
+});
+
+describe("execution from the fund sources when the total row was left at 0 (安徽 棠溪)", () => {
+  const grid = (total: CellValue[]): CellValue[][] => [
+    ["项目资金\n(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额:", ...total, 10, 0, 0],
+    [null, "其中:本年财政拨款", 90, 89.974, 89.974, null, null, null],
+    [null, "上年结转资金", null, null, null, null, null, null],
+    [null, "其他资金", null, null, null, null, null, null],
+  ];
+  const evaluate = (total: CellValue[]) =>
+    evaluateWorkbook(workbook(sheet("Sheet1", grid(total), { merges: ["A1:A5"] })));
+
+  it("scores 89.974 / 89.974 from the sources and says so; the typed 0s are then wrong", () => {
+    const e = evaluate([0, 0, 0]);
+    expect(e.score?.execution).toMatchObject({
+      budgetFen: 899_740_00,
+      executedFen: 899_740_00,
+      rate: 1,
+      score: 10,
+    });
+    expect(e.score?.execution.method["zh-CN"]).toBe(
+      "年度资金总额未填全年预算数，按资金来源合计计算：执行率 = 89.97/89.97 = 100.00%，10×100.00%=10.00",
+    );
+    const at = (rule: string) => e.findings.filter((f) => f.rule === rule).map((f) => f.cells[0].address);
+    expect(at("review.execution-score")).toEqual(["H2"]);
+    expect(at("sum.breakdown")).toEqual(["C2", "D2", "E2"]);
+  });
+
+  it("keeps to the total row when it has its figures, and gives no rate when the sources have no budget either", () => {
+    expect(evaluate([90, 89.974, 80]).score?.execution.rate).toBeCloseTo(80 / 89.974, 10);
+    const none = evaluateWorkbook(
+      workbook(
+        sheet("Sheet1", [
+          ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数"],
+          [null, "年度资金总额", 0, 0, 207.4538],
+          [null, "其中:当年财政拨款", null, null, 207.4538],
+        ]),
+      ),
+    );
+    expect(none.score?.execution).toMatchObject({ rate: null, score: 0 });
+  });
+});
+
+describe("a block with 年初预算数 and no 全年预算数 column (贵州)", () => {
+  it("scores execution against the 年初预算数, and says so", () => {
+    const e = evaluateWorkbook(
+      workbook(
+        sheet(
+          "Sheet1",
+          [
+            [
+              "部门(单位)总体\n资金(万元)",
+              "资 金 来 源",
+              "年初预算数(A)",
+              "全年执行数(B)",
+              "分值(10分)",
+              "得分",
+            ],
+            [null, "年度资金总额:", 1172.55, 1268.72, 10, 10],
+            [null, "基本支出", 985.19, 914.97, 10, 10],
+            [null, "项目支出", 187.36, 353.75, 10, 10],
+          ],
+          { merges: ["A1:A4"] },
+        ),
+      ),
+    );
+    expect(e.score?.execution).toMatchObject({
+      budgetFen: 1_172_550_000,
+      executedFen: 1_268_720_000,
+      score: 10,
+    });
+    expect(e.score?.execution.method["zh-CN"]).toBe(
+      "表中没有全年预算数栏，按年初预算数计算：执行率 = 1268.72/1172.55 = 108.20%，超过 100% 按 100% 计，得 10.00 分",
+    );
   });
 });

@@ -314,6 +314,30 @@ describe("missing and unreadable", () => {
     });
   });
 
+  it("a dash target is judged by the outcome its actual states; a blank one or a dash against a number is not", () => {
+    expect(scoreOne({ target: "-", actual: "严格执行相关管理制度", weight: 6, score: 6 })).toMatchObject({
+      score: 6,
+      kind: "qualitative",
+      status: "full",
+      rules: [],
+    });
+    expect(scoreOne({ target: "—", actual: "部分完成", weight: 10 })).toMatchObject({
+      score: 7,
+      kind: "qualitative",
+      rules: ["indicator.reason-missing"],
+    });
+    expect(scoreOne({ target: null, actual: "严格执行相关管理制度", weight: 6, score: 6 })).toMatchObject({
+      score: 0,
+      kind: "invalid",
+      rules: ["indicator.target", "review.unfounded-score"],
+    });
+    expect(scoreOne({ target: "-", actual: "17个", weight: 10 })).toMatchObject({
+      score: 0,
+      kind: "invalid",
+      rules: ["indicator.target"],
+    });
+  });
+
   it("an unreadable actual scores 0", () => {
     expect(scoreOne({ target: "按时完成", actual: "较好", weight: 10 })).toMatchObject({
       score: 0,

@@ -19,16 +19,18 @@ export const budgetOverspend = defineRule({
   check({ workbook, report }) {
     const block = workbook.budget;
     if (!block) return;
+    // With no 全年预算数 column (贵州's form), the 年初预算数 is the only budget the spending can exceed.
+    const against = !block.columns.budget && block.columns.initial ? "initial" : "budget";
     for (const { row, name } of namedBudgetRows(block)) {
       const executed = row.cells.executed;
-      const budget = row.cells.budget;
+      const budget = row.cells[against];
       if (!executed || !budget || executed.parsed.kind !== "amount" || budget.parsed.kind !== "amount")
         continue;
       const executedFen = executed.parsed.fen;
       const budgetFen = budget.parsed.fen;
       if (executedFen <= budgetFen) continue;
       const executedColumn = budgetColumnName(block, "executed");
-      const budgetColumn = budgetColumnName(block, "budget");
+      const budgetColumn = budgetColumnName(block, against);
       const u = block.unit;
       const a = amountDigits(executedFen, u);
       const e = amountDigits(budgetFen, u);

@@ -15,10 +15,14 @@ export const indicatorTarget = defineRule({
       "A target is blank or cannot be read, so the indicator cannot be scored",
     ),
   },
-  checkScores({ scores, report }) {
+  checkScores({ workbook, scores, report }) {
+    // A 评分表 has no 年度指标值: its 评分标准 column stands in the target's place and is the form's, not the filer's.
+    if (workbook.indicators?.byCriteria) return;
     for (const d of scores.indicators) {
       // An error value (#REF!) is already the checker's value.error on the same cell; one finding per problem.
       if (d.target.kind !== "invalid" || d.target.reason === "error") continue;
+      // A dash target judged by the outcome its actual states (score/indicator.ts) was scored: nothing to report.
+      if (d.path === "tier") continue;
       const written = d.targetWritten;
       report({
         cells: [d.row.target.pos],

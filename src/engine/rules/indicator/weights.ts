@@ -5,7 +5,8 @@
 import { enName, enSubject, zhName } from "../../check/indicator-label";
 import { localized, type Localized } from "../../i18n";
 import { quoteText } from "../../quote";
-import { cmp, fromInt, toText } from "../../score/exact";
+import { add, cmp, fromInt, fromNumber, toText } from "../../score/exact";
+import { EXECUTION_WEIGHT } from "../../score/execution";
 import type { IndicatorLabel, WeightProblem } from "../../score/details";
 import { defineRule } from "../rule";
 
@@ -20,24 +21,33 @@ export const indicatorWeights = defineRule({
       "Each indicator's weight is a number of 0 or more, and the weights with the 10 points of budget execution total 100",
     ),
   },
-  checkScores({ scores, report }) {
+  checkScores({ workbook, scores, report }) {
+    // No 分值 column and no weights stated: quality.weights-unstated says so once; there is no total to check.
+    if (workbook.indicators?.weightsFrom?.kind === "unstated") return;
     for (const d of scores.indicators) {
       const read = d.weightRead;
-      if (read.kind === "ok" || read.kind === "error") continue;
+      if (read.kind === "ok" || read.kind === "error" || read.kind === "unstated") continue;
       report({ cells: [d.row.weight.cell.pos], message: weightMessage(d.label, read) });
     }
     const weights = scores.weights;
-    if (weights && cmp(weights.total, fromInt(100)) !== 0) {
-      const w = toText(weights.indicators);
-      const t = toText(weights.total);
-      report({
-        cells: [weights.header],
-        message: localized(
-          `指标分值合计 ${w}，加预算执行率 10 分共 ${t} 分，应为 100 分`,
-          `The indicator weights total ${w}; with 10 for budget execution that is ${t}, not 100`,
-        ),
-      });
-    }
+    if (!weights) return;
+    // A form that gives budget execution points of its own ("(20分)") is checked against them: that those points
+    // differ from the configured 10 is review.execution-weight's warning, one finding for one difference.
+    const stated = workbook.budget?.executionWeight?.points;
+    const execution = stated !== undefined && stated !== EXECUTION_WEIGHT ? stated : EXECUTION_WEIGHT;
+    const total = add(weights.indicators, fromNumber(execution) ?? fromInt(EXECUTION_WEIGHT));
+    if (cmp(total, fromInt(100)) === 0) return;
+    const w = toText(weights.indicators);
+    const t = toText(total);
+    const x = toText(fromNumber(execution) ?? fromInt(EXECUTION_WEIGHT));
+    const own = execution !== EXECUTION_WEIGHT;
+    report({
+      cells: [weights.header],
+      message: localized(
+        `指标分值合计 ${w}，加预算执行率 ${x} 分${own ? "（表中所列）" : ""}共 ${t} 分，应为 100 分`,
+        `The indicator weights total ${w}; with ${x} for budget execution${own ? " (as the form gives it)" : ""} that is ${t}, not 100`,
+      ),
+    });
   },
 });
 

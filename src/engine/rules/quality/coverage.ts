@@ -36,7 +36,8 @@ export const qualityCoverage = defineRule({
   },
   checkScores({ workbook, scores, report }) {
     const table = workbook.indicators;
-    if (!table || scores.indicators.length === 0) return;
+    // A 评分表's criteria (规划 / 执行 / 效果 …) follow its own framework, not 产出 / 效益 / 满意度.
+    if (!table || table.byCriteria || scores.indicators.length === 0) return;
     if (!table.headers.level1 && !table.headers.level2) return;
     // A table under one 一级 heading is a part of a form (an excerpt pasted alone), not the whole indicator set.
     const groups = new Set(scores.indicators.map((d) => d.row.level1).filter((l) => l !== ""));

@@ -37,12 +37,14 @@ export const reviewExecutionRate = defineRule({
     const rate = executionRatio(scores);
     const x = scores.result.execution;
     if (rate === null) {
-      const why =
-        x.budgetFen === null || x.budgetFen <= 0
-          ? localized("全年预算数为空或为 0", "全年预算数 is blank or 0")
-          : localized("全年执行数为空", "全年执行数 is blank");
+      const noBudget = x.budgetFen === null || x.budgetFen <= 0;
+      const why = noBudget
+        ? localized("全年预算数为空或为 0", "全年预算数 is blank or 0")
+        : localized("全年执行数为空", "全年执行数 is blank");
+      // The figure that is missing comes right after the typed rate (湖北 塘湖: 执行数 left blank, 100% typed).
+      const executed = !noBudget && budget.total.cells.executed ? [budget.total.cells.executed.pos] : [];
       report({
-        cells: [cell.pos, ...(budget.total.cells.budget ? [budget.total.cells.budget.pos] : [])],
+        cells: [cell.pos, ...executed, ...(budget.total.cells.budget ? [budget.total.cells.budget.pos] : [])],
         message: localized(
           `执行率填报 ${quoted(written)}，但${why["zh-CN"]}，无法计算执行率：请补填全年预算数和全年执行数，或删去执行率`,
           `The execution rate is typed as ${quoted(written)}, but ${why["en-US"]}, so no rate can be computed: fill in 全年预算数 and 全年执行数, or clear the rate`,

@@ -23,7 +23,8 @@ export const reviewUnfoundedScore = defineRule({
     for (const d of scores.indicators) {
       const cell = d.row.score;
       if (!cell || d.typed === null || sign(d.typed) <= 0) continue;
-      const noTarget = d.target.kind === "invalid" && d.target.reason === "empty";
+      // A dash target judged by the outcome its actual states was scored on that (score/indicator.ts).
+      const noTarget = d.target.kind === "invalid" && d.target.reason === "empty" && d.path !== "tier";
       const noActual = d.actual.kind === "missing";
       if (!noTarget && !noActual) continue;
       const typed = quoted(points(d.typed));

@@ -14,9 +14,21 @@ export const valueMissing = defineRule({
       "An indicator has no actual value and scores 0",
     ),
   },
-  checkScores({ scores, report }) {
+  checkScores({ workbook, scores, report }) {
+    const byCriteria = workbook.indicators?.byCriteria === true;
     for (const d of scores.indicators) {
       if (d.actual.kind !== "missing") continue;
+      // A 评分表 row's "actual" is its 自评得分 (tables.ts byCriteria).
+      if (byCriteria) {
+        report({
+          cells: [d.row.actual.pos],
+          message: localized(
+            `${zhName(d.label)}未填写自评得分，按 0 分计`,
+            `${enSubject(d.label)} has no score entered: scored 0`,
+          ),
+        });
+        continue;
+      }
       report({
         cells: [d.row.actual.pos],
         message: localized(

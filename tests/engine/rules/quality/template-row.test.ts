@@ -44,14 +44,29 @@ testRule("quality.template-row", {
       findings: [
         {
           severity: "warning",
-          cells: [at("B14")],
+          cells: [at("B14"), at("C15")],
           message:
-            "第 14 行是模板留下的空行 “生态效益指标”，没有指标值、完成值和分值：请填写该指标，或删除此行",
+            "第 14、15 行是模板留下的空行（“生态效益指标”、“……”），没有指标值、完成值和分值：请填写这些指标，或删除这些行",
         },
+      ],
+    },
+    {
+      name: "a template left whole: one finding for the table, each text named once",
+      workbook: form(
+        {},
+        withRows(
+          [9, [null, null, "指标2", null, null, null, null, null]],
+          [10, [null, null, "……", null, null, null, null, null]],
+          [13, [null, "生态效益指标", "指标1:/", "/", "/", null, null, null]],
+          [14, [null, null, "……", null, null, null, null, null]],
+        ),
+      ),
+      findings: [
         {
           severity: "warning",
-          cells: [at("C15")],
-          message: "第 15 行是模板留下的空行 “……”，没有指标值、完成值和分值：请填写该指标，或删除此行",
+          cells: [at("C10"), at("C11"), at("C14"), at("C15")],
+          message:
+            "第 10、11、14、15 行是模板留下的空行（“指标2”、“……”、“指标1:/”），没有指标值、完成值和分值：请填写这些指标，或删除这些行",
         },
       ],
     },

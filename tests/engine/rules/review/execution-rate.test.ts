@@ -49,6 +49,18 @@ testRule("review.execution-rate", {
       ],
     },
     {
+      name: "100% typed where 全年执行数 is blank: the blank cell is named",
+      workbook: form({ D4: null, F4: "100%" }),
+      findings: [
+        {
+          severity: "warning",
+          cells: [at("F4"), at("D4"), at("C4")],
+          message:
+            "执行率填报 “100%”，但全年执行数为空，无法计算执行率：请补填全年预算数和全年执行数，或删去执行率",
+        },
+      ],
+    },
+    {
       name: "100% typed where 全年预算数 is 0",
       workbook: form({ C4: 0, F4: "100%" }),
       findings: [
