@@ -44,6 +44,11 @@ import { sumColumn } from "./sum/column";
 import { sumRounding } from "./sum/rounding";
 import { sumRow } from "./sum/row";
 import { tableMissing } from "./table/missing";
+import { textAmount } from "./text/amount";
+import { textCount } from "./text/count";
+import { textGrade } from "./text/grade";
+import { textRate } from "./text/rate";
+import { textScore } from "./text/score";
 import { valueComputed } from "./value/computed";
 import { valueError } from "./value/error";
 import { valueMissing } from "./value/missing";
@@ -95,6 +100,12 @@ export const RULES = [
   qualityCostOperator,
   qualityDirection,
   qualityVague,
+  // The report's own prose against the tables (文数一致, issue 14 §2; checkText hooks, run only on a text).
+  textAmount,
+  textRate,
+  textCount,
+  textScore,
+  textGrade,
 ] as const;
 
 /** Every rule id the engine reports: the registry's ids, nothing else. */
