@@ -75,7 +75,12 @@ const TOTAL_SUBJECT =
 /** A figure that states a change or a share, not a level: "同比增长27.9%", "较上年减少5个". */
 const CHANGE =
   /(?:同比|比上年|较上年|较去年|比去年|增长|增幅|增加|下降|减少|降低|提高|上升|降幅|占比|占|比重)[^至到]*$/;
-const SCORE_WORDS = /总分|评分|得分|自评|分数|综合|打分/;
+/** The total: 总分, 评分, 自评 …; a bare 得分 is an indicator's when the sentence names one. */
+const TOTAL_SCORE_WORDS = /总分|评分|自评|整体|综合|最终|合计/;
+const SCORE_WORDS = /得分|分数|打分/;
+/** A target, not an actual: "年度指标值≥15个", "目标不少于15个". */
+const TARGET_WORDS = /指标值|目标|计划|预期|[≥≤><]|不低于|不少于|不高于|不超过/;
+const ACTUAL_ONLY = /^(?:实际)?完成(?:值|数|情况)?(?:为|是|达到|达)?$|^实际(?:值|数)?(?:为|是)?$/;
 const NOT_SCORE = /分值|满分|权重/;
 const RATE_WORDS = /执行率|执行进度/;
 const INDICATOR_SUFFIX = /(?:数量|总量|总额|金额|完成值|完成率|情况|收入|数|额|量)$/;
@@ -316,26 +321,27 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
           if (c) out.push(c);
           continue;
         }
-        const indicator = indicatorFor(held, left, () => true);
-        if (indicator) {
-          const c = compareNumber(
-            ctx,
-            "score",
-            indicator.score,
-            localized(`“${indicator.name}”得分`, `the score of "${indicator.name}"`),
-            indicator.scoreCell,
-            "indicators",
-            true,
-            points,
-          );
+        if (TOTAL_SCORE_WORDS.test(left)) {
+          const t = held.total;
+          const c = t && compareNumber(ctx, "score", t.value, t.label, t.cell, "indicators", true, points);
           if (c) out.push(c);
           continue;
         }
-        if (SCORE_WORDS.test(left) && held.total) {
-          const t = held.total;
-          const c = compareNumber(ctx, "score", t.value, t.label, t.cell, "indicators", true, points);
-          if (c) out.push(c);
-        }
+        if (!SCORE_WORDS.test(left)) continue;
+        // "1.新签约项目数：…，得分8分": the indicator is named earlier in the sentence.
+        const indicator = indicatorFor(held, sentence.slice(0, figure.start), () => true);
+        if (!indicator) continue;
+        const c = compareNumber(
+          ctx,
+          "score",
+          indicator.score,
+          localized(`“${indicator.name}”得分`, `the score of "${indicator.name}"`),
+          indicator.scoreCell,
+          "indicators",
+          true,
+          points,
+        );
+        if (c) out.push(c);
         continue;
       }
 
@@ -358,9 +364,13 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
       }
 
       // An indicator's actual value: amounts, percentages and counts whose clause names the indicator.
-      if (/^其中/.test(left) || CHANGE.test(left)) continue;
+      if (/^其中/.test(left) || CHANGE.test(left) || TARGET_WORDS.test(left)) continue;
+      const fits = (i: HeldIndicator) => convertTo(figure, i.actual) !== null;
       const context = figure.kind === "quantity" ? `${left}${right}` : left;
-      const indicator = indicatorFor(held, context, (i) => convertTo(figure, i.actual) !== null);
+      // "1.新签约项目数：年度指标值≥15个，实际完成值17个": a bare 实际完成值 is the actual of the indicator named before.
+      const indicator =
+        indicatorFor(held, context, fits) ??
+        (ACTUAL_ONLY.test(left) ? indicatorFor(held, sentence.slice(0, clause.start), fits) : null);
       if (!indicator || !figure.value) continue;
       const conversion = convertTo(figure, indicator.actual);
       if (!conversion || conversion.kind !== "ok") continue;

@@ -148,6 +148,18 @@ testTextRule("text.count", {
       ],
     },
     {
+      name: "a bare 实际完成值 after the indicator's name (the Word report's wording)",
+      text: "1.新签约项目数：年度指标值≥15个，实际完成值15个，得分8分（分值8分）。",
+      findings: [
+        {
+          severity: "error",
+          cells: [`${I}!E4`],
+          message:
+            "报告文字“1.新签约项目数：年度指标值≥15个，实际完成值15个，得分8分（分值8分）”中“新签约项目数”实际完成值为“15个”，表中为 17 个",
+        },
+      ],
+    },
+    {
       name: "in the indicator's own unit",
       text: "供气能力较去年翻番至80吨/小时。",
       findings: [
@@ -168,6 +180,11 @@ testTextRule("text.score", {
     { name: "the total at the text's precision", text: "自评总分99.8分。" },
     { name: "points of a heading", text: "产出指标（50分）。" },
     { name: "a weight", text: "预算执行率分值10分。" },
+    { name: "得分 of no indicator the workbook has", text: "园区绿化得分8分。" },
+    {
+      name: "an indicator's score and weight",
+      text: "1.新签约项目数：年度指标值≥15个，实际完成值17个，得分8分（分值8分）。",
+    },
   ],
   invalid: [
     {
@@ -189,6 +206,18 @@ testTextRule("text.score", {
           severity: "warning",
           cells: [`${B}!G5`],
           message: "报告文字“预算执行率得分9分”中预算执行率得分为“9分”，按评分规则计算为 10 分",
+        },
+      ],
+    },
+    {
+      name: "得分 after the indicator's name",
+      text: "14.入园企业满意度：年度指标值≥90%，实际完成值88%，得分9.5分（分值10分）。",
+      findings: [
+        {
+          severity: "warning",
+          cells: [`${I}!G17`],
+          message:
+            "报告文字“14.入园企业满意度：年度指标值≥90%，实际完成值88%，得分9.5分（分值10分）”中“入园企业满意度”得分为“9.5分”，按评分规则计算为 9.78 分",
         },
       ],
     },
