@@ -3,7 +3,7 @@
  * 万元 and the fourteen indicators, so the text check is tested on the engine alone. Its rule total is 99.78 (优).
  */
 import { evaluateWorkbook, type Evaluation } from "../../../src/engine/evaluate";
-import type { CellValue } from "../../../src/engine/snapshot";
+import type { CellValue, WorkbookSnapshot } from "../../../src/engine/snapshot";
 import { INDICATOR_HEADER, SEED } from "../../fixtures/seed";
 import { sheet, workbook } from "../../helpers/grid";
 
@@ -63,11 +63,13 @@ function indicatorRows(): CellValue[][] {
   ];
 }
 
-export function seedEvaluation(): Evaluation {
-  return evaluateWorkbook(
-    workbook(
-      sheet(BUDGET_SHEET, budgetRows(), { origin: "A2" }),
-      sheet(INDICATOR_SHEET, indicatorRows(), { origin: "A2" }),
-    ),
+export function seedSnapshot(): WorkbookSnapshot {
+  return workbook(
+    sheet(BUDGET_SHEET, budgetRows(), { origin: "A2" }),
+    sheet(INDICATOR_SHEET, indicatorRows(), { origin: "A2" }),
   );
+}
+
+export function seedEvaluation(): Evaluation {
+  return evaluateWorkbook(seedSnapshot());
 }
