@@ -177,6 +177,40 @@ const GRADE_WORDS: Readonly<Record<string, "优" | "良" | "中" | "差">> = {
 const GRADE_PATTERN =
   /(?:评价等级|自评等级|绩效等级|等级|等次|评价结果|自评结果|评定为|评为|评级)\s*(?:为|是|:|：|确定为|评定为)?\s*[“"‘'「『]?(优秀|良好|中等|较差|一般|优|良|中|差)(?![^”"’'」』，。；、\s])/g;
 
+interface Patterns {
+  readonly amount: RegExp;
+  readonly percent: RegExp;
+  readonly score: RegExp;
+  readonly cnScore: RegExp;
+  readonly count: RegExp;
+  readonly cnCount: RegExp;
+}
+
+const PATTERNS = new Map<string, Patterns>();
+
+/** The patterns for a set of extra units, compiled once per set (a report has thousands of sentences). */
+function patternsFor(extraUnits: readonly string[]): Patterns {
+  const units = [...new Set([...COUNT_UNITS, ...extraUnits.filter((u) => u !== "" && u !== "%")])].sort(
+    (a, b) => b.length - a.length,
+  );
+  const key = units.join("|");
+  const cached = PATTERNS.get(key);
+  if (cached) return cached;
+  const unitPattern = units.map(escape).join("|");
+  const patterns: Patterns = {
+    amount: new RegExp(`(?<![\\d.,])${NUMBER}\\s*(亿元|万元|千元|元)`, "g"),
+    percent: new RegExp(`(?<![\\d.,])${NUMBER}\\s*%`, "g"),
+    score: new RegExp(`(?<![\\d.,])${NUMBER}\\s*分(?![${NOT_SCORE_AFTER}])`, "g"),
+    cnScore: new RegExp(`(?<![第\\d])${CN_NUMBER}分(?![${NOT_SCORE_AFTER}])`, "g"),
+    // A count's unit must not run on into a longer word: "2个百分点" is a change, not two things.
+    count: new RegExp(`(?<![\\d.,])${NUMBER}\\s*((?:亿|万|千)?(?:${unitPattern}))(?!百分点)`, "g"),
+    cnCount: new RegExp(`(?<![第\\d])${CN_NUMBER}((?:${unitPattern}))(?!百分点)`, "g"),
+  };
+  if (PATTERNS.size > 32) PATTERNS.clear();
+  PATTERNS.set(key, patterns);
+  return patterns;
+}
+
 /** Every figure of a sentence, in order. `extraUnits` are the units the workbook's indicators use ("吨/小时"). */
 export function findFigures(sentence: string, extraUnits: readonly string[] = []): TextFigure[] {
   const out: TextFigure[] = [];
@@ -187,12 +221,13 @@ export function findFigures(sentence: string, extraUnits: readonly string[] = []
     taken.push([f.start, f.end]);
     out.push(f);
   };
+  const p = patternsFor(extraUnits);
 
-  for (const m of sentence.matchAll(new RegExp(`(?<![\\d.,])${NUMBER}\\s*(亿元|万元|千元|元)`, "g"))) {
+  for (const m of sentence.matchAll(p.amount)) {
     const digits = m[1].replace(/,/g, "");
     push(figure("amount", m, fromDecimal(digits), decimalsOf(digits), m[2]));
   }
-  for (const m of sentence.matchAll(new RegExp(`(?<![\\d.,])${NUMBER}\\s*%`, "g"))) {
+  for (const m of sentence.matchAll(p.percent)) {
     const digits = m[1].replace(/,/g, "");
     push(figure("percent", m, fromDecimal(digits), decimalsOf(digits), "%"));
   }
@@ -200,27 +235,19 @@ export function findFigures(sentence: string, extraUnits: readonly string[] = []
     const n = chineseNumeral(m[1]);
     if (n !== null) push(figure("percent", m, ratio(BigInt(n)), 0, "%"));
   }
-  for (const m of sentence.matchAll(new RegExp(`(?<![\\d.,])${NUMBER}\\s*分(?![${NOT_SCORE_AFTER}])`, "g"))) {
+  for (const m of sentence.matchAll(p.score)) {
     const digits = m[1].replace(/,/g, "");
     push(figure("score", m, fromDecimal(digits), decimalsOf(digits), "分"));
   }
-  for (const m of sentence.matchAll(new RegExp(`(?<![第\\d])${CN_NUMBER}分(?![${NOT_SCORE_AFTER}])`, "g"))) {
+  for (const m of sentence.matchAll(p.cnScore)) {
     const n = chineseNumeral(m[1]);
     if (n !== null && m[1] !== "十") push(figure("score", m, ratio(BigInt(n)), 0, "分"));
   }
-
-  const units = [...new Set([...COUNT_UNITS, ...extraUnits.filter((u) => u !== "" && u !== "%")])].sort(
-    (a, b) => b.length - a.length,
-  );
-  const unitPattern = units.map(escape).join("|");
-  // A count's unit must not run on into a longer word: "2个百分点" is a change, not two things.
-  const countRe = new RegExp(`(?<![\\d.,])${NUMBER}\\s*((?:亿|万|千)?(?:${unitPattern}))(?!百分点)`, "g");
-  for (const m of sentence.matchAll(countRe)) {
+  for (const m of sentence.matchAll(p.count)) {
     const digits = m[1].replace(/,/g, "");
     push(figure("quantity", m, fromDecimal(digits), decimalsOf(digits), m[2]));
   }
-  const cnCountRe = new RegExp(`(?<![第\\d])${CN_NUMBER}((?:${unitPattern}))(?!百分点)`, "g");
-  for (const m of sentence.matchAll(cnCountRe)) {
+  for (const m of sentence.matchAll(p.cnCount)) {
     const n = chineseNumeral(m[1]);
     if (n === null) continue;
     push(figure("quantity", m, ratio(BigInt(n)), 0, m[2]));

@@ -85,6 +85,14 @@ const NOT_SCORE = /分值|满分|权重/;
 const RATE_WORDS = /执行率|执行进度/;
 const INDICATOR_SUFFIX = /(?:数量|总量|总额|金额|完成值|完成率|情况|收入|数|额|量)$/;
 
+/** How far before (and after) a figure its subject is looked for: in its clause, and in its sentence. */
+const CLAUSE_REACH = 40;
+const SENTENCE_REACH = 120;
+
+function nearBefore(sentence: string, end: number, reach: number): string {
+  return sentence.slice(Math.max(0, end - reach), end);
+}
+
 function columnOf(words: string): BudgetColumn | null {
   if (/年初/.test(words)) return "initial";
   if (/支出|执行|决算/.test(words)) return "executed";
@@ -291,8 +299,11 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
     let previous = null as { key: BudgetKey; column: BudgetColumn | null } | null;
     for (const figure of findFigures(sentence, held.units)) {
       const clause = clauseBounds(sentence, figure.start);
-      const left = sentence.slice(clause.start, figure.start).trim();
-      const right = sentence.slice(figure.end, clauseBounds(sentence, figure.end).end).trim();
+      // The words nearest the figure name it; a clause of thousands of characters is cut to them (and stays linear).
+      const left = sentence.slice(Math.max(clause.start, figure.start - CLAUSE_REACH), figure.start).trim();
+      const right = sentence
+        .slice(figure.end, Math.min(clauseBounds(sentence, figure.end).end, figure.end + CLAUSE_REACH))
+        .trim();
       const ctx: Context = { sentence: s.text, figure };
 
       if (figure.kind === "grade") {
@@ -329,7 +340,7 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
         }
         if (!SCORE_WORDS.test(left)) continue;
         // "1.新签约项目数：…，得分8分": the indicator is named earlier in the sentence.
-        const indicator = indicatorFor(held, sentence.slice(0, figure.start), () => true);
+        const indicator = indicatorFor(held, nearBefore(sentence, figure.start, SENTENCE_REACH), () => true);
         if (!indicator) continue;
         const c = compareNumber(
           ctx,
@@ -370,7 +381,9 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
       // "1.新签约项目数：年度指标值≥15个，实际完成值17个": a bare 实际完成值 is the actual of the indicator named before.
       const indicator =
         indicatorFor(held, context, fits) ??
-        (ACTUAL_ONLY.test(left) ? indicatorFor(held, sentence.slice(0, clause.start), fits) : null);
+        (ACTUAL_ONLY.test(left)
+          ? indicatorFor(held, nearBefore(sentence, clause.start, SENTENCE_REACH), fits)
+          : null);
       if (!indicator || !figure.value) continue;
       const conversion = convertTo(figure, indicator.actual);
       if (!conversion || conversion.kind !== "ok") continue;
