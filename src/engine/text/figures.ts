@@ -149,6 +149,10 @@ export const COUNT_UNITS: readonly string[] = [
   "宗",
   "位",
 ];
+/** A measure word that starts a longer word: 项目, 个人, 人员, 次数, 件事 …. */
+const WORD_AFTER_UNIT =
+  "(?<=项)目|(?<=个)[人体性案]|(?<=人)[员民才口均次]|(?<=次)[数要]|(?<=家)[庭长乡属]|(?<=名)[称单额]|(?<=所)[有属在得以]|(?<=条)[件例款]|(?<=台)[账帐]|(?<=场)[所地景馆]|(?<=处)[理置罚室]|(?<=份)[额]|(?<=位)[置于]";
+
 /** 分 as a score, not 分析, 分别, 部分, 分钟 …. */
 const NOT_SCORE_AFTER = "析别钟之配类管局行期批摊解布散享红开离工支点";
 
@@ -203,8 +207,12 @@ function patternsFor(extraUnits: readonly string[]): Patterns {
     score: new RegExp(`(?<![\\d.,])${NUMBER}\\s*分(?![${NOT_SCORE_AFTER}])`, "g"),
     cnScore: new RegExp(`(?<![第\\d])${CN_NUMBER}分(?![${NOT_SCORE_AFTER}])`, "g"),
     // A count's unit must not run on into a longer word: "2个百分点" is a change, not two things.
-    count: new RegExp(`(?<![\\d.,])${NUMBER}\\s*((?:亿|万|千)?(?:${unitPattern}))(?!百分点)`, "g"),
-    cnCount: new RegExp(`(?<![第\\d])${CN_NUMBER}((?:${unitPattern}))(?!百分点)`, "g"),
+    // "指标1项目…" is a label's number before a word (项目), not one 项.
+    count: new RegExp(
+      `(?<![\\d.,]|指标|序号|第)${NUMBER}\\s*((?:亿|万|千)?(?:${unitPattern}))(?!百分点|${WORD_AFTER_UNIT})`,
+      "g",
+    ),
+    cnCount: new RegExp(`(?<![第\\d])${CN_NUMBER}((?:${unitPattern}))(?!百分点|${WORD_AFTER_UNIT})`, "g"),
   };
   if (PATTERNS.size > 32) PATTERNS.clear();
   PATTERNS.set(key, patterns);

@@ -80,6 +80,8 @@ const TOTAL_SCORE_WORDS = /总分|评分|自评|整体|综合|最终|合计/;
 const SCORE_WORDS = /得分|分数|打分/;
 /** A target, not an actual: "年度指标值≥15个", "目标不少于15个". */
 const TARGET_WORDS = /指标值|目标|计划|预期|[≥≤><]|不低于|不少于|不高于|不超过/;
+/** A threshold, not a statement: "执行率未达到90%的需说明原因", "低于80%的". */
+const THRESHOLD = /未达到|未达|不足|不到|低于|高于|超过|不低于|不少于|不高于|不超过|[≥≤><]/;
 const ACTUAL_ONLY = /^(?:实际)?完成(?:值|数|情况)?(?:为|是|达到|达)?$|^实际(?:值|数)?(?:为|是)?$/;
 const NOT_SCORE = /分值|满分|权重/;
 const RATE_WORDS = /执行率|执行进度/;
@@ -357,7 +359,8 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
       }
 
       if (figure.kind === "percent" && RATE_WORDS.test(left)) {
-        if (CHANGE.test(left.replace(/.*执行率/, "")) || !held.rate) continue;
+        const after = left.replace(/.*执行率/, "");
+        if (CHANGE.test(after) || THRESHOLD.test(after) || !held.rate) continue;
         const r = held.rate;
         const c = compareNumber(ctx, "rate", r.value, r.label, r.cell, "budget", true, localized("%", "%"));
         if (c) out.push(c);
@@ -375,7 +378,8 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
       }
 
       // An indicator's actual value: amounts, percentages and counts whose clause names the indicator.
-      if (/^其中/.test(left) || CHANGE.test(left) || TARGET_WORDS.test(left)) continue;
+      if (/^其中/.test(left) || CHANGE.test(left) || TARGET_WORDS.test(left) || THRESHOLD.test(left))
+        continue;
       const fits = (i: HeldIndicator) => convertTo(figure, i.actual) !== null;
       const context = figure.kind === "quantity" ? `${left}${right}` : left;
       // "1.新签约项目数：年度指标值≥15个，实际完成值17个": a bare 实际完成值 is the actual of the indicator named before.

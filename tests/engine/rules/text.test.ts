@@ -87,6 +87,10 @@ testTextRule("text.rate", {
     { name: "the execution rate", text: "预算执行率为100%。" },
     { name: "the execution rate with decimals", text: "资金执行率100.00%。" },
     { name: "a change, not a level", text: "完成技工贸总收入98.96亿元，同比增长27.9%。" },
+    {
+      name: "a threshold, not a statement",
+      text: "预算执行率未达到90%的需说明原因；入园企业满意度低于80%的应整改。",
+    },
     { name: "an indicator's percentage", text: "入园企业满意度为88%。" },
   ],
   invalid: [
@@ -122,6 +126,7 @@ testTextRule("text.count", {
     { name: "the noun after the count", text: "引导三利和、口口佳等9家企业启动扩能扩产项目。" },
     { name: "a count the tables do not hold", text: "内设机构5个，包括综合管理部等五个股室。" },
     { name: "numerals that are names", text: "“五好园区”建设项目、昌泰明渠二期已完成审核。" },
+    { name: "a label's number before 项目", text: "指标1新签约项目数完成情况良好，1项目已开工。" },
   ],
   invalid: [
     {
