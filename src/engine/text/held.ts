@@ -89,7 +89,7 @@ function rowAmounts(
       cell: cell.pos,
       label: localized(
         `${name["zh-CN"]}${COLUMN_LABELS[column]["zh-CN"]}`,
-        `${name["en-US"]}, ${COLUMN_LABELS[column]["en-US"]}`,
+        `${name["en-US"].charAt(0).toLowerCase()}${name["en-US"].slice(1)}, ${COLUMN_LABELS[column]["en-US"]}`,
       ),
     };
   }

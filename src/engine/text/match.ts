@@ -10,6 +10,7 @@
  * text wrote ("256.79万元" against 2 decimals, "1000万元" against none, "约3.5亿元" against one) and must then be equal.
  */
 import { localized, type Localized } from "../i18n";
+import { UNIT_NAMES } from "../format";
 import type { MoneyUnit } from "../money";
 import { quoteText } from "../quote";
 import { div, mul, ratio, roundScaled, toText, type Ratio } from "../score/exact";
@@ -215,13 +216,13 @@ function compareMoney(
   const recorded = moneyRecorded(report, unit);
   // Thousands separators in the table's figure when the text writes them ("2,567,900元").
   const digits = shown(recorded, ctx.figure.decimals);
-  const text = `${ctx.figure.written.includes(",") ? grouped(digits) : digits} ${unit}`;
+  const number = ctx.figure.written.includes(",") ? grouped(digits) : digits;
   return {
     kind: "amount",
     sentence: quoteAround(ctx.sentence, ctx.figure),
     stated: ctx.figure.written,
     subject: report.label,
-    recorded: localized(text, text),
+    recorded: localized(`${number} ${unit}`, `${number} ${UNIT_NAMES[unit]["en-US"]}`),
     cell: report.cell,
     table,
     computed: false,

@@ -102,3 +102,12 @@ describe("the seed report with five figures planted wrong", () => {
     ]);
   });
 });
+
+describe("in English", () => {
+  it("names the table's amount in English units, the text's figure as written", () => {
+    const [finding] = checkReportText(seedEvaluation(), "本年度基本支出为265.79万元。").findings;
+    expect(finding.message["en-US"]).toBe(
+      'The report\'s text "本年度基本支出为265.79万元" gives basic expenditure, full-year execution as "265.79万元"; the table has 256.79 10k yuan',
+    );
+  });
+});
