@@ -23,6 +23,8 @@ import { FUND_SOURCES, SPENDING_KINDS } from "../tables";
 export interface TextCheckInput {
   readonly recognized: RecognizedWorkbook;
   readonly score: ScoreResult | null;
+  /** The evaluation year ("2023"); a figure the text gives for another year is not compared. */
+  readonly year?: string;
 }
 
 export interface HeldAmount {

@@ -96,6 +96,20 @@ function nearBefore(sentence: string, end: number, reach: number): string {
   return sentence.slice(Math.max(0, end - reach), end);
 }
 
+/** Words that put a figure in another year. */
+const PRIOR = /上年|去年|上一年|前年|同期|往年/;
+
+/** "上年基本支出…" is last year's; "较去年翻番至75吨/小时" is this year's level, compared with last year's. */
+function priorYear(left: string): boolean {
+  const at = left.search(PRIOR);
+  return at >= 0 && !/[至到]/.test(left.slice(at));
+}
+
+function otherYear(left: string, year: string | undefined): boolean {
+  if (!year) return false;
+  return [...left.matchAll(/((?:19|20)\d{2})\s*年/g)].some((m) => m[1] !== year);
+}
+
 function columnOf(words: string): BudgetColumn | null {
   if (/年初/.test(words)) return "initial";
   if (/支出|执行|决算/.test(words)) return "executed";
@@ -308,6 +322,8 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
         .slice(figure.end, Math.min(clauseBounds(sentence, figure.end).end, figure.end + CLAUSE_REACH))
         .trim();
       const ctx: Context = { sentence: s.text, figure };
+      // Last year's figures ("上年基本支出200万元", "2022年…" in a 2023 report) are not this year's tables'.
+      if (priorYear(left) || otherYear(left, input.year)) continue;
 
       if (figure.kind === "grade") {
         if (!held.grade || !figure.grade) continue;

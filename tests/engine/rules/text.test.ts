@@ -19,6 +19,7 @@ testTextRule("text.amount", {
     { name: "a figure the tables do not hold", text: "完成主导产业主营业务收入79.26亿元。" },
     { name: "a sub-item (其中)", text: "其中工业税收1.48亿元。" },
     { name: "spending the budget block has no row for", text: "对企业的补助支出300万元。" },
+    { name: "last year's figure", text: "上年基本支出为200万元；2022年项目支出8000万元。" },
   ],
   invalid: [
     {

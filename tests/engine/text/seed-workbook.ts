@@ -45,9 +45,10 @@ const INDICATORS: readonly (readonly [string, string, string, string, string, nu
   ["满意度指标", "服务对象满意度指标", "入园企业满意度", "≥90%", "88%", 10],
 ];
 
-/** Header on row 3, indicators on rows 4–17 (E: 实际完成值, G: 得分). */
+/** The title (with the year) on row 1, the header on row 3, indicators on rows 4–17 (E: 实际完成值, G: 得分). */
 function indicatorRows(): CellValue[][] {
   return [
+    [`${SEED.year}年度部门整体支出绩效指标完成情况表`],
     [`预算部门名称：${SEED.department}`],
     [...INDICATOR_HEADER],
     ...INDICATORS.map(([l1, l2, name, target, actual, weight]) => [
@@ -66,7 +67,7 @@ function indicatorRows(): CellValue[][] {
 export function seedSnapshot(): WorkbookSnapshot {
   return workbook(
     sheet(BUDGET_SHEET, budgetRows(), { origin: "A2" }),
-    sheet(INDICATOR_SHEET, indicatorRows(), { origin: "A2" }),
+    sheet(INDICATOR_SHEET, indicatorRows()),
   );
 }
 
