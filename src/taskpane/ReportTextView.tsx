@@ -3,7 +3,7 @@
  * workbook — every amount, rate, score, grade and count that disagrees with the tables, listed as the check's findings
  * are, each showing its cell on a click.
  */
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { Body1, Button, Field, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentSearchRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { ReportTextSource } from "../app/report-text";
@@ -48,8 +48,10 @@ export interface ReportTextViewProps {
 export function ReportTextView({ state, actions, lang, s }: ReportTextViewProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [pasted, setPasted] = useState("");
+  // The draft lives in the pane's state: switching views unmounts this one, and what was pasted must not be lost.
+  const { file, pasted } = state.textDraft;
+  const setFile = (next: File | null) => actions.setTextDraft({ pasted, file: next });
+  const setPasted = (next: string) => actions.setTextDraft({ pasted: next, file });
   const busy = state.running !== null;
   const running = state.running?.action === "checkText" ? state.running : null;
   const result = state.textCheck?.result ?? null;

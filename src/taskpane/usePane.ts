@@ -44,6 +44,13 @@ export interface PaneState {
   readonly settings: AppSettings;
   /** The last 核对报告文字: its findings, and the file it read (null for pasted text). */
   readonly textCheck: { readonly result: TextCheckResult; readonly file: string | null } | null;
+  /** What the user pasted or chose for 核对报告文字, kept while they switch views (the view unmounts). */
+  readonly textDraft: TextDraft;
+}
+
+export interface TextDraft {
+  readonly pasted: string;
+  readonly file: File | null;
 }
 
 export interface PaneActions {
@@ -55,6 +62,7 @@ export interface PaneActions {
   select(finding: Finding): Promise<void>;
   /** 核对报告文字: reads the workbook, then compares the report's figures with it. */
   checkText(source: ReportTextSource): Promise<void>;
+  setTextDraft(draft: TextDraft): void;
   openReport(): Promise<void>;
   insertTemplate(): Promise<void>;
   saveSettings(settings: AppSettings): Promise<void>;
@@ -70,6 +78,7 @@ const INITIAL: PaneState = {
   report: null,
   settings: DEFAULT_SETTINGS,
   textCheck: null,
+  textDraft: { pasted: "", file: null },
 };
 
 function markNotices(outcome: MarkOutcome, cleared: boolean): PaneNotice[] {
@@ -128,7 +137,10 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
 
   // Another workbook under the same host (the preview opened a file): the results shown were about the last one.
   useEffect(
-    () => host?.onWorkbookChange?.(() => update((p) => ({ ...INITIAL, settings: p.settings }))),
+    () =>
+      host?.onWorkbookChange?.(() =>
+        update((p) => ({ ...INITIAL, settings: p.settings, textDraft: p.textDraft })),
+      ),
     [host, update],
   );
 
@@ -237,6 +249,7 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
         await pipeline.saveSettings(h, settings);
         update((p) => ({ ...p, settings, notices: [{ intent: "success", text: (s) => s.settings.saved }] }));
       }),
+    setTextDraft: (draft) => update((p) => ({ ...p, textDraft: draft })),
     dismissError: () => update((p) => ({ ...p, error: null })),
     dismissNotices: () => update((p) => ({ ...p, notices: [] })),
   };

@@ -112,6 +112,22 @@ describe("核对报告文字", () => {
     expect(screen.getByRole("textbox", { name: "报告文字" })).toBeTruthy();
   });
 
+  test("what was pasted stays when the user looks at another view and comes back", async () => {
+    const host = new FakeWorkbookHost(seedSnapshot());
+    await openCheckView(host);
+    paste("本年度基本支出为256.79万元。");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "评分" }));
+    });
+    expect(screen.queryByRole("textbox", { name: "报告文字" })).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "一致性检查" }));
+    });
+    expect((screen.getByRole("textbox", { name: "报告文字" }) as HTMLTextAreaElement).value).toBe(
+      "本年度基本支出为256.79万元。",
+    );
+  });
+
   test("text that agrees says so", async () => {
     const host = new FakeWorkbookHost(seedSnapshot());
     await openCheckView(host);
