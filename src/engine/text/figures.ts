@@ -60,7 +60,12 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 /** Clause boundaries inside a sentence: ，、：（） and a comma that is not a thousands separator. */
-export function clauseBounds(sentence: string, at: number): { start: number; end: number } {
+export function clauseBounds(
+  sentence: string,
+  at: number,
+  /** Scan at most this far each way (a clause of thousands of characters is cut there). */
+  reach = Number.POSITIVE_INFINITY,
+): { start: number; end: number } {
   const isBoundary = (i: number): boolean => {
     const ch = sentence[i];
     if ("，、：:（）()".includes(ch)) return true;
@@ -68,9 +73,9 @@ export function clauseBounds(sentence: string, at: number): { start: number; end
     return false;
   };
   let start = at;
-  while (start > 0 && !isBoundary(start - 1)) start -= 1;
+  while (start > 0 && at - start < reach && !isBoundary(start - 1)) start -= 1;
   let end = at;
-  while (end < sentence.length && !isBoundary(end)) end += 1;
+  while (end < sentence.length && end - at < reach && !isBoundary(end)) end += 1;
   return { start, end };
 }
 

@@ -164,9 +164,9 @@ function quoteAround(sentence: string, figure: TextFigure): string {
 
 function around(sentence: string, figure: TextFigure): string {
   if (sentence.length <= 60) return sentence;
-  const before = clauseBounds(sentence, Math.max(0, figure.start - 1));
-  const start = before.start > 0 ? clauseBounds(sentence, before.start - 1).start : 0;
-  const end = clauseBounds(sentence, figure.end).end;
+  const before = clauseBounds(sentence, Math.max(0, figure.start - 1), SENTENCE_REACH);
+  const start = before.start > 0 ? clauseBounds(sentence, before.start - 1, SENTENCE_REACH).start : 0;
+  const end = clauseBounds(sentence, figure.end, SENTENCE_REACH).end;
   const body = quoteText(sentence.slice(start, end));
   return `${start > 0 ? "…" : ""}${body}${end < sentence.length && !body.endsWith("…") ? "…" : ""}`;
 }
@@ -315,12 +315,10 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
     const sentence = s.normalized;
     let previous = null as { key: BudgetKey; column: BudgetColumn | null } | null;
     for (const figure of findFigures(sentence, held.units)) {
-      const clause = clauseBounds(sentence, figure.start);
+      const clause = clauseBounds(sentence, figure.start, SENTENCE_REACH);
       // The words nearest the figure name it; a clause of thousands of characters is cut to them (and stays linear).
       const left = sentence.slice(Math.max(clause.start, figure.start - CLAUSE_REACH), figure.start).trim();
-      const right = sentence
-        .slice(figure.end, Math.min(clauseBounds(sentence, figure.end).end, figure.end + CLAUSE_REACH))
-        .trim();
+      const right = sentence.slice(figure.end, clauseBounds(sentence, figure.end, CLAUSE_REACH).end).trim();
       const ctx: Context = { sentence: s.text, figure };
       // Last year's figures ("上年基本支出200万元", "2022年…" in a 2023 report) are not this year's tables'.
       if (priorYear(left) || otherYear(left, input.year)) continue;
