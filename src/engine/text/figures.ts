@@ -227,11 +227,11 @@ function patternsFor(extraUnits: readonly string[]): Patterns {
 /** Every figure of a sentence, in order. `extraUnits` are the units the workbook's indicators use ("吨/小时"). */
 export function findFigures(sentence: string, extraUnits: readonly string[] = []): TextFigure[] {
   const out: TextFigure[] = [];
-  const taken: [number, number][] = [];
-  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  // Which characters a figure already holds: the first pattern to read a span keeps it (amounts before counts).
+  const taken = new Uint8Array(sentence.length);
   const push = (f: TextFigure) => {
-    if (!free(f.start, f.end)) return;
-    taken.push([f.start, f.end]);
+    for (let i = f.start; i < f.end; i++) if (taken[i]) return;
+    taken.fill(1, f.start, f.end);
     out.push(f);
   };
   const p = patternsFor(extraUnits);
