@@ -6,6 +6,8 @@ import type { CellAddress, Finding, RuleId, Severity, TableKind } from "../engin
 import { SEVERITIES, messageOf } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
 import { fenToYuan, type MoneyUnit } from "../engine/money";
+import { ruleName } from "../engine/rules/index";
+import type { TextCheckResult } from "../engine/text/index";
 import { FINDING_GROUP_ORDER, tableKindName } from "../engine/table-kinds";
 import { cliMessages } from "./messages";
 
@@ -112,8 +114,17 @@ export function formatCheckReport(file: string, result: CheckedWorkbook, lang: L
   if (result.findings.length === 0) {
     lines.push(t.noFindings, "");
   }
+  lines.push(...findingLines(result.findings, lang));
+  lines.push(...summaryLines(result, lang));
+  return lines.join("\n") + "\n";
+}
+
+/** Findings grouped by severity, then by table, each with its cells; a blank line after each severity. */
+function findingLines(findings: readonly Finding[], lang: Lang): string[] {
+  const t = cliMessages(lang);
+  const lines: string[] = [];
   for (const severity of SEVERITIES) {
-    const ofSeverity = result.findings.filter((f) => f.severity === severity);
+    const ofSeverity = findings.filter((f) => f.severity === severity);
     if (ofSeverity.length === 0) continue;
     lines.push(t.severityHeading(severity, ofSeverity.length));
     for (const kind of FINDING_GROUP_ORDER) {
@@ -127,8 +138,61 @@ export function formatCheckReport(file: string, result: CheckedWorkbook, lang: L
     }
     lines.push("");
   }
+  return lines;
+}
 
-  lines.push(...summaryLines(result, lang));
+/** The `--json` envelope's "text" member: the report-text check's findings with the prose they quote. */
+export interface TextEnvelope {
+  readonly file: string;
+  readonly sentences: number;
+  readonly compared: number;
+  readonly findings: readonly {
+    readonly rule: RuleId;
+    readonly name: string;
+    readonly severity: Severity;
+    readonly cells: readonly CellAddress[];
+    readonly sentence: string;
+    readonly stated: string;
+    readonly subject: string;
+    readonly recorded: string;
+    readonly expected: number | null;
+    readonly actual: number | null;
+    readonly difference: number | null;
+    readonly message: string;
+  }[];
+  readonly summary: Record<Severity, number>;
+}
+
+export function textEnvelope(file: string, result: TextCheckResult, lang: Lang): TextEnvelope {
+  return {
+    file,
+    sentences: result.sentences,
+    compared: result.compared,
+    findings: result.findings.map((f) => ({
+      rule: f.rule,
+      name: ruleName(f.rule, lang),
+      severity: f.severity,
+      cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
+      sentence: f.text?.sentence ?? "",
+      stated: f.text?.stated ?? "",
+      subject: f.text?.subject[lang] ?? "",
+      recorded: f.text?.recorded[lang] ?? "",
+      expected: yuanOrNull(f.expectedFen),
+      actual: yuanOrNull(f.actualFen),
+      difference: yuanOrNull(f.differenceFen),
+      message: messageOf(f, lang),
+    })),
+    summary: { ...result.summary },
+  };
+}
+
+/** The readable report of the text check, printed after the workbook's. */
+export function formatTextReport(file: string, result: TextCheckResult, lang: Lang): string {
+  const t = cliMessages(lang);
+  const lines: string[] = ["", t.textHeading(file, result.sentences, result.compared), ""];
+  if (result.findings.length === 0) lines.push(t.textNoFindings, "");
+  lines.push(...findingLines(result.findings, lang));
+  lines.push(t.summaryLine(result.summary));
   return lines.join("\n") + "\n";
 }
 

@@ -1,8 +1,11 @@
 /** `selfeval check <workbook.xlsx> [--json] [--tolerance N]`: reads the workbook and runs the consistency checker and the indicator rules. */
+import { readFile } from "fs/promises";
 import { resolve } from "path";
 import * as pipeline from "../app/pipeline";
-import { localized } from "../engine/i18n";
-import { checkEnvelope, formatCheckReport } from "./check-report";
+import { localized, type Lang } from "../engine/i18n";
+import { checkReportText } from "../engine/text/index";
+import { readReportText, ReportTextReadError } from "../gateway/docx/read";
+import { checkEnvelope, formatCheckReport, formatTextReport, textEnvelope } from "./check-report";
 import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
 import { cliMessages } from "./messages";
 import { settingOption } from "./score-options";
@@ -15,6 +18,7 @@ export const checkCommand: CliCommand = {
   options: {
     json: { type: "boolean" },
     tolerance: { type: "string" },
+    text: { type: "string" },
   },
   run: runCheck,
 };
@@ -32,6 +36,13 @@ async function runCheck({ io, lang, values, positionals }: CommandContext): Prom
     lang,
   );
 
+  // --text: the report's prose is read first, so a file that is no report stops the run before the workbook is read.
+  const textFile = typeof values.text === "string" ? values.text : null;
+  const text =
+    textFile === null
+      ? null
+      : await reportText(io.cwd ? resolve(io.cwd, textFile) : textFile, textFile, lang);
+
   // The pane's 一致性检查 over the file, streamed (see streamingWorkbookFile). The scorer's indicator rules belong to
   // the check too, so check runs the whole evaluation.
   const host = streamingWorkbookFile(io.cwd ? resolve(io.cwd, file) : file);
@@ -44,10 +55,37 @@ async function runCheck({ io, lang, values, positionals }: CommandContext): Prom
     throw error;
   }
   const result = outcome.evaluation;
+  const textResult = text === null ? null : checkReportText(result, text);
   if (values.json === true) {
-    io.stdout(JSON.stringify(checkEnvelope(file, result, lang), null, 2) + "\n");
+    const envelope = checkEnvelope(file, result, lang);
+    const json =
+      textResult && textFile !== null
+        ? { ...envelope, text: textEnvelope(textFile, textResult, lang) }
+        : envelope;
+    io.stdout(JSON.stringify(json, null, 2) + "\n");
   } else {
     io.stdout(formatCheckReport(file, result, lang));
+    if (textResult && textFile !== null) io.stdout(formatTextReport(textFile, textResult, lang));
   }
-  return result.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+  const errors = result.summary.error + (textResult?.summary.error ?? 0);
+  return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The text of the report at `path` (.docx or plain text); an unreadable file is an input error (exit 2). */
+async function reportText(path: string, shown: string, lang: Lang): Promise<string> {
+  const t = cliMessages(lang);
+  try {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (cause) {
+      const code = (cause as { code?: unknown }).code;
+      throw new ReportTextReadError(code === "ENOENT" ? "not-found" : "unreadable", { cause });
+    }
+    return await readReportText(bytes);
+  } catch (error) {
+    if (error instanceof ReportTextReadError)
+      throw new CliUsageError(t.cannotReadText(shown, error.messageIn(lang)));
+    throw error;
+  }
 }

@@ -35,6 +35,10 @@ export interface CliMessages {
   readonly explanation: (text: string) => string;
   /** Explanations whose figures changed since: to write again. */
   readonly lapsedLine: (count: number) => string;
+  /** --text: the report's text could not be read. */
+  readonly cannotReadText: (file: string, reason: string) => string;
+  readonly textHeading: (file: string, sentences: number, compared: number) => string;
+  readonly textNoFindings: string;
 }
 
 const zh: CliMessages = {
@@ -56,12 +60,13 @@ const zh: CliMessages = {
     ].join("\n"),
   checkSummary: "检查工作簿中的合计、小计与跨表数据是否一致",
   checkUsage: [
-    "用法：selfeval check <工作簿.xlsx> [--json] [--tolerance N] [--lang zh-CN|en-US]",
+    "用法：selfeval check <工作簿.xlsx> [--text <报告.docx|报告.txt>] [--json] [--tolerance N] [--lang zh-CN|en-US]",
     "",
     "识别工作簿中的预算执行情况表、支出决算表、绩效指标表和部门基本情况，",
     "逐项核对合计、小计和跨表数据，列出每个问题所在的单元格。",
     "",
     "选项：",
+    "  --text FILE          同时核对自评报告文字（.docx 或 .txt）中的金额、比率、分数、等级和数量是否与表格一致",
     "  --json               以 JSON 输出（金额单位为元）",
     "  --tolerance N        尾差容许范围，以各表自身的金额单位计（默认 0.01）",
     "  --lang zh-CN|en-US   输出语言",
@@ -100,6 +105,10 @@ const zh: CliMessages = {
   },
   explanation: (text) => `出错说明：${text}`,
   lapsedLine: (n) => `${n} 项出错说明所依据的数据已修改，说明已失效，请重新核对后再说明。`,
+  cannotReadText: (file, reason) => `selfeval check：无法读取报告“${file}”：${reason}`,
+  textHeading: (file, sentences, compared) =>
+    `核对报告文字：${file}（${sentences} 句，其中 ${compared} 个数字与表格对照）`,
+  textNoFindings: "报告文字与表格一致。",
 };
 
 const en: CliMessages = {
@@ -121,12 +130,14 @@ const en: CliMessages = {
     ].join("\n"),
   checkSummary: "check that totals, subtotals and cross-sheet figures in a workbook agree",
   checkUsage: [
-    "Usage: selfeval check <workbook.xlsx> [--json] [--tolerance N] [--lang zh-CN|en-US]",
+    "Usage: selfeval check <workbook.xlsx> [--text <report.docx|report.txt>] [--json] [--tolerance N] [--lang zh-CN|en-US]",
     "",
     "Finds the budget execution block, the expenditure table, the indicators table and the department",
     "information in the workbook, checks every total, subtotal and cross-sheet figure, and names the cells.",
     "",
     "Options:",
+    "  --text FILE          also check the report's text (.docx or .txt): its amounts, rates, scores, grades and",
+    "                       counts against the tables",
     "  --json               print JSON (amounts in yuan)",
     "  --tolerance N        rounding tolerance in each table's own unit (default 0.01)",
     "  --lang zh-CN|en-US   output language",
@@ -167,6 +178,10 @@ const en: CliMessages = {
   explanation: (text) => `Explanation: ${text}`,
   lapsedLine: (n) =>
     `${plural(n, "explanation")} no longer ${n === 1 ? "holds" : "hold"}: the figures ${n === 1 ? "it explained have" : "they explained have"} changed. Check them and explain again.`,
+  cannotReadText: (file, reason) => `selfeval check: cannot read the report "${file}": ${reason}`,
+  textHeading: (file, sentences, compared) =>
+    `Checking the report's text: ${file} (${plural(sentences, "sentence")}, ${plural(compared, "figure")} compared with the tables)`,
+  textNoFindings: "The report's text agrees with the tables.",
 };
 
 function helpHintZh(command: string | null): string {

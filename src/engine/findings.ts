@@ -20,6 +20,18 @@ export interface CellAddress {
 
 export type { TableKind } from "./table-kinds";
 
+/** What a finding about the report's prose quotes (文数一致, src/engine/text/): the sentence and both figures. */
+export interface TextEvidence {
+  /** The sentence (or the part around the figure), as written. */
+  readonly sentence: string;
+  /** The figure as the text writes it ("265.79万元"). */
+  readonly stated: string;
+  /** What the figure was read as ("基本支出全年执行数"). */
+  readonly subject: Localized;
+  /** The workbook's figure, in the text's unit. */
+  readonly recorded: Localized;
+}
+
 export interface Finding {
   readonly rule: RuleId;
   readonly severity: Severity;
@@ -36,6 +48,8 @@ export interface Finding {
   readonly message: Localized;
   /** The filer's 出错说明, when this finding has one that still holds (engine/confirmations.ts). */
   readonly confirmation?: FindingConfirmation;
+  /** Set on the findings of the report-text check (text.*): what the prose says. */
+  readonly text?: TextEvidence;
 }
 
 export function messageOf(finding: Finding, lang: Lang): string {

@@ -3,6 +3,7 @@ import { Body1, Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@
 import { ClipboardTaskListLtrRegular, EraserRegular, HighlightRegular } from "@fluentui/react-icons";
 import type { Lang } from "../engine/i18n";
 import { FindingsList } from "./FindingsList";
+import { ReportTextView } from "./ReportTextView";
 import { StepProgress } from "./StepProgress";
 import type { UiStrings } from "./strings";
 import type { PaneActions, PaneState } from "./usePane";
@@ -65,6 +66,7 @@ export function CheckView({ state, actions, lang, s }: CheckViewProps) {
           lapsed={lapsed}
         />
       )}
+      <ReportTextView state={state} actions={actions} lang={lang} s={s} />
     </div>
   );
 }

@@ -99,6 +99,21 @@ export interface UiStrings {
     readonly lapsedNotice: (count: number) => string;
   };
 
+  /** 核对报告文字: the report's own prose against the tables. */
+  readonly text: {
+    readonly heading: string;
+    readonly hint: string;
+    readonly open: string;
+    readonly opened: (name: string) => string;
+    readonly removeFile: string;
+    readonly pasteLabel: string;
+    readonly pastePlaceholder: string;
+    readonly run: string;
+    readonly read: (sentences: number, compared: number) => string;
+    readonly agrees: string;
+    readonly resultsLabel: string;
+  };
+
   /** The MessageBar over a report written while errors stand (its text is the report's banner, bannerText). */
   readonly banner: { readonly showFindings: string };
   readonly template: {
@@ -138,6 +153,7 @@ export type PaneAction =
   | "mark"
   | "clear"
   | "select"
+  | "checkText"
   | "open"
   | "template"
   | "loadSettings"
@@ -235,6 +251,20 @@ const ZH: UiStrings = {
     lapsedNotice: (count) => `${count} 项出错说明所依据的数据已修改，说明已失效，请核对后重新说明。`,
   },
 
+  text: {
+    heading: "核对报告文字",
+    hint: "打开自评报告（Word .docx 或文本 .txt），或粘贴报告文字，核对其中的金额、比率、分数、等级和数量是否与表格一致。",
+    open: "打开报告文件…",
+    opened: (name) => `已选择：${name}`,
+    removeFile: "改为粘贴文字",
+    pasteLabel: "报告文字",
+    pastePlaceholder: "在此粘贴自评报告的文字",
+    run: "核对报告文字",
+    read: (sentences, compared) => `共 ${sentences} 句，其中 ${compared} 个数字与表格对照。`,
+    agrees: "报告文字与表格一致。",
+    resultsLabel: "报告文字核对结果",
+  },
+
   banner: { showFindings: "查看核查结果" },
   template: {
     insert: "插入模板",
@@ -265,6 +295,7 @@ const ZH: UiStrings = {
     mark: "未能标记单元格",
     clear: "未能清除标记",
     select: "未能定位单元格",
+    checkText: "未能核对报告文字",
     open: "未能打开自评表",
     template: "未能插入模板",
     loadSettings: "未能读取设置",
@@ -375,6 +406,21 @@ const EN: UiStrings = {
       `${count} explanation${count === 1 ? "" : "s"} no longer ${count === 1 ? "holds" : "hold"}: the figures changed. Check them and explain again.`,
   },
 
+  text: {
+    heading: "Check the report's text",
+    hint: "Open the self-evaluation report (Word .docx or text .txt), or paste its text, to check its amounts, rates, scores, grades and counts against the tables.",
+    open: "Open the report file…",
+    opened: (name) => `Chosen: ${name}`,
+    removeFile: "Paste text instead",
+    pasteLabel: "Report text",
+    pastePlaceholder: "Paste the report's text here",
+    run: "Check the report's text",
+    read: (sentences, compared) =>
+      `${sentences} sentence${sentences === 1 ? "" : "s"}, ${compared} figure${compared === 1 ? "" : "s"} compared with the tables.`,
+    agrees: "The report's text agrees with the tables.",
+    resultsLabel: "Results of the report's text check",
+  },
+
   banner: { showFindings: "Show the findings" },
   template: {
     insert: "Insert template",
@@ -405,6 +451,7 @@ const EN: UiStrings = {
     mark: "The cells could not be marked",
     clear: "The marks could not be cleared",
     select: "The cells could not be shown",
+    checkText: "The report's text could not be checked",
     open: "The evaluation table could not be opened",
     template: "The template could not be inserted",
     loadSettings: "The settings could not be read",

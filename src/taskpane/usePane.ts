@@ -8,6 +8,7 @@ import { noWorkbookError } from "../app/errors";
 import type { MarkOutcome, ReportSheetNames, WorkbookHost } from "../app/host";
 import * as pipeline from "../app/pipeline";
 import type { Progress } from "../app/pipeline";
+import { checkText, reportTextOf, type ReportTextSource, type TextCheckResult } from "../app/report-text";
 import { DEFAULT_SETTINGS, reportLangOf, toScoreOptions, type AppSettings } from "../app/settings";
 import type { ConfirmedEvaluation } from "../engine/confirmations";
 import type { Finding } from "../engine/findings";
@@ -41,6 +42,15 @@ export interface PaneState {
   /** The sheets the last generate wrote. */
   readonly report: ReportSheetNames | null;
   readonly settings: AppSettings;
+  /** The last 核对报告文字: its findings, and the file it read (null for pasted text). */
+  readonly textCheck: { readonly result: TextCheckResult; readonly file: string | null } | null;
+  /** What the user pasted or chose for 核对报告文字, kept while they switch views (the view unmounts). */
+  readonly textDraft: TextDraft;
+}
+
+export interface TextDraft {
+  readonly pasted: string;
+  readonly file: File | null;
 }
 
 export interface PaneActions {
@@ -50,6 +60,9 @@ export interface PaneActions {
   mark(): Promise<void>;
   clear(): Promise<void>;
   select(finding: Finding): Promise<void>;
+  /** 核对报告文字: reads the workbook, then compares the report's figures with it. */
+  checkText(source: ReportTextSource): Promise<void>;
+  setTextDraft(draft: TextDraft): void;
   openReport(): Promise<void>;
   insertTemplate(): Promise<void>;
   saveSettings(settings: AppSettings): Promise<void>;
@@ -68,6 +81,8 @@ const INITIAL: PaneState = {
   evaluation: null,
   report: null,
   settings: DEFAULT_SETTINGS,
+  textCheck: null,
+  textDraft: { pasted: "", file: null },
 };
 
 function markNotices(outcome: MarkOutcome, cleared: boolean): PaneNotice[] {
@@ -133,7 +148,10 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
 
   // Another workbook under the same host (the preview opened a file): the results shown were about the last one.
   useEffect(
-    () => host?.onWorkbookChange?.(() => update((p) => ({ ...INITIAL, settings: p.settings }))),
+    () =>
+      host?.onWorkbookChange?.(() =>
+        update((p) => ({ ...INITIAL, settings: p.settings, textDraft: p.textDraft })),
+      ),
     [host, update],
   );
 
@@ -210,6 +228,16 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
         const outcome = await pipeline.clearMarks(h);
         update((p) => ({ ...p, notices: markNotices(outcome, true) }));
       }),
+    checkText: (source) =>
+      run("checkText", async (h) => {
+        // The text first: a file that is no report is said before the workbook is read.
+        const text = await reportTextOf(source);
+        const settings = stateRef.current.settings;
+        const outcome = await pipeline.check(h, toScoreOptions(settings), onProgress("checkText"));
+        const result = checkText(outcome.evaluation, text, { rules: toScoreOptions(settings).rules });
+        const file = source.kind === "file" ? source.name : null;
+        update((p) => ({ ...p, evaluation: outcome.evaluation, textCheck: { result, file } }));
+      }),
     select: (finding) =>
       run("select", async (h) => {
         await pipeline.showFinding(h, finding);
@@ -256,6 +284,7 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
           notices: confirmNotices(p, "removed"),
         }));
       }),
+    setTextDraft: (draft) => update((p) => ({ ...p, textDraft: draft })),
     dismissError: () => update((p) => ({ ...p, error: null })),
     dismissNotices: () => update((p) => ({ ...p, notices: [] })),
   };

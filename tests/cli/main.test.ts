@@ -42,7 +42,7 @@ describe("selfeval: help and version", () => {
     const r = await runCli(["check", "--help", "--lang=en-US"]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe(
-      "Usage: selfeval check <workbook.xlsx> [--json] [--tolerance N] [--lang zh-CN|en-US]",
+      "Usage: selfeval check <workbook.xlsx> [--text <report.docx|report.txt>] [--json] [--tolerance N] [--lang zh-CN|en-US]",
     );
     expect(r.stdout).toContain(
       "Exit status: 0 no error; 1 errors found; 2 the file cannot be read or the arguments are wrong.",

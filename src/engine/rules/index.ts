@@ -68,6 +68,12 @@ const RUN_ORDER: readonly RuleId[] = [
   "quality.cost-operator",
   "quality.direction",
   "quality.vague",
+  // The report's own prose against the tables (文数一致, issue 14 §2; checkText hooks, run only on a text).
+  "text.amount",
+  "text.rate",
+  "text.count",
+  "text.score",
+  "text.grade",
 ];
 
 /** The rule files' rules in run order: RUN_ORDER's first, then the rest in the path order they were found in. */

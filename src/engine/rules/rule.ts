@@ -3,12 +3,13 @@
  * languages) and the hooks that look at the workbook. A rule never decides its own severity or whether it runs: the
  * registry's meta and the caller's RuleProfile do (see run.ts), so a profile can turn a rule off or change its weight.
  */
-import type { CellAddress, Severity } from "../findings";
+import type { CellAddress, Severity, TextEvidence } from "../findings";
 import type { Localized } from "../i18n";
 import type { MoneyUnit } from "../money";
 import type { ScoreDetails } from "../score/details";
 import type { TableKind } from "../table-kinds";
 import type { CellPos, RecognizedWorkbook } from "../tables";
+import type { TextComparison } from "../text/match";
 
 /** The table a rule is about; "any" for rules whose findings each name their own table (or none). */
 export type RuleTable = TableKind | "any";
@@ -43,6 +44,8 @@ export interface ReportDescriptor<Also extends string = never> {
   readonly mitigated?: boolean;
   /** Report under one of meta.also instead of the rule's own id. */
   readonly as?: Also;
+  /** The prose a text.* finding is about. */
+  readonly text?: TextEvidence;
 }
 
 export interface CheckOptionsForRules {
@@ -62,6 +65,11 @@ export interface ScoreRuleContext<Also extends string = never> extends RuleConte
   readonly scores: ScoreDetails;
 }
 
+/** What a `checkText` hook sees besides: every figure of the report's prose compared with the workbook's. */
+export interface TextRuleContext<Also extends string = never> extends RuleContext<Also> {
+  readonly comparisons: readonly TextComparison[];
+}
+
 export interface Rule<Id extends string = string, Also extends string = string> {
   readonly id: Id;
   readonly meta: RuleMeta<Also>;
@@ -69,6 +77,8 @@ export interface Rule<Id extends string = string, Also extends string = string> 
   readonly check?: (context: RuleContext<Also>) => void;
   /** Looks at the scorer's results (the scorer's pass, after every indicator is scored). */
   readonly checkScores?: (context: ScoreRuleContext<Also>) => void;
+  /** Looks at the report's prose against the workbook (the text check, src/engine/text/). */
+  readonly checkText?: (context: TextRuleContext<Also>) => void;
 }
 
 /** Declares a rule, keeping its id as a literal type so the registry can derive RuleId from it. */

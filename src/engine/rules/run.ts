@@ -8,6 +8,7 @@ import { toA1 } from "../a1";
 import { compareFindings, type CellAddress, type Finding, type Severity } from "../findings";
 import type { ScoreDetails } from "../score/details";
 import type { CellPos, RecognizedWorkbook } from "../tables";
+import type { TextComparison } from "../text/match";
 import { RULES, ruleById, type RuleId } from "./index";
 import type { CheckOptionsForRules, ReportDescriptor, Rule } from "./rule";
 
@@ -31,13 +32,14 @@ export interface RuleRunOptions extends CheckOptionsForRules {
   readonly rules?: RuleProfile;
 }
 
-type Hook = "check" | "checkScores";
+type Hook = "check" | "checkScores" | "checkText";
 
 function run(
   hook: Hook,
   workbook: RecognizedWorkbook,
   scores: ScoreDetails | null,
   options: RuleRunOptions,
+  comparisons: readonly TextComparison[] = [],
 ): Finding[] {
   const profile = options.rules ?? {};
   const ruleOptions: CheckOptionsForRules =
@@ -52,6 +54,7 @@ function run(
       findings.push(buildFinding(rule, id, d.mitigated ? LOWER[configured] : configured, d));
     };
     if (hook === "check") rule.check?.({ workbook, options: ruleOptions, report });
+    else if (hook === "checkText") rule.checkText?.({ workbook, options: ruleOptions, comparisons, report });
     else if (scores) rule.checkScores?.({ workbook, options: ruleOptions, scores, report });
   }
   return findings.sort(compareFindings);
@@ -74,6 +77,7 @@ function buildFinding(
     differenceFen: d.differenceFen ?? null,
     ...(d.unit ? { unit: d.unit } : {}),
     message: d.message,
+    ...(d.text ? { text: d.text } : {}),
   };
   return finding;
 }
@@ -90,4 +94,13 @@ export function runScoreRules(
   options: RuleRunOptions = {},
 ): Finding[] {
   return run("checkScores", workbook, scores, options);
+}
+
+/** The report-text pass: every enabled rule's `checkText` hook over the prose's figures compared with the workbook's. */
+export function runTextRules(
+  workbook: RecognizedWorkbook,
+  comparisons: readonly TextComparison[],
+  options: RuleRunOptions = {},
+): Finding[] {
+  return run("checkText", workbook, null, options, comparisons);
 }

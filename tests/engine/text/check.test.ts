@@ -1,0 +1,113 @@
+/**
+ * 文数一致 on the seed: its own report against a workbook with its figures finds the one real disagreement (the unit
+ * wrote 95 分, the rules give 99.78); a copy with five planted wrong figures finds each of them and nothing else.
+ */
+import { checkReportText } from "../../../src/engine/text/index";
+import { compareText } from "../../../src/engine/text/match";
+import { plantedReport, seedReport } from "../../fixtures/text/seed-report";
+import { seedEvaluation } from "./seed-workbook";
+
+const shape = (f: {
+  rule: string;
+  severity: string;
+  cells: readonly { sheet: string; address: string }[];
+}) => [f.rule, f.severity, f.cells.map((c) => `${c.sheet}!${c.address}`).join(",")];
+
+describe("the seed report against the seed's workbook", () => {
+  const result = checkReportText(seedEvaluation(), seedReport());
+
+  it("finds only the unit's own score against the computed one", () => {
+    expect(result.findings.map(shape)).toEqual([["text.score", "warning", "表三 绩效指标!G3"]]);
+    const [finding] = result.findings;
+    expect(finding.message["zh-CN"]).toBe(
+      "报告文字“…对全年绩效目标完成情况进行讨论汇总得出整体工作完成情况，对单位整体支出评分为95分”中总分为“95分”，按评分规则计算为 99.78 分",
+    );
+    expect(finding.message["en-US"]).toBe(
+      'The report\'s text "…对全年绩效目标完成情况进行讨论汇总得出整体工作完成情况，对单位整体支出评分为95分" gives the total score as "95分"; the scoring rules give 99.78 points',
+    );
+    expect(finding.text).toEqual({
+      sentence: "…对全年绩效目标完成情况进行讨论汇总得出整体工作完成情况，对单位整体支出评分为95分",
+      stated: "95分",
+      subject: { "zh-CN": "总分", "en-US": "the total score" },
+      recorded: { "zh-CN": "99.78 分", "en-US": "99.78 points" },
+    });
+    expect(result.summary).toEqual({ error: 0, warning: 1, notice: 0 });
+  });
+
+  it("compares every figure the workbook holds, and agrees on all but the score", () => {
+    const compared = compareText(seedEvaluation(), seedReport()).map((c) => [
+      c.stated,
+      c.subject["zh-CN"],
+      c.agrees,
+    ]);
+    expect(compared).toEqual([
+      ["256.79万元", "基本支出全年执行数", true],
+      ["10459.37万元", "项目支出全年执行数", true],
+      ["1000万元", "政府性基金预算全年预算数", true],
+      ["1000万元", "政府性基金预算全年执行数", true],
+      ["10716.16万元", "年度资金总额全年预算数", true],
+      ["9716.16万元", "一般公共预算全年预算数", true],
+      ["1000万元", "政府性基金预算全年预算数", true],
+      ["10716.16万元", "年度资金总额全年执行数", true],
+      ["256.79万元", "基本支出全年执行数", true],
+      ["10459.37万元", "项目支出全年执行数", true],
+      ["98.96亿元", "“技工贸总收入”实际完成值", true],
+      ["54.07亿元", "“固定资产投资”实际完成值", true],
+      ["3.5亿元", "“税收收入”实际完成值", true],
+      ["17个", "“新签约项目数”实际完成值", true],
+      ["22.12亿元", "“合同引资额”实际完成值", true],
+      ["9家", "“引导企业启动扩能扩产项目”实际完成值", true],
+      ["9家", "“新培育规模以上工业企业”实际完成值", true],
+      ["7家", "“新培育高新技术企业”实际完成值", true],
+      ["75吨/小时", "“集中供热站供气能力”实际完成值", true],
+      ["95分", "总分", false],
+    ]);
+    expect(result.sentences).toBe(60);
+    expect(result.compared).toBe(20);
+  });
+});
+
+describe("the seed report with five figures planted wrong", () => {
+  const result = checkReportText(seedEvaluation(), plantedReport());
+
+  it("finds each planted figure, and besides them only the seed's own score", () => {
+    expect(result.findings.map(shape)).toEqual([
+      ["text.rate", "error", "表一 预算执行情况!F5"],
+      ["text.amount", "error", "表一 预算执行情况!D11"],
+      ["text.count", "error", "表三 绩效指标!E4"],
+      ["text.score", "warning", "表三 绩效指标!G3"],
+      ["text.grade", "warning", "表三 绩效指标!G3"],
+      ["text.score", "warning", "表三 绩效指标!G17"],
+    ]);
+  });
+
+  it("quotes the sentence, the text's figure and the table's", () => {
+    expect(result.findings.map((f) => f.message["zh-CN"])).toEqual([
+      "报告文字“支出10716.16万元，预算执行率为98.5%”中预算执行率为“98.5%”，按表计算为 100.0%",
+      "报告文字“本年度基本支出为265.79万元，主要为人员薪金及社保、单位公用经费等”中基本支出全年执行数为“265.79万元”，表中为 256.79 万元",
+      "报告文字“2023年，园区完成新签约项目十五个…”中“新签约项目数”实际完成值为“十五个”，表中为 17 个",
+      "报告文字“…对全年绩效目标完成情况进行讨论汇总得出整体工作完成情况，对单位整体支出评分为95分…”中总分为“95分”，按评分规则计算为 99.78 分",
+      "报告文字“…对单位整体支出评分为95分，评价等级为‘良’”中评价等级为“良”，按评分规则计算为 “优”",
+      "报告文字“入园企业满意度指标得分8分”中“入园企业满意度”得分为“8分”，按评分规则计算为 9.78 分",
+    ]);
+  });
+
+  it("carries the amounts of a money finding in 分, in the text's unit", () => {
+    const amount = result.findings[1];
+    expect([amount.expectedFen, amount.actualFen, amount.differenceFen, amount.unit]).toEqual([
+      25679_00_00,
+      26579_00_00,
+      900_00_00,
+      "万元",
+    ]);
+  });
+});
+
+describe("in English", () => {
+  it("names the table's amount in English units, the text's figure as written", () => {
+    const [finding] = checkReportText(seedEvaluation(), "本年度基本支出为265.79万元。").findings;
+    expect(finding.message["en-US"]).toBe(
+      'The report\'s text "本年度基本支出为265.79万元" gives basic expenditure, full-year execution as "265.79万元"; the table has 256.79 10k yuan',
+    );
+  });
+});
