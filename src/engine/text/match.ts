@@ -85,6 +85,8 @@ const TARGET_WORDS = /指标值|目标|计划|预期|[≥≤><]|不低于|不少
 const THRESHOLD = /未达到|未达|不足|不到|低于|高于|超过|不低于|不少于|不高于|不超过|[≥≤><]/;
 const ACTUAL_ONLY = /^(?:实际)?完成(?:值|数|情况)?(?:为|是|达到|达)?$|^实际(?:值|数)?(?:为|是)?$/;
 const NOT_SCORE = /分值|满分|权重/;
+/** A score inside an open parenthesis or after 其中 is what a scoring criterion allots. */
+const ALLOTTED_POINTS = /其中|[（(][^）)]*$/;
 const RATE_WORDS = /执行率|执行进度/;
 const INDICATOR_SUFFIX = /(?:数量|总量|总额|金额|完成值|完成率|情况|收入|数|额|量)$/;
 
@@ -341,7 +343,8 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
       }
 
       if (figure.kind === "score") {
-        if (NOT_SCORE.test(left)) continue;
+        // Points a criterion allots, not points scored: "设置年度绩效目标(2分,其中单位整体绩效目标1分…)".
+        if (NOT_SCORE.test(left) || ALLOTTED_POINTS.test(left)) continue;
         const points = localized(" 分", " points");
         if (RATE_WORDS.test(left) || /预算执行/.test(left)) {
           const e = held.executionScore;

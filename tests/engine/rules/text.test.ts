@@ -186,6 +186,10 @@ testTextRule("text.score", {
     { name: "the total at the text's precision", text: "自评总分99.8分。" },
     { name: "points of a heading", text: "产出指标（50分）。" },
     { name: "a weight", text: "预算执行率分值10分。" },
+    {
+      name: "points a scoring criterion allots (a real 评分表's wording)",
+      text: "1、设置年度绩效目标(2分,其中单位整体绩效目标1分,项目绩效目标1分,若单位无项目,得2分)",
+    },
     { name: "得分 of no indicator the workbook has", text: "园区绿化得分8分。" },
     {
       name: "an indicator's score and weight",
