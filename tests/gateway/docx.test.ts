@@ -189,9 +189,21 @@ describe("the Word report of a workbook with faults (zh-CN)", () => {
       "\u3000\u3000本报告所据工作簿经核查共有 9 项问题：错误 6 项，警告 2 项，提示 1 项。请核实修改后再提交。",
     );
     expect(texts[at + 2]).toBe("错误（6 项）");
-    expect(texts[at + 3]).toMatch(
+    // Then by table, as the task pane and the 核查结果 sheet group them.
+    expect(texts[at + 3]).toBe("\u3000\u3000预算执行情况（3 项）");
+    expect(texts[at + 4]).toMatch(
       /^\u3000\u30001\. “预算分项合计”（表一 预算执行情况!D5、表一 预算执行情况!D7、表一 预算执行情况!D8、表一 预算执行情况!D9、表一 预算执行情况!D10）：/,
     );
+    // A cross-table mismatch names both cells and which figure is the reference, in one unit.
+    expect(texts[at + 6]).toBe(
+      "\u3000\u30003. “跨表核对”（表一 预算执行情况!D5、表二 支出决算表!C5）：预算执行情况“全年执行数”年度资金总额（表一 预算执行情况!D5）为 10,726.16 万元，支出决算表合计行“合计”（表二 支出决算表!C5）为 10,716.16 万元，相差 10.00 万元，预算执行情况多；以支出决算表为准",
+    );
+    expect(texts[at + 7]).toBe("\u3000\u3000支出决算表（2 项）");
+    expect(texts[at + 8]).toBe(
+      "\u3000\u30004. “列合计”（表二 支出决算表!D7、表二 支出决算表!D8、表二 支出决算表!D9）：“基本支出”列：20113 商贸事务的下级科目（2 个）之和 = 1,000.00 元，20113 商贸事务填列 1,803,500.00 元，相差 1,802,500.00 元，填列数多于分项之和",
+    );
+    expect(texts[at + 10]).toBe("\u3000\u3000绩效指标（1 项）");
+    expect(texts.join("\n")).not.toMatch(/[「」]/);
     expect(texts).toContain("警告（2 项）");
     expect(texts).toContain("提示（1 项）");
     expect(texts.join("\n")).not.toMatch(/sum\.breakdown|value\.missing/);

@@ -183,17 +183,19 @@ describe("generateXlsx: the findings sheet links to each cell", () => {
   it("writes each cell address as an internal hyperlink, amounts in the table's unit", async () => {
     const ws = sheet(await load(bytes), "核查结果");
     expect(ws.getCell("A4").value).toBe("错误（2 项）");
-    expect(ws.getCell("D5").value).toEqual({ text: "C11", hyperlink: "#'表二 支出决算表'!C11" });
-    expect(ws.getCell("D6").value).toEqual({ text: "C12", hyperlink: "#'表二 支出决算表'!C12" });
-    expect([ws.getCell("E5").value, ws.getCell("F5").value, ws.getCell("G5").value]).toEqual([
+    expect(ws.getCell("A5").value).toBe("支出决算表（2 项）");
+    expect(ws.getCell("B6").value).toBe("列合计");
+    expect(ws.getCell("D6").value).toEqual({ text: "C11", hyperlink: "#'表二 支出决算表'!C11" });
+    expect(ws.getCell("D7").value).toEqual({ text: "C12", hyperlink: "#'表二 支出决算表'!C12" });
+    expect([ws.getCell("E6").value, ws.getCell("F6").value, ws.getCell("G6").value]).toEqual([
       294600, 284600, -10000,
     ]);
-    expect(ws.getCell("E5").numFmt).toBe('#,##0.00" 元"');
+    expect(ws.getCell("E6").numFmt).toBe('#,##0.00" 元"');
   });
 
   it("writes the links as Excel does: a location in the sheet, no external relationship", async () => {
     const { xml, rels } = await sheetXml(bytes, "核查结果");
-    expect(xml).toContain(`<hyperlink ref="D5" location="&apos;表二 支出决算表&apos;!C11"/>`);
+    expect(xml).toContain(`<hyperlink ref="D6" location="&apos;表二 支出决算表&apos;!C11"/>`);
     expect(xml).not.toMatch(/<hyperlink [^>]*r:id=/);
     expect(rels ?? "").not.toContain("hyperlink");
   });

@@ -227,7 +227,7 @@ describe("一致性检查", () => {
     const [breakdown] = within(budgetErrors).getAllByRole("button");
     expect(breakdown.textContent).toBe(
       "预算分项合计 · 表1 预算执行!D5" +
-        "全年执行数：基本支出 + 项目支出 = 1925.67 万元，年度资金总额填列 2030.12 万元，相差 104.45 万元" +
+        "全年执行数：基本支出 + 项目支出 = 1,925.67 万元，年度资金总额填列 2,030.12 万元，相差 104.45 万元，填列数多于分项之和" +
         "应为 1,925.67 万元 · 实际 2,030.12 万元 · 差额 104.45 万元",
     );
     expect(breakdown.getAttribute("title")).toBe("转到 表1 预算执行!D5");

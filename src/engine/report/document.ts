@@ -6,6 +6,7 @@
  */
 import { compareFindings, type Finding, type Severity, SEVERITIES } from "../findings";
 import type { Lang } from "../i18n";
+import { FINDING_GROUP_ORDER, tableKindName } from "../table-kinds";
 import { ruleName } from "../rules/index";
 import { bannerText } from "./banner";
 import { SEVERITY_NAMES } from "./findings-sheet";
@@ -50,8 +51,13 @@ export interface DocTable {
 export interface DocFindingGroup {
   /** "错误（2 项）". */
   readonly heading: string;
-  /** One line per finding: rule name, where, and what. */
-  readonly items: readonly string[];
+  /** The findings of this severity by the table they are about, as the task pane and the 核查结果 sheet group them. */
+  readonly tables: readonly {
+    /** "预算执行情况（1 项）". */
+    readonly heading: string;
+    /** One line per finding: rule name (never its id), where, and what. */
+    readonly items: readonly string[];
+  }[];
 }
 
 export interface ReportDocument {
@@ -88,6 +94,7 @@ function texts(lang: Lang) {
         : `The checks found ${n} issues in the workbook behind this report: ${c.error} errors, ${c.warning} warnings, ${c.notice} notices. Please review them before submitting.`,
     group: (s: Severity, n: number) =>
       zh ? `${SEVERITY_NAMES[s][lang]}（${n} 项）` : `${SEVERITY_NAMES[s][lang]}s (${n})`,
+    table: (name: string, n: number) => (zh ? `${name}（${n} 项）` : `${name} (${n})`),
     item: (i: number, rule: string, where: string, message: string) =>
       zh ? `${i}. “${rule}”（${where}）：${message}` : `${i}. "${rule}" (${where}): ${message}`,
     noCell: zh ? "未定位单元格" : "no cell",
@@ -190,15 +197,18 @@ function findingsSection(findings: readonly Finding[], lang: Lang): ReportDocume
   const groups = SEVERITIES.flatMap((s): DocFindingGroup[] => {
     const group = sorted.filter((f) => f.severity === s);
     if (group.length === 0) return [];
-    return [
-      {
-        heading: t.group(s, group.length),
-        items: group.map((f, i) => {
-          const where = f.cells.map((c) => `${c.sheet}!${c.address}`).join(t.separator) || t.noCell;
-          return t.item(i + 1, ruleName(f.rule, lang), where, f.message[lang]);
-        }),
-      },
-    ];
+    let n = 0;
+    const tables = FINDING_GROUP_ORDER.flatMap((table) => {
+      const inTable = group.filter((f) => (f.table ?? "other") === table);
+      if (inTable.length === 0) return [];
+      const items = inTable.map((f) => {
+        const where = f.cells.map((c) => `${c.sheet}!${c.address}`).join(t.separator) || t.noCell;
+        n += 1;
+        return t.item(n, ruleName(f.rule, lang), where, f.message[lang]);
+      });
+      return [{ heading: t.table(tableKindName(table, lang), inTable.length), items }];
+    });
+    return [{ heading: t.group(s, group.length), tables }];
   });
   return { heading: t.findings, summary: t.summary(sorted.length, counts), groups };
 }

@@ -177,7 +177,10 @@ function documentChildren(doc: ReportDocument, f: DocumentFonts): (Paragraph | T
     out.push(bodyParagraph("body", indent + doc.findings.summary, f, lang));
     doc.findings.groups.forEach((g) => {
       out.push(bodyParagraph("subheading", g.heading, f, lang));
-      for (const item of g.items) out.push(bodyParagraph("body", indent + item, f, lang));
+      for (const table of g.tables) {
+        out.push(bodyParagraph("body", indent + table.heading, f, lang));
+        for (const item of table.items) out.push(bodyParagraph("body", indent + item, f, lang));
+      }
     });
   }
   const { table } = doc.appendix;

@@ -12,6 +12,8 @@ import {
 } from "./fixture";
 import { INDICATOR_HEADER } from "../../fixtures/seed";
 import type { ReportInput } from "../../../src/engine/report/input";
+import { RULE_NAMES } from "../../../src/engine/report/findings-sheet";
+import { RULES } from "../../../src/engine/rules/index";
 
 /** The seed without its error finding: the layout tests below look at a report that carries no banner. */
 function cleanInput(overrides: Partial<ReportInput> = {}): ReportInput {
@@ -417,7 +419,7 @@ describe("自评报告", () => {
 describe("核查结果", () => {
   const findings = sheetOf(buildReport(seedInput(), "zh-CN"), "findings");
 
-  it("has the header row and the findings grouped by severity", () => {
+  it("has the header row and the findings grouped by severity, then by table, as the task pane groups them", () => {
     expect(["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => valueAt(findings, `${c}3`))).toEqual([
       "级别",
       "规则",
@@ -431,32 +433,42 @@ describe("核查结果", () => {
     expect(valueAt(findings, "A2")).toBe(
       "共 2 项：错误 1 项，警告 0 项，提示 1 项。单击“单元格”一列可转到该单元格。",
     );
-    expect([
-      valueAt(findings, "A4"),
-      valueAt(findings, "A5"),
-      valueAt(findings, "A6"),
-      valueAt(findings, "A7"),
-    ]).toEqual(["错误（1 项）", "错误", "提示（1 项）", "提示"]);
+    expect(["A4", "A5", "A6", "A7", "A8", "A9"].map((a) => valueAt(findings, a))).toEqual([
+      "错误（1 项）",
+      "绩效指标（1 项）",
+      "错误",
+      "提示（1 项）",
+      "预算执行情况（1 项）",
+      "提示",
+    ]);
+    expect(findings.merges).toContainEqual({ top: 4, left: 0, bottom: 4, right: 7 });
     expect(findings.freeze).toEqual({ rows: 3, cols: 0 });
     expect(findings.print).toMatchObject({ orientation: "landscape", printTitleRows: "1:3" });
   });
 
   it("links each finding's cell and shows its amounts in the table's unit", () => {
-    expect(cellAt(findings, "D5")).toEqual({
-      row: 4,
+    expect(cellAt(findings, "D6")).toEqual({
+      row: 5,
       col: 3,
       value: "F10",
       styleId: "link",
       text: true,
       hyperlink: { sheet: INDICATOR_SHEET, address: "F10" },
     });
-    expect(cellAt(findings, "D7")?.hyperlink).toEqual({ sheet: BUDGET_SHEET, address: "D5" });
-    expect(cellAt(findings, "C7")).toMatchObject({ value: BUDGET_SHEET, text: true });
-    expect(["E7", "F7", "G7"].map((a) => valueAt(findings, a))).toEqual([10716.17, 10716.16, -0.01]);
-    expect(styleAt(findings, "E7").numberFormat).toBe('#,##0.00" 万元"');
-    expect(valueAt(findings, "B7")).toBe("尾差\nsum.rounding");
-    expect(valueAt(findings, "H7")).toBe("尾差 0.01 万元，在容许范围内。\n相关单元格：表二 支出决算!C6");
-    expect(valueAt(findings, "E5")).toBeNull();
+    expect(cellAt(findings, "D9")?.hyperlink).toEqual({ sheet: BUDGET_SHEET, address: "D5" });
+    expect(cellAt(findings, "C9")).toMatchObject({ value: BUDGET_SHEET, text: true });
+    expect(["E9", "F9", "G9"].map((a) => valueAt(findings, a))).toEqual([10716.17, 10716.16, -0.01]);
+    expect(styleAt(findings, "E9").numberFormat).toBe('#,##0.00" 万元"');
+    expect(valueAt(findings, "H9")).toBe("尾差 0.01 万元，在容许范围内。\n相关单元格：表二 支出决算!C6");
+    expect(valueAt(findings, "E6")).toBeNull();
+  });
+
+  it("names each rule by its name only: no rule id is printed", () => {
+    expect(valueAt(findings, "B9")).toBe("尾差");
+    expect(valueAt(findings, "B6")).toBe(RULE_NAMES["value.missing"]["zh-CN"]);
+    const ids = RULES.map((r) => r.id as string);
+    const printed = findings.cells.map((c) => String(c.value ?? ""));
+    expect(printed.filter((v) => ids.some((id) => v.includes(id)))).toEqual([]);
   });
 
   it("says so when there is nothing to report", () => {
