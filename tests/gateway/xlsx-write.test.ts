@@ -238,7 +238,7 @@ describe("generateXlsx: text from the user's cells stays text", () => {
       expect(cell.numFmt).toBe("@");
     }
     const report = sheet(await load(bytes), "自评报告");
-    expect(report.getCell("A1").value).toBe(`2023年度${HOSTILE_NAME}整体支出绩效自评报告`);
+    expect(report.getCell("A1").value).toBe(`${HOSTILE_NAME}2023年度部门整体支出绩效自评报告`);
     expect(report.getCell("A1").type).toBe(ExcelJS.ValueType.String);
   });
 
@@ -302,7 +302,7 @@ describe("generateXlsx: our sheets and the user's", () => {
     const marker = sheet(out, "_selfeval");
     expect([1, 2, 3].map((r) => [1, 2, 3].map((c) => marker.getCell(r, c).value))).toEqual([
       ["绩效自评表", "table", "A1:H34|2023年度部门整体支出绩效自评表"],
-      ["自评报告", "report", "A1:A46,A1:D46|2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告"],
+      ["自评报告", "report", "A1:A44,A1:D44|岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告"],
       ["核查结果", "findings", "A1:H4|核查结果"],
     ]);
     // What the fingerprint compares, read back from the written file, is what was recorded.

@@ -12,6 +12,7 @@ import { bannerText } from "./banner";
 import { SEVERITY_NAMES } from "./findings-sheet";
 import type { ReportInput } from "./input";
 import { composeNarrative } from "./narrative";
+import { VOCABULARIES } from "./narrative-vocabulary";
 import type { CellSpec, HorizontalAlignment, SheetSpec } from "./spec";
 import { AMOUNT_FORMAT, RATE_FORMAT, SCORE_FORMAT } from "./styles";
 import { buildTableSheet } from "./table-sheet";
@@ -80,10 +81,6 @@ export interface ReportDocument {
 function texts(lang: Lang) {
   const zh = lang === "zh-CN";
   return {
-    title: (year: string, department: string) =>
-      zh
-        ? `${department || "本单位"}${year ? `${year}年度` : ""}部门整体支出绩效自评报告`
-        : `${department || "Department"}: ${year ? `FY${year} ` : ""}Overall Expenditure Performance Self-Evaluation Report`,
     appendix: zh
       ? "附件：部门整体支出绩效自评表"
       : "Annex: Overall Expenditure Performance Self-Evaluation Table",
@@ -222,7 +219,8 @@ export function buildReportDocument(input: ReportInput, lang: Lang): ReportDocum
     .map((p): DocParagraph => ({ kind: p.kind as DocParagraph["kind"], text: p.text }));
   return {
     lang,
-    title: t.title(input.year, input.department),
+    // The same title as the 自评报告 sheet's (one vocabulary): "<单位>20XX年度部门整体支出绩效自评报告".
+    title: VOCABULARIES[lang].title(input.year, input.department),
     banner: bannerText(input.findings, lang),
     body,
     appendix: { heading: t.appendix, table: sheetToTable(buildTableSheet(input, lang)) },

@@ -14,6 +14,7 @@ import { INDICATOR_HEADER } from "../../fixtures/seed";
 import type { ReportInput } from "../../../src/engine/report/input";
 import { RULE_NAMES } from "../../../src/engine/report/findings-sheet";
 import { RULES } from "../../../src/engine/rules/index";
+import { buildReportDocument } from "../../../src/engine/report/document";
 
 /** The seed without its error finding: the layout tests below look at a report that carries no banner. */
 function cleanInput(overrides: Partial<ReportInput> = {}): ReportInput {
@@ -293,7 +294,12 @@ describe("自评报告", () => {
   const text = paragraphs(report);
 
   it("has the title and the ten headings of the seed's outline, in order", () => {
-    expect(text[0]).toBe("2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告");
+    expect(text[0]).toBe("岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告");
+    // The Word report states the same title (one vocabulary), in each language.
+    expect(buildReportDocument(cleanInput(), "zh-CN").title).toBe(text[0]);
+    expect(buildReportDocument(cleanInput(), "en-US").title).toBe(
+      paragraphs(sheetOf(buildReport(cleanInput(), "en-US"), "report"))[0],
+    );
     const headings = report.cells
       .filter((c) => c.styleId === "heading" && c.value !== null)
       .map((c) => c.value);
@@ -312,12 +318,8 @@ describe("自评报告", () => {
     const subheadings = report.cells
       .filter((c) => c.styleId === "subheading" && c.value !== null)
       .map((c) => c.value);
-    expect(subheadings.slice(0, 4)).toEqual([
-      "（一）职能职责",
-      "（二）机构设置",
-      "（一）基本支出",
-      "（二）项目支出",
-    ]);
+    // 二 has no (一)基本支出 (二)项目支出: the workbook splits them for all funds only, and 政府性基金 spent too.
+    expect(subheadings.slice(0, 3)).toEqual(["（一）职能职责", "（二）机构设置", "（一）已完成的指标"]);
   });
 
   it("gives each line of the user's 职能职责 its own paragraph, kept as text", () => {
@@ -330,9 +332,31 @@ describe("自评报告", () => {
     expect(report.cells.find((c) => c.value === text[i + 1])?.text).toBe(true);
   });
 
-  it("states 基本支出 and 项目支出 with their share of the total", () => {
-    expect(text).toContain("　　本年度基本支出为256.79万元，占总支出的2.40%。");
-    expect(text).toContain("　　本年度项目支出为10459.37万元，占总支出的97.60%。");
+  it("states the 一般公共预算's own spending in 二, and the all-funds 基本/项目 split as such: 政府性基金 is not counted twice", () => {
+    const i = text.indexOf("二、一般公共预算支出情况");
+    expect(text.slice(i + 1, text.indexOf("三、政府性基金预算支出情况"))).toEqual([
+      "　　本年度一般公共预算全年预算数9716.16万元，支出9716.16万元，占总支出的90.67%。",
+      "　　工作簿未按资金来源划分基本支出和项目支出；全部资金（含政府性基金预算）中，基本支出256.79万元，项目支出10459.37万元。",
+    ]);
+    expect(text.join("")).not.toContain("本年度基本支出为");
+  });
+
+  it("states 基本支出 and 项目支出 under 二 with their share of the total when the 一般公共预算 is the only fund spent", () => {
+    const base = cleanInput();
+    const block = base.recognized.budget!;
+    const { general } = block.sources;
+    const only = buildReport(
+      { ...base, recognized: { ...base.recognized, budget: { ...block, sources: { general } } } },
+      "zh-CN",
+    );
+    const lines = paragraphs(sheetOf(only, "report"));
+    const i = lines.indexOf("二、一般公共预算支出情况");
+    expect(lines.slice(i + 1, i + 5)).toEqual([
+      "（一）基本支出",
+      "　　本年度基本支出为256.79万元，占总支出的2.40%。",
+      "（二）项目支出",
+      "　　本年度项目支出为10459.37万元，占总支出的97.60%。",
+    ]);
   });
 
   it("states each fund's spending, one sentence for a fund with none", () => {
@@ -408,7 +432,7 @@ describe("自评报告", () => {
       "FY2023 Overall Expenditure Performance Self-Evaluation Report of 岳阳市君山产业开发区管委会",
     );
     expect(en).toContain(
-      "Basic expenditure this year was 256.79 ten-thousand yuan, 2.40% of total expenditure.",
+      "The workbook does not split basic and project expenditure by fund source. Across all funds (including the government fund budget): basic expenditure 256.79 ten-thousand yuan; project expenditure 10459.37 ten-thousand yuan.",
     );
     expect(en).toContain("The unit had no state capital operation budget expenditure.");
     expect(en).toContain("The self-evaluation scores the unit's overall expenditure at 84.78, grade 良.");
