@@ -252,8 +252,9 @@ describe("绩效自评表", () => {
   });
 
   it("gives wrapped text in narrow or merged cells an explicit row height", () => {
-    // Row 17: a 偏差原因 of 24 CJK characters in the 26-wide column needs three lines of 10.5-pt text.
-    expect(table.rowHeights[16]).toBe(51);
+    // Row 17: a 偏差原因 of 24 CJK characters in the 26-wide column (134.25 usable points: 12 characters of 10.5 pt a
+    // line) fills two lines exactly: two lines high, no blank third line under it.
+    expect(table.rowHeights[16]).toBe(36);
     // Row 18: "2023年12月底前完成" in the 13-wide 年度指标值 column needs two.
     expect(table.rowHeights[17]).toBe(36);
     // Row 15: one line of 10.5-pt text.
