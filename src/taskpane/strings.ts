@@ -80,6 +80,15 @@ export interface UiStrings {
 
   /** The MessageBar over a report written while errors stand (its text is the report's banner, bannerText). */
   readonly banner: { readonly showFindings: string };
+  /** 下载 Word 报告: the Word 自评报告 of the last evaluation, made in the page. */
+  readonly word: {
+    readonly download: string;
+    readonly hint: string;
+    readonly failed: string;
+    /** Excel for Mac and iPad: their webview may not save files; where the report can be had instead. */
+    readonly desktopNote: string;
+  };
+
   readonly template: {
     readonly insert: string;
     readonly hint: string;
@@ -195,6 +204,14 @@ const ZH: UiStrings = {
   },
 
   banner: { showFindings: "查看核查结果" },
+  word: {
+    download: "下载 Word 报告",
+    hint: "按公文格式（GB/T 9704）排版的自评报告，附自评表；在本机生成，不上传。",
+    failed: "未能生成 Word 报告",
+    desktopNote:
+      "Mac 和 iPad 上的 Excel 可能不允许从任务窗格保存文件：若未出现保存提示，请在网页版 Excel 中下载，或使用命令行 selfeval generate --docx。",
+  },
+
   template: {
     insert: "插入模板",
     hint: "从空白开始？插入预算执行、支出决算、绩效指标和部门信息四张填报表（不会覆盖已有工作表）。",
@@ -313,6 +330,14 @@ const EN: UiStrings = {
   },
 
   banner: { showFindings: "Show the findings" },
+  word: {
+    download: "Download Word report",
+    hint: "The self-evaluation report set as an official document (GB/T 9704), with the table as its annex; made on this computer, nothing uploaded.",
+    failed: "The Word report could not be made",
+    desktopNote:
+      "Excel for Mac and iPad may not let the task pane save files: if no save prompt appears, download it in Excel on the web, or use the command line: selfeval generate --docx.",
+  },
+
   template: {
     insert: "Insert template",
     hint: "Starting from nothing? Adds four input sheets: budget execution, expenditure, indicators and department information (existing sheets are never overwritten).",
