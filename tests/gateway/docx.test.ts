@@ -86,6 +86,21 @@ describe("the Word report of the sample (zh-CN)", () => {
     expect(texts).toContain("\u3000\u3000经自评，对单位整体支出评分为99.78分，评价等级为“优”。");
   });
 
+  it("draws the scores as a Word chart (得分 against 分值 by 一级指标 and for the execution) at the end of 六", () => {
+    const texts = bodyParagraphs(doc).map((p) => p.text);
+    const caption = texts.indexOf("图 1\u3000得分与分值（预算执行率 100.00%）");
+    expect(caption).toBeGreaterThan(texts.indexOf(ZH_HEADINGS[5]));
+    expect(texts[caption + 1]).toBe(ZH_HEADINGS[6]);
+    expect(doc.files).toContain("word/charts/chart1.xml");
+    const chart = doc.chartXml ?? "";
+    expect(chart).toContain('<c:barDir val="col"/>');
+    const strings = [...chart.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    for (const name of ["得分", "分值", "预算执行率", "产出指标", "效益指标", "满意度指标"])
+      expect(strings).toContain(name);
+    // 产出指标: 8 + 8 + 6 + 6 + 6 + 5 + 5 + 6 = 50 points, all scored in the sample.
+    expect(strings).toContain("50");
+  });
+
   it("holds the 自评表 as a Word table with its figures, merges as spans", () => {
     expect(doc.tableRows[0]).toEqual(["预算部门名称", "岳阳市君山产业开发区管委会"]);
     expect(doc.tableRows[1]).toEqual([

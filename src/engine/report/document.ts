@@ -5,6 +5,7 @@
  * gateway (src/gateway/docx) typesets it; any other document renderer could.
  */
 import { compareFindings, type Finding, type Severity, SEVERITIES } from "../findings";
+import { rateText } from "../format";
 import type { Lang } from "../i18n";
 import { FINDING_GROUP_ORDER, tableKindName } from "../table-kinds";
 import { ruleName } from "../rules/index";
@@ -61,6 +62,17 @@ export interface DocFindingGroup {
   }[];
 }
 
+/** The chart of the scores: 得分 against 分值 per 一级指标 and for the execution, drawn by Word from its data. */
+export interface DocChart {
+  readonly title: string;
+  readonly categories: readonly string[];
+  readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
+  /** The line under it: "图 1  得分与分值（预算执行率 100.00%）". */
+  readonly caption: string;
+  /** Where it goes: before `body[before]` (the heading after 六、部门整体支出绩效情况), or at the body's end. */
+  readonly before: number;
+}
+
 export interface ReportDocument {
   readonly lang: Lang;
   /** "<单位>20XX年度部门整体支出绩效自评报告". */
@@ -68,6 +80,8 @@ export interface ReportDocument {
   /** The red line under the title while errors stand (bannerText), null on a clean workbook. */
   readonly banner: string | null;
   readonly body: readonly DocParagraph[];
+  /** The chart of the scores, at the end of 六、部门整体支出绩效情况; null when nothing was scored. */
+  readonly chart: DocChart | null;
   /** "附件：…" and the 绩效自评表 as a table. */
   readonly appendix: { readonly heading: string; readonly table: DocTable };
   /** The findings that stand, summarised for people; null when there are none. */
@@ -95,6 +109,10 @@ function texts(lang: Lang) {
     item: (i: number, rule: string, where: string, message: string) =>
       zh ? `${i}. “${rule}”（${where}）：${message}` : `${i}. "${rule}" (${where}): ${message}`,
     noCell: zh ? "未定位单元格" : "no cell",
+    chartCaption: (title: string, rate: string | null) =>
+      zh
+        ? `图 1\u3000${title}${rate ? `（预算执行率 ${rate}）` : ""}`
+        : `Figure 1. ${title}${rate ? ` (budget execution rate ${rate})` : ""}`,
     separator: zh ? "、" : ", ",
   };
 }
@@ -217,13 +235,27 @@ export function buildReportDocument(input: ReportInput, lang: Lang): ReportDocum
   const body = composeNarrative(input, lang)
     .filter((p) => p.kind !== "title")
     .map((p): DocParagraph => ({ kind: p.kind as DocParagraph["kind"], text: p.text }));
+  const table = buildTableSheet(input, lang);
+  const rate = input.score?.execution.rate ?? null;
+  // After the whole of 六 (its indicators included): before the seventh heading.
+  const headings = body.map((p, i) => (p.kind === "heading" ? i : -1)).filter((i) => i >= 0);
+  const chart: DocChart | null = table.chart
+    ? {
+        title: table.chart.title,
+        categories: table.chart.categories,
+        series: table.chart.series,
+        caption: t.chartCaption(table.chart.title, rate === null ? null : rateText(rate)),
+        before: headings[6] ?? body.length,
+      }
+    : null;
   return {
     lang,
     // The same title as the 自评报告 sheet's (one vocabulary): "<单位>20XX年度部门整体支出绩效自评报告".
     title: VOCABULARIES[lang].title(input.year, input.department),
     banner: bannerText(input.findings, lang),
     body,
-    appendix: { heading: t.appendix, table: sheetToTable(buildTableSheet(input, lang)) },
+    chart,
+    appendix: { heading: t.appendix, table: sheetToTable(table) },
     findings: findingsSection(input.findings, lang),
   };
 }
