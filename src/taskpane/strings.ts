@@ -60,6 +60,8 @@ export interface UiStrings {
   };
 
   readonly score: {
+    /** The line above the score chart: "预算执行率 100.00%". */
+    readonly rateLine: (rate: string) => string;
     readonly run: string;
     readonly notRun: string;
     readonly noScore: string;
@@ -185,6 +187,7 @@ const ZH: UiStrings = {
   },
 
   score: {
+    rateLine: (rate) => `预算执行率 ${rate}`,
     run: "计算得分",
     notRun: "点击“计算得分”按规则为各项指标评分。",
     noScore: "工作簿中没有找到预算执行情况表或绩效指标表，无法评分。",
@@ -310,6 +313,7 @@ const EN: UiStrings = {
   },
 
   score: {
+    rateLine: (rate) => `Budget execution rate ${rate}`,
     run: "Compute scores",
     notRun: 'Click "Compute scores" to score the indicators by the rules.',
     noScore:
