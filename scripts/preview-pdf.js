@@ -15,7 +15,15 @@
  */
 "use strict";
 const { execFileSync, spawnSync } = require("child_process");
-const { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } = require("fs");
+const {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} = require("fs");
 const { basename, join, resolve } = require("path");
 
 const ROOT = resolve(__dirname, "..");
@@ -39,7 +47,91 @@ function need(command) {
   }
 }
 
-function main() {
+/** The names of the visible sheets of an .xlsx, in tab order, with the parsed workbook part to edit. */
+async function workbookSheets(bytes) {
+  // The package helpers the CLI itself uses, compiled to lib/ by the build above.
+  const xml = require(join(ROOT, "lib", "gateway", "xlsx", "package", "xml.js"));
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(bytes);
+  const doc = xml.parseXml(await zip.file("xl/workbook.xml").async("string"));
+  const root = xml.rootOf(doc);
+  const prefix = xml.prefixOf(xml.tagOf(root));
+  const sheets = xml.childElements(xml.childElement(root, "sheets", prefix), "sheet", prefix);
+  const views = xml.childElements(xml.childElement(root, "bookViews", prefix) ?? {}, "workbookView", prefix);
+  return { xml, zip, doc, sheets, views };
+}
+
+/** Marks the sheet at `index` as the only selected tab (tabSelected on each worksheet's sheetView). */
+async function selectOnly(copy, index) {
+  const { xml, zip } = copy;
+  const rels = xml.parseXml(await zip.file("xl/_rels/workbook.xml.rels").async("string"));
+  const relsRoot = xml.rootOf(rels);
+  const targets = new Map(
+    xml
+      .childElements(relsRoot, "Relationship", xml.prefixOf(xml.tagOf(relsRoot)))
+      .map((r) => [xml.attr(r, "Id"), xml.attr(r, "Target")]),
+  );
+  for (const [i, sheet] of copy.sheets.entries()) {
+    const target = targets.get(xml.attr(sheet, "r:id"));
+    if (!target) continue;
+    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    const file = zip.file(path);
+    if (!file) continue;
+    const doc = xml.parseXml(await file.async("string"));
+    const root = xml.rootOf(doc);
+    const p = xml.prefixOf(xml.tagOf(root));
+    const views = xml.childElement(root, "sheetViews", p);
+    for (const view of views ? xml.childElements(views, "sheetView", p) : []) {
+      if (i === index) xml.setAttr(view, "tabSelected", "1");
+      else xml.removeAttr(view, "tabSelected");
+    }
+    zip.file(path, xml.buildXml(doc));
+  }
+}
+
+/**
+ * Copies of the generated workbook with one of the report's sheets (those the input does not have) visible and the
+ * others hidden: LibreOffice then prints that sheet alone, its page numbers counting its own pages.
+ */
+async function reportSheetsOnTheirOwn(input, xlsx, name) {
+  const before = await workbookSheets(readFileSync(input));
+  const inputNames = new Set(before.sheets.map((s) => before.xml.attr(s, "name")));
+  const { sheets } = await workbookSheets(readFileSync(xlsx));
+  const targets = sheets
+    .map((s, index) => ({ index, name: before.xml.attr(s, "name"), state: before.xml.attr(s, "state") }))
+    .filter((s) => !inputNames.has(s.name) && (s.state ?? "visible") === "visible");
+  const written = [];
+  for (const target of targets) {
+    const copy = await workbookSheets(readFileSync(xlsx));
+    copy.sheets.forEach((s, i) => {
+      if (i !== target.index && (copy.xml.attr(s, "state") ?? "visible") === "visible")
+        copy.xml.setAttr(s, "state", "hidden");
+    });
+    // The active tab must be the visible sheet: a workbook without a view (as exceljs writes it) opens on its first
+    // sheet, and LibreOffice shows — and prints — an active sheet even when it is hidden.
+    if (copy.views.length === 0) {
+      const { xml } = copy;
+      const root = xml.rootOf(copy.doc);
+      const p = xml.prefixOf(xml.tagOf(root));
+      const view = xml.element(`${p}workbookView`);
+      xml.insertInOrder(root, xml.element(`${p}bookViews`, {}, [view]), ["sheets"]);
+      copy.views.push(view);
+    }
+    for (const v of copy.views) {
+      copy.xml.setAttr(v, "activeTab", String(target.index));
+      copy.xml.setAttr(v, "firstSheet", String(target.index));
+    }
+    // Nor may another sheet stay selected: LibreOffice prints the selected sheets too.
+    await selectOnly(copy, target.index);
+    copy.zip.file("xl/workbook.xml", copy.xml.buildXml(copy.doc));
+    const path = join(OUT_DIR, `${name}-sheet-${written.length + 1}.xlsx`);
+    writeFileSync(path, await copy.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    written.push({ path, sheet: target.name });
+  }
+  return written;
+}
+
+async function main() {
   need("soffice");
   need("pdftoppm");
   const lang = option("--lang", "zh-CN");
@@ -84,6 +176,8 @@ function main() {
   if (generate.status !== 0) process.exit(generate.status ?? 2);
   process.stdout.write(generate.stdout);
 
+  const onTheirOwn = await reportSheetsOnTheirOwn(input, xlsx, name);
+
   // A profile of our own, so a LibreOffice already running (or another developer's conversion) does not interfere.
   const profile = join(OUT_DIR, "lo-profile");
   execFileSync(
@@ -97,6 +191,7 @@ function main() {
       OUT_DIR,
       xlsx,
       docx,
+      ...onTheirOwn.map((w) => w.path),
     ],
     { stdio: "pipe", timeout: 300_000, env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG } },
   );
@@ -110,6 +205,17 @@ function main() {
   execFileSync("pdftoppm", ["-png", "-r", "60", docxPdf, join(OUT_DIR, `${name}-word`)], {
     stdio: "inherit",
   });
+  for (const w of onTheirOwn) {
+    const sheetPdf = w.path.replace(/\.xlsx$/, ".pdf");
+    if (!existsSync(sheetPdf)) {
+      process.stderr.write(`preview-pdf: LibreOffice did not write ${sheetPdf}.\n`);
+      process.exit(2);
+    }
+    execFileSync("pdftoppm", ["-png", "-r", "60", sheetPdf, sheetPdf.replace(/\.pdf$/, "")], {
+      stdio: "inherit",
+    });
+    process.stdout.write(`PDF (${w.sheet} on its own): ${sheetPdf}\n`);
+  }
   if (process.argv.includes("--readme")) {
     const first = readdirSync(OUT_DIR)
       .filter((f) => f.startsWith(`${name}-word-`) && f.endsWith(".png"))
@@ -127,4 +233,7 @@ function main() {
   for (const f of pngs) process.stdout.write(`${join(OUT_DIR, f)}\n`);
 }
 
-main();
+main().catch((error) => {
+  process.stderr.write(`preview-pdf: ${error.message}\n`);
+  process.exit(2);
+});

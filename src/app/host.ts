@@ -32,6 +32,8 @@ export interface HostInfo {
   readonly lang: Lang;
   /** Office's theme colours, inside Office when the host reports them. */
   readonly theme?: HostTheme | null;
+  /** Office's platform ("PC", "Mac", "OfficeOnline", "iOS", …) inside Office; what a download can do depends on it. */
+  readonly platform?: string | null;
 }
 
 /** The names our sheets got in the workbook (a collision with a user's sheet gives "核查结果 (2)"). */

@@ -75,25 +75,84 @@ function grouped(fixed: string): string {
   return (negative ? "-" : "") + withCommas + (frac !== undefined ? `.${frac}` : "");
 }
 
+/** One piece of a number format: text shown as it is, or a character of the number's pattern (0 # ? , . %). */
+type FormatToken = { readonly literal: string } | { readonly pattern: string };
+
 /**
- * A number as Excel would show it under the common formats a budget workbook uses: percentages ("0.00%"), thousands
- * separators ("#,##0.00"), fixed decimals ("0.00"); anything else like General (up to 15 significant digits, which
- * hides binary noise such as 0.30000000000000004).
+ * A format section as tokens: "…" and \x are text, [Red] / [$-804] are dropped, _x (a space as wide as x) and *x (x
+ * repeated to fill the cell) add nothing here; 0 # ? , . % are the number's pattern; any other character is text
+ * (Excel shows "元" or "-" written bare in a format as they are).
+ */
+function formatTokens(section: string): FormatToken[] {
+  const out: FormatToken[] = [];
+  for (let i = 0; i < section.length; i += 1) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      const stop = end < 0 ? section.length : end;
+      out.push({ literal: section.slice(i + 1, stop) });
+      i = stop;
+    } else if (ch === "\\") {
+      out.push({ literal: section[i + 1] ?? "" });
+      i += 1;
+    } else if (ch === "[") {
+      const end = section.indexOf("]", i + 1);
+      i = end < 0 ? section.length : end;
+    } else if (ch === "_" || ch === "*") {
+      i += 1;
+    } else if ("0#?,.%".includes(ch)) {
+      out.push({ pattern: ch });
+    } else {
+      out.push({ literal: ch });
+    }
+  }
+  return out;
+}
+
+/**
+ * A number as Excel would show it under the formats a budget workbook uses: percentages ("0.00%"), thousands
+ * separators ("#,##0.00"), fixed decimals ("0.00"), with the text the format puts around the number (#,##0.00" 万元"
+ * → "10,716.16 万元", as the report's 核查结果 shows amounts), and a negative section of its own ("0.00;(0.00)");
+ * anything else like General (up to 15 significant digits, which hides binary noise such as 0.30000000000000004).
  */
 export function formatNumber(value: number, numFmt: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
-  // The first section of a multi-section format is the one for positive numbers and, without a second, for all.
-  const format = (numFmt ?? "").split(";")[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  if (format.includes("%")) {
-    const d = decimalsIn(format, /\.(0+)%/);
-    return `${(value * 100).toFixed(d)}%`;
+  const general = () => String(Number(value.toPrecision(15)));
+  const sections = (numFmt ?? "").split(";");
+  // The second section, when there is one, is for negative numbers (shown without their sign); the third for zero.
+  let section = sections[0];
+  let shown = value;
+  if (value < 0 && sections.length > 1 && sections[1] !== "") {
+    section = sections[1];
+    shown = -value;
+  } else if (value === 0 && sections.length > 2 && sections[2] !== "") {
+    section = sections[2];
   }
-  if (/[0#]/.test(format) && format !== "@") {
-    const d = decimalsIn(format, /\.(0+)/);
-    const fixed = value.toFixed(d);
-    return format.includes(",") ? grouped(fixed) : fixed;
+  if (/^\s*(general|@)?\s*$/i.test(section)) return general();
+  const tokens = formatTokens(section);
+  const first = tokens.findIndex((t) => "pattern" in t && /[0#?]/.test(t.pattern));
+  if (first < 0) return tokens.map((t) => ("literal" in t ? t.literal : t.pattern)).join("");
+  let last = first;
+  tokens.forEach((t, i) => {
+    if ("pattern" in t && i > last) last = i;
+  });
+  const text = (from: number, to: number) =>
+    tokens
+      .slice(from, to)
+      .map((t) => ("literal" in t ? t.literal : ""))
+      .join("");
+  const core = tokens
+    .slice(first, last + 1)
+    .map((t) => ("pattern" in t ? t.pattern : ""))
+    .join("");
+  let number: string;
+  if (core.includes("%")) {
+    number = `${(shown * 100).toFixed(decimalsIn(core, /\.([0#?]+)/))}%`;
+  } else {
+    const fixed = shown.toFixed(decimalsIn(core, /\.([0#?]+)/));
+    number = core.includes(",") ? grouped(fixed) : fixed;
   }
-  return String(Number(value.toPrecision(15)));
+  return text(0, first) + number + text(last + 1, tokens.length);
 }
 
 export function formatDate(value: DateValue): string {

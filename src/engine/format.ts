@@ -25,20 +25,34 @@ export function unitGloss(unit: MoneyUnit): string {
   return UNIT_GLOSS[unit];
 }
 
+function group(integer: string): string {
+  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 /**
- * 分 → "10716.16" in `unit`: 2 decimals, or as many more as the amount needs to be shown exactly (an amount read from
- * 元 into 万元). No thousands separators: this is the figure inside a sentence of a finding.
+ * 分 → "10,716.16" in `unit`: 2 decimals, or as many more as the amount needs to be shown exactly (an amount read from
+ * 元 into 万元), with thousands separators as the table shows it (#,##0.00): the figure inside a finding's sentence.
  */
 export function amountDigits(fen: number, unit: MoneyUnit): string {
   const perUnit = fenPerUnit(unit);
   let decimals = 2;
   while (decimals < 12 && perUnit / 10 ** decimals >= 1 && fen % (perUnit / 10 ** decimals) !== 0)
     decimals += 1;
-  return formatFen(fen, unit, decimals);
+  const [int, frac] = formatFen(fen, unit, decimals).split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  return `${sign}${group(sign ? int.slice(1) : int)}${frac === undefined ? "" : `.${frac}`}`;
 }
 
-function group(integer: string): string {
-  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+/**
+ * How two amounts differ, for a sentence: the gap without a sign ("10.00") and which way it goes — the words say
+ * 多/少 (more/less), so a reader never has to interpret "-10.00".
+ */
+export function amountGap(
+  actualFen: number,
+  expectedFen: number,
+  unit: MoneyUnit,
+): { gap: string; more: boolean } {
+  return { gap: amountDigits(Math.abs(actualFen - expectedFen), unit), more: actualFen > expectedFen };
 }
 
 /**

@@ -172,6 +172,7 @@ export function App({ initialLang, detect = detectHost, connect = defaultConnect
                   s={s}
                   lang={lang}
                   onShowFindings={() => setView("check")}
+                  platform={info?.platform ?? null}
                 />
               )}
               {view === "check" && <CheckView state={state} actions={actions} lang={lang} s={s} />}

@@ -10,9 +10,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { DocumentTableCheckmark24Regular, TableAdd24Regular } from "@fluentui/react-icons";
+import {
+  DocumentArrowDown24Regular,
+  DocumentTableCheckmark24Regular,
+  TableAdd24Regular,
+} from "@fluentui/react-icons";
+import { useState } from "react";
+import { DOCX_MIME, buildWordReport } from "../app/word-report";
 import type { Lang } from "../engine/i18n";
 import { bannerText } from "../engine/report/banner";
+import type { ReportInput } from "../engine/report/input";
+import { saveFile } from "../preview/download";
 import { StepProgress } from "./StepProgress";
 import type { UiStrings } from "./strings";
 import { SummaryCard } from "./SummaryCard";
@@ -31,9 +39,11 @@ export interface GenerateViewProps {
   readonly lang: Lang;
   /** Opens the findings (the 一致性检查 view), from the banner's button. */
   readonly onShowFindings: () => void;
+  /** Office's platform inside Excel ("PC", "Mac", "OfficeOnline", …); null in the browser preview. */
+  readonly platform?: string | null;
 }
 
-export function GenerateView({ state, actions, s, lang, onShowFindings }: GenerateViewProps) {
+export function GenerateView({ state, actions, s, lang, onShowFindings, platform }: GenerateViewProps) {
   const styles = useStyles();
   const busy = state.running !== null;
   const running = state.running?.action === "generate" ? state.running : null;
@@ -68,6 +78,15 @@ export function GenerateView({ state, actions, s, lang, onShowFindings }: Genera
           onOpenReport={() => void actions.openReport()}
         />
       )}
+      {!running && state.evaluation && state.report && (
+        <WordDownload
+          evaluation={state.evaluation}
+          lang={lang}
+          s={s}
+          disabled={busy}
+          platform={platform ?? null}
+        />
+      )}
       <Divider />
       <div className={styles.action}>
         <Button icon={<TableAdd24Regular />} onClick={() => void actions.insertTemplate()} disabled={busy}>
@@ -93,5 +112,56 @@ function ErrorBanner(props: { text: string | null; action: string; onShowFinding
         </Button>
       </MessageBarActions>
     </MessageBar>
+  );
+}
+
+/**
+ * 下载 Word 报告: the .docx is made in the page (the docx gateway loads on the first click) and handed to the browser as
+ * a download (a Blob behind a temporary <a download>). That works in a browser (the preview, Excel on the web) and in
+ * Excel for Windows (WebView2 shows its save prompt); Excel for Mac and iPad may not save files from an add-in, so
+ * there the button also says where the report can be had (README, "The task pane").
+ */
+function WordDownload(props: {
+  evaluation: ReportInput;
+  lang: Lang;
+  s: UiStrings;
+  disabled: boolean;
+  platform: string | null;
+}) {
+  const styles = useStyles();
+  const { s } = props;
+  const [making, setMaking] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const download = async () => {
+    setMaking(true);
+    setFailed(false);
+    try {
+      const file = await buildWordReport(props.evaluation, props.lang);
+      saveFile(file.bytes, file.fileName, DOCX_MIME);
+    } catch (error) {
+      console.error("绩效自评助手: the Word report could not be made", error);
+      setFailed(true);
+    } finally {
+      setMaking(false);
+    }
+  };
+  const restricted = props.platform === "Mac" || props.platform === "iOS";
+  return (
+    <div className={styles.action}>
+      <Button
+        icon={<DocumentArrowDown24Regular />}
+        onClick={() => void download()}
+        disabled={props.disabled || making}
+      >
+        {s.word.download}
+      </Button>
+      <Caption1 className={styles.hint}>{s.word.hint}</Caption1>
+      {restricted && <Caption1 className={styles.hint}>{s.word.desktopNote}</Caption1>}
+      {failed && (
+        <MessageBar intent="error">
+          <MessageBarBody>{s.word.failed}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
   );
 }

@@ -14,11 +14,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CalculatorRegular } from "@fluentui/react-icons";
+import { Suspense, lazy } from "react";
 import type { Evaluation } from "../engine/evaluate";
 import { parseA1Range } from "../engine/a1";
 import type { Lang } from "../engine/i18n";
 import type { IndicatorScore, ScoreResult } from "../engine/score/types";
 import { rateText, scoreText } from "../engine/format";
+import { scoreChart } from "../engine/report/table-sheet";
 import { StepProgress } from "./StepProgress";
 import type { UiStrings } from "./strings";
 import type { PaneActions, PaneState } from "./usePane";
@@ -52,6 +54,9 @@ const useStyles = makeStyles({
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   total: { display: "flex", flexDirection: "column", gap: "2px" },
 });
+
+/** The chart is loaded on demand (its own chunk), the first time a score is shown. */
+const LazyScoreChart = lazy(() => import(/* webpackChunkName: "score-chart" */ "./ScoreChart"));
 
 type Flag = "missing" | "invalid" | "outOfTier" | "shortfall" | "overachieved";
 
@@ -212,7 +217,19 @@ export function ScoreView({ state, actions, lang, s }: ScoreViewProps) {
       {running && <StepProgress progress={running.progress} s={s} />}
       {!running && !evaluation && <Body1 className={styles.hint}>{s.score.notRun}</Body1>}
       {evaluation && !evaluation.score && <Body1>{s.score.noScore}</Body1>}
+      {evaluation?.score && <ChartOf evaluation={evaluation} lang={lang} s={s} />}
       {evaluation?.score && <ScoreList score={evaluation.score} evaluation={evaluation} lang={lang} s={s} />}
     </div>
+  );
+}
+
+function ChartOf({ evaluation, lang, s }: { evaluation: Evaluation; lang: Lang; s: UiStrings }) {
+  const chart = scoreChart(evaluation, lang);
+  if (!chart) return null;
+  const rate = evaluation.score?.execution.rate ?? null;
+  return (
+    <Suspense fallback={null}>
+      <LazyScoreChart chart={chart} rateLine={rate === null ? null : s.score.rateLine(rateText(rate))} />
+    </Suspense>
   );
 }

@@ -61,6 +61,8 @@ export interface UiStrings {
   };
 
   readonly score: {
+    /** The line above the score chart: "预算执行率 100.00%". */
+    readonly rateLine: (rate: string) => string;
     readonly run: string;
     readonly notRun: string;
     readonly noScore: string;
@@ -116,6 +118,15 @@ export interface UiStrings {
 
   /** The MessageBar over a report written while errors stand (its text is the report's banner, bannerText). */
   readonly banner: { readonly showFindings: string };
+  /** 下载 Word 报告: the Word 自评报告 of the last evaluation, made in the page. */
+  readonly word: {
+    readonly download: string;
+    readonly hint: string;
+    readonly failed: string;
+    /** Excel for Mac and iPad: their webview may not save files; where the report can be had instead. */
+    readonly desktopNote: string;
+  };
+
   readonly template: {
     readonly insert: string;
     readonly hint: string;
@@ -216,6 +227,7 @@ const ZH: UiStrings = {
   },
 
   score: {
+    rateLine: (rate) => `预算执行率 ${rate}`,
     run: "计算得分",
     notRun: "点击“计算得分”按规则为各项指标评分。",
     noScore: "工作簿中没有找到预算执行情况表或绩效指标表，无法评分。",
@@ -266,6 +278,14 @@ const ZH: UiStrings = {
   },
 
   banner: { showFindings: "查看核查结果" },
+  word: {
+    download: "下载 Word 报告",
+    hint: "按公文格式（GB/T 9704）排版的自评报告，附自评表；在本机生成，不上传。",
+    failed: "未能生成 Word 报告",
+    desktopNote:
+      "Mac 和 iPad 上的 Excel 可能不允许从任务窗格保存文件：若未出现保存提示，请在网页版 Excel 中下载，或使用命令行 selfeval generate --docx。",
+  },
+
   template: {
     insert: "插入模板",
     hint: "从空白开始？插入预算执行、支出决算、绩效指标和部门信息四张填报表（不会覆盖已有工作表）。",
@@ -368,6 +388,7 @@ const EN: UiStrings = {
   },
 
   score: {
+    rateLine: (rate) => `Budget execution rate ${rate}`,
     run: "Compute scores",
     notRun: 'Click "Compute scores" to score the indicators by the rules.',
     noScore:
@@ -422,6 +443,14 @@ const EN: UiStrings = {
   },
 
   banner: { showFindings: "Show the findings" },
+  word: {
+    download: "Download Word report",
+    hint: "The self-evaluation report set as an official document (GB/T 9704), with the table as its annex; made on this computer, nothing uploaded.",
+    failed: "The Word report could not be made",
+    desktopNote:
+      "Excel for Mac and iPad may not let the task pane save files: if no save prompt appears, download it in Excel on the web, or use the command line: selfeval generate --docx.",
+  },
+
   template: {
     insert: "Insert template",
     hint: "Starting from nothing? Adds four input sheets: budget execution, expenditure, indicators and department information (existing sheets are never overwritten).",

@@ -167,11 +167,12 @@ describe("check and score", () => {
     expect(none.evaluation.summary).toEqual({ error: 1, warning: 0, notice: 1 });
     expect(partial.calls).toEqual(["read", "writeReport"]);
     expect(partial.written.map((spec) => spec.sheets.map((s) => s.key))).toEqual([["findings"]]);
-    // The sheet's 说明 column: the missing indicators table first, then the budget block's own findings.
+    // The sheet's 说明 column, by severity then table (as the pane groups them): the budget block's error, the missing
+    // indicators table, then the budget block's notice.
     expect(messagesOf(partial.written[0].sheets[0])).toEqual([
+      "全年执行数：基本支出 + 项目支出 = 1,925.67 万元，年度资金总额填列 2,030.12 万元，相差 104.45 万元，填列数多于分项之和\n相关单元格：表1!D11、表1!D12",
       "工作簿中没有找到绩效指标表（指标、指标值、完成值、分值），无法生成自评报告。请检查表头文字，或点击“插入模板”按模板填写。",
-      "全年执行数：基本支出 + 项目支出 = 1925.67 万元，年度资金总额填列 2030.12 万元，相差 104.45 万元\n相关单元格：表1!D11、表1!D12",
-      "一般公共预算（全年执行数）：金额 1325.68 万元 以文本形式存储，已按数值读取，建议改为数值格式",
+      "一般公共预算（全年执行数）：金额 1,325.68 万元 以文本形式存储，已按数值读取，建议改为数值格式",
     ]);
   });
 
@@ -187,7 +188,7 @@ describe("check and score", () => {
     const none = await generateToSheets(partial, {}, "en-US");
     expect(none.sheets).toEqual({ findings: "Check Results" });
     expect(none.missing).toEqual(["indicators"]);
-    expect(messagesOf(partial.written[0].sheets[0])[0]).toBe(
+    expect(messagesOf(partial.written[0].sheets[0])[1]).toBe(
       'The workbook has no indicators table (indicator, target, actual, weight), so the report cannot be written. Check the header labels, or use "Insert template" and fill it in.',
     );
   });

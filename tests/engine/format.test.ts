@@ -1,5 +1,6 @@
 import {
   amountDigits,
+  amountGap,
   amountFixed,
   amountNumberFormat,
   amountWithUnit,
@@ -19,13 +20,22 @@ import {
 
 describe("amountDigits (figures inside a finding's sentence)", () => {
   it("shows 2 decimals in the unit, more only when the amount holds more", () => {
-    expect(amountDigits(10_716_160_000, "万元")).toBe("10716.16");
-    expect(amountDigits(10_716_160_100, "万元")).toBe("10716.1601");
-    expect(amountDigits(10_716_160_001, "万元")).toBe("10716.160001");
+    expect(amountDigits(10_716_160_000, "万元")).toBe("10,716.16");
+    expect(amountDigits(10_716_160_100, "万元")).toBe("10,716.1601");
+    expect(amountDigits(10_716_160_001, "万元")).toBe("10,716.160001");
     expect(amountDigits(-10_000, "万元")).toBe("-0.01");
-    expect(amountDigits(256_790_000, "元")).toBe("2567900.00");
+    expect(amountDigits(-256_790_000, "元")).toBe("-2,567,900.00");
+    expect(amountDigits(99_999, "元")).toBe("999.99");
+    expect(amountDigits(256_790_000, "元")).toBe("2,567,900.00");
     expect(amountDigits(150, "千元")).toBe("0.0015");
     expect(amountDigits(1, "亿元")).toBe("0.0000000001");
+  });
+});
+
+describe("amountGap (a difference said without a sign)", () => {
+  it("gives the gap unsigned and which way it goes", () => {
+    expect(amountGap(10_726_160_000, 10_716_160_000, "万元")).toEqual({ gap: "10.00", more: true });
+    expect(amountGap(284_600_00, 294_600_00, "元")).toEqual({ gap: "10,000.00", more: false });
   });
 });
 

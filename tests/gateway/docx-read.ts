@@ -31,6 +31,8 @@ export interface OpenedDocx {
   readonly fontTable: string;
   /** Rows of the first table, each the texts of its cells (merged-over cells left out). */
   readonly tableRows: readonly (readonly string[])[];
+  /** The first chart part (word/charts/chart1.xml) as text, null when the document has no chart. */
+  readonly chartXml: string | null;
 }
 
 const parser = new XMLParser({
@@ -136,5 +138,6 @@ export async function openDocx(bytes: Uint8Array): Promise<OpenedDocx> {
     sectPr,
     fontTable: await zip.file("word/fontTable.xml")!.async("string"),
     tableRows,
+    chartXml: (await zip.file("word/charts/chart1.xml")?.async("string")) ?? null,
   };
 }

@@ -69,13 +69,36 @@ describe("the Word report of the sample (zh-CN)", () => {
 
   it("states the figures as the narrative does: spending, its parts, the score and the grade", () => {
     const texts = bodyParagraphs(doc).map((p) => p.text);
-    expect(texts).toContain("\u3000\u3000本年度基本支出为256.79万元，占总支出的2.40%。");
-    expect(texts).toContain("\u3000\u3000本年度项目支出为10459.37万元，占总支出的97.60%。");
+    // 二 states the 一般公共预算's own spending; 基本/项目 are known for all funds only (政府性基金 is stated in 三).
+    const general = texts.indexOf("二、一般公共预算支出情况");
+    expect(texts.slice(general + 1, general + 3)).toEqual([
+      "\u3000\u3000本年度一般公共预算全年预算数9716.16万元，支出9716.16万元，占总支出的90.67%。",
+      "\u3000\u3000工作簿未按资金来源划分基本支出和项目支出；全部资金（含政府性基金预算）中，基本支出256.79万元，项目支出10459.37万元。",
+    ]);
+    expect(texts[general + 3]).toBe("三、政府性基金预算支出情况");
+    expect(texts).toContain(
+      "\u3000\u3000本年度政府性基金预算全年预算数1000.00万元，支出1000.00万元，占总支出的9.33%。",
+    );
     expect(texts).toContain(
       "\u3000\u30002023年，我单位全年预算数10716.16万元，全年执行数10716.16万元，预算执行率为100.00%。" +
         "按收入性质分，一般公共预算9716.16万元，政府性基金预算1000.00万元。按支出性质分，基本支出256.79万元，项目支出10459.37万元。",
     );
     expect(texts).toContain("\u3000\u3000经自评，对单位整体支出评分为99.78分，评价等级为“优”。");
+  });
+
+  it("draws the scores as a Word chart (得分 against 分值 by 一级指标 and for the execution) at the end of 六", () => {
+    const texts = bodyParagraphs(doc).map((p) => p.text);
+    const caption = texts.indexOf("图 1\u3000得分与分值（预算执行率 100.00%）");
+    expect(caption).toBeGreaterThan(texts.indexOf(ZH_HEADINGS[5]));
+    expect(texts[caption + 1]).toBe(ZH_HEADINGS[6]);
+    expect(doc.files).toContain("word/charts/chart1.xml");
+    const chart = doc.chartXml ?? "";
+    expect(chart).toContain('<c:barDir val="col"/>');
+    const strings = [...chart.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    for (const name of ["得分", "分值", "预算执行率", "产出指标", "效益指标", "满意度指标"])
+      expect(strings).toContain(name);
+    // 产出指标: 8 + 8 + 6 + 6 + 6 + 5 + 5 + 6 = 50 points, all scored in the sample.
+    expect(strings).toContain("50");
   });
 
   it("holds the 自评表 as a Word table with its figures, merges as spans", () => {
@@ -114,9 +137,7 @@ describe("the Word report of the sample (zh-CN)", () => {
     expect(title.align).toBe("center");
     expect(fontsOf(withText(doc, ZH_HEADINGS[0]))).toEqual(["黑体"]);
     expect(fontsOf(withText(doc, "（一）职能职责"))).toEqual(["楷体_GB2312"]);
-    expect(fontsOf(withText(doc, "\u3000\u3000本年度基本支出为256.79万元，占总支出的2.40%。"))).toEqual([
-      "仿宋_GB2312",
-    ]);
+    expect(fontsOf(withText(doc, "\u3000\u3000我单位无国有资本经营预算支出。"))).toEqual(["仿宋_GB2312"]);
     expect(sizesOf(withText(doc, ZH_HEADINGS[5]))).toEqual(["32"]);
     const cells = doc.paragraphs.filter((q) => q.inTable && q.text !== "");
     expect(cells.length).toBeGreaterThan(50);
@@ -189,9 +210,21 @@ describe("the Word report of a workbook with faults (zh-CN)", () => {
       "\u3000\u3000本报告所据工作簿经核查共有 9 项问题：错误 6 项，警告 2 项，提示 1 项。请核实修改后再提交。",
     );
     expect(texts[at + 2]).toBe("错误（6 项）");
-    expect(texts[at + 3]).toMatch(
+    // Then by table, as the task pane and the 核查结果 sheet group them.
+    expect(texts[at + 3]).toBe("\u3000\u3000预算执行情况（3 项）");
+    expect(texts[at + 4]).toMatch(
       /^\u3000\u30001\. “预算分项合计”（表一 预算执行情况!D5、表一 预算执行情况!D7、表一 预算执行情况!D8、表一 预算执行情况!D9、表一 预算执行情况!D10）：/,
     );
+    // A cross-table mismatch names both cells and which figure is the reference, in one unit.
+    expect(texts[at + 6]).toBe(
+      "\u3000\u30003. “跨表核对”（表一 预算执行情况!D5、表二 支出决算表!C5）：预算执行情况“全年执行数”年度资金总额（表一 预算执行情况!D5）为 10,726.16 万元，支出决算表合计行“合计”（表二 支出决算表!C5）为 10,716.16 万元，相差 10.00 万元，预算执行情况多；以支出决算表为准",
+    );
+    expect(texts[at + 7]).toBe("\u3000\u3000支出决算表（2 项）");
+    expect(texts[at + 8]).toBe(
+      "\u3000\u30004. “列合计”（表二 支出决算表!D7、表二 支出决算表!D8、表二 支出决算表!D9）：“基本支出”列：20113 商贸事务的下级科目（2 个）之和 = 1,000.00 元，20113 商贸事务填列 1,803,500.00 元，相差 1,802,500.00 元，填列数多于分项之和",
+    );
+    expect(texts[at + 10]).toBe("\u3000\u3000绩效指标（1 项）");
+    expect(texts.join("\n")).not.toMatch(/[「」]/);
     expect(texts).toContain("警告（2 项）");
     expect(texts).toContain("提示（1 项）");
     expect(texts.join("\n")).not.toMatch(/sum\.breakdown|value\.missing/);
@@ -221,7 +254,7 @@ describe("the Word report in English", () => {
   it("has the ten sections in English and Latin faces, with Chinese faces for quoted Chinese text", () => {
     const texts = bodyParagraphs(doc).map((p) => p.text);
     expect(texts[0]).toBe(
-      "岳阳市君山产业开发区管委会: FY2023 Overall Expenditure Performance Self-Evaluation Report",
+      "FY2023 Overall Expenditure Performance Self-Evaluation Report of 岳阳市君山产业开发区管委会",
     );
     expect(texts.filter((t) => /^\d+\. [A-Z]/.test(t))).toHaveLength(10);
     const heading = doc.paragraphs.find((p) => p.text.startsWith("1. "))!;

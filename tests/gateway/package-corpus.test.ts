@@ -295,11 +295,23 @@ describe.each(CORPUS)("%s", (file) => {
       if (!exempt.has(name))
         expect({ name, same: after.get(name)!.equals(bytes) }).toEqual({ name, same: true });
     }
-    // What is new: our four worksheet parts (and, for a package without styles, a styles part).
+    // What is new: our four worksheet parts, the chart of the scores on the 绩效自评表 (a chart part, a drawing part
+    // and its relationships, and the worksheet's relationships to the drawing), and, for a package without styles, a
+    // styles part.
     const added = [...after.keys()].filter((n) => !before.has(n)).sort();
     expect(added.filter((n) => /worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(4);
-    expect(added.filter((n) => !/worksheets\/sheet\d+\.xml$/.test(n))).toEqual(
-      edited.styles ? [] : ["xl/styles.xml"],
+    const rest = added.filter((n) => !/worksheets\/sheet\d+\.xml$/.test(n));
+    const kinds = rest.map((n) =>
+      n.replace(/\d+\.xml/, "N.xml").replace(/^xl\/worksheets\/_rels\/sheetN\.xml\.rels$/, "sheet rels"),
+    );
+    expect(kinds.sort()).toEqual(
+      [
+        "sheet rels",
+        "xl/charts/chartN.xml",
+        "xl/drawings/_rels/drawingN.xml.rels",
+        "xl/drawings/drawingN.xml",
+        ...(edited.styles ? [] : ["xl/styles.xml"]),
+      ].sort(),
     );
   });
 

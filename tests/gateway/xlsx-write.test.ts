@@ -183,17 +183,19 @@ describe("generateXlsx: the findings sheet links to each cell", () => {
   it("writes each cell address as an internal hyperlink, amounts in the table's unit", async () => {
     const ws = sheet(await load(bytes), "核查结果");
     expect(ws.getCell("A4").value).toBe("错误（2 项）");
-    expect(ws.getCell("D5").value).toEqual({ text: "C11", hyperlink: "#'表二 支出决算表'!C11" });
-    expect(ws.getCell("D6").value).toEqual({ text: "C12", hyperlink: "#'表二 支出决算表'!C12" });
-    expect([ws.getCell("E5").value, ws.getCell("F5").value, ws.getCell("G5").value]).toEqual([
+    expect(ws.getCell("A5").value).toBe("支出决算表（2 项）");
+    expect(ws.getCell("B6").value).toBe("列合计");
+    expect(ws.getCell("D6").value).toEqual({ text: "C11", hyperlink: "#'表二 支出决算表'!C11" });
+    expect(ws.getCell("D7").value).toEqual({ text: "C12", hyperlink: "#'表二 支出决算表'!C12" });
+    expect([ws.getCell("E6").value, ws.getCell("F6").value, ws.getCell("G6").value]).toEqual([
       294600, 284600, -10000,
     ]);
-    expect(ws.getCell("E5").numFmt).toBe('#,##0.00" 元"');
+    expect(ws.getCell("E6").numFmt).toBe('#,##0.00" 元"');
   });
 
   it("writes the links as Excel does: a location in the sheet, no external relationship", async () => {
     const { xml, rels } = await sheetXml(bytes, "核查结果");
-    expect(xml).toContain(`<hyperlink ref="D5" location="&apos;表二 支出决算表&apos;!C11"/>`);
+    expect(xml).toContain(`<hyperlink ref="D6" location="&apos;表二 支出决算表&apos;!C11"/>`);
     expect(xml).not.toMatch(/<hyperlink [^>]*r:id=/);
     expect(rels ?? "").not.toContain("hyperlink");
   });
@@ -236,7 +238,7 @@ describe("generateXlsx: text from the user's cells stays text", () => {
       expect(cell.numFmt).toBe("@");
     }
     const report = sheet(await load(bytes), "自评报告");
-    expect(report.getCell("A1").value).toBe(`2023年度${HOSTILE_NAME}整体支出绩效自评报告`);
+    expect(report.getCell("A1").value).toBe(`${HOSTILE_NAME}2023年度部门整体支出绩效自评报告`);
     expect(report.getCell("A1").type).toBe(ExcelJS.ValueType.String);
   });
 
@@ -300,7 +302,7 @@ describe("generateXlsx: our sheets and the user's", () => {
     const marker = sheet(out, "_selfeval");
     expect([1, 2, 3].map((r) => [1, 2, 3].map((c) => marker.getCell(r, c).value))).toEqual([
       ["绩效自评表", "table", "A1:H34|2023年度部门整体支出绩效自评表"],
-      ["自评报告", "report", "A1:A46,A1:D46|2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告"],
+      ["自评报告", "report", "A1:A44,A1:D44|岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告"],
       ["核查结果", "findings", "A1:H4|核查结果"],
     ]);
     // What the fingerprint compares, read back from the written file, is what was recorded.

@@ -16,6 +16,14 @@ describe("formatNumber", () => {
     [0.1 + 0.2, "General", "0.3"],
     [2023, undefined, "2023"],
     [12.5, "@", "12.5"],
+    // The unit a format puts after the number, as the 核查结果 sheet writes amounts (issue 14 §3).
+    [10716.16, '#,##0.00" 万元"', "10,716.16 万元"],
+    [-0.01, '#,##0.00" 万元"', "-0.01 万元"],
+    [2567900, '#,##0.00" 元"', "2,567,900.00 元"],
+    [95, '0"分"', "95分"],
+    [-256.79, "0.00_);[Red](0.00)", "(256.79)"],
+    [0, '#,##0.00;-#,##0.00;"-"', "-"],
+    [1234, "\\¥#,##0", "¥1,234"],
   ])("%p under %p reads %p", (value, format, expected) => {
     expect(formatNumber(value, format)).toBe(expected);
   });

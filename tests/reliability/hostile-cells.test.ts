@@ -235,7 +235,7 @@ describe("odd text", () => {
       "2011301 行政运行（合计）：“😀𠀀”不是金额，该单元格未参与求和校验",
     );
     expect(evaluation.findings[0].message["zh-CN"]).toBe(
-      `「${"𠀀".repeat(60)}…」的实际完成值「😀」无法识别，按 0 分计：应填写数值（如 17个）或 达成 / 部分达成 / 未达成`,
+      `“${"𠀀".repeat(60)}…”的实际完成值“😀”无法识别，按 0 分计：应填写数值（如 17个）或 达成 / 部分达成 / 未达成`,
     );
     const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     for (const f of evaluation.findings) {

@@ -3,9 +3,9 @@ import { quoteText } from "../quote";
 import type { IndicatorLabel } from "../score/details";
 import { capitalize } from "./labels";
 
-/** 「新签约项目数」, or 第 7 行指标. */
+/** “新签约项目数”, or 第 7 行指标. */
 export function zhName(label: IndicatorLabel): string {
-  return label.name ? `「${quoteText(label.name)}」` : `第 ${label.row + 1} 行指标`;
+  return label.name ? `“${quoteText(label.name)}”` : `第 ${label.row + 1} 行指标`;
 }
 
 /** "新签约项目数", or the indicator on row 7. */

@@ -6,12 +6,15 @@
  */
 import { confirmedCounts, countedSummary } from "../confirmations";
 import { compareFindings, type Finding, type Severity, SEVERITIES } from "../findings";
+import { rateText } from "../format";
 import type { Lang } from "../i18n";
+import { FINDING_GROUP_ORDER, tableKindName } from "../table-kinds";
 import { ruleName } from "../rules/index";
 import { bannerText } from "./banner";
 import { SEVERITY_NAMES } from "./findings-sheet";
 import type { ReportInput } from "./input";
 import { composeNarrative } from "./narrative";
+import { VOCABULARIES } from "./narrative-vocabulary";
 import type { CellSpec, HorizontalAlignment, SheetSpec } from "./spec";
 import { AMOUNT_FORMAT, RATE_FORMAT, SCORE_FORMAT } from "./styles";
 import { buildTableSheet } from "./table-sheet";
@@ -51,8 +54,24 @@ export interface DocTable {
 export interface DocFindingGroup {
   /** "错误（2 项）". */
   readonly heading: string;
-  /** One line per finding: rule name, where, and what. */
-  readonly items: readonly string[];
+  /** The findings of this severity by the table they are about, as the task pane and the 核查结果 sheet group them. */
+  readonly tables: readonly {
+    /** "预算执行情况（1 项）". */
+    readonly heading: string;
+    /** One line per finding: rule name (never its id), where, and what. */
+    readonly items: readonly string[];
+  }[];
+}
+
+/** The chart of the scores: 得分 against 分值 per 一级指标 and for the execution, drawn by Word from its data. */
+export interface DocChart {
+  readonly title: string;
+  readonly categories: readonly string[];
+  readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
+  /** The line under it: "图 1  得分与分值（预算执行率 100.00%）". */
+  readonly caption: string;
+  /** Where it goes: before `body[before]` (the heading after 六、部门整体支出绩效情况), or at the body's end. */
+  readonly before: number;
 }
 
 export interface ReportDocument {
@@ -62,6 +81,8 @@ export interface ReportDocument {
   /** The red line under the title while errors stand (bannerText), null on a clean workbook. */
   readonly banner: string | null;
   readonly body: readonly DocParagraph[];
+  /** The chart of the scores, at the end of 六、部门整体支出绩效情况; null when nothing was scored. */
+  readonly chart: DocChart | null;
   /** "附件：…" and the 绩效自评表 as a table. */
   readonly appendix: { readonly heading: string; readonly table: DocTable };
   /** The findings that stand, summarised for people; null when there are none. */
@@ -75,10 +96,6 @@ export interface ReportDocument {
 function texts(lang: Lang) {
   const zh = lang === "zh-CN";
   return {
-    title: (year: string, department: string) =>
-      zh
-        ? `${department || "本单位"}${year ? `${year}年度` : ""}部门整体支出绩效自评报告`
-        : `${department || "Department"}: ${year ? `FY${year} ` : ""}Overall Expenditure Performance Self-Evaluation Report`,
     appendix: zh
       ? "附件：部门整体支出绩效自评表"
       : "Annex: Overall Expenditure Performance Self-Evaluation Table",
@@ -91,10 +108,15 @@ function texts(lang: Lang) {
       zh
         ? `${SEVERITY_NAMES[s][lang]}（${n} 项${explained > 0 ? `，其中 ${explained} 项已说明` : ""}）`
         : `${SEVERITY_NAMES[s][lang]}s (${n}${explained > 0 ? `, ${explained} explained` : ""})`,
+    table: (name: string, n: number) => (zh ? `${name}（${n} 项）` : `${name} (${n})`),
     item: (i: number, rule: string, where: string, message: string) =>
       zh ? `${i}. “${rule}”（${where}）：${message}` : `${i}. "${rule}" (${where}): ${message}`,
     explanation: (text: string) => (zh ? `（出错说明：${text}）` : ` (Explanation: ${text})`),
     noCell: zh ? "未定位单元格" : "no cell",
+    chartCaption: (title: string, rate: string | null) =>
+      zh
+        ? `图 1\u3000${title}${rate ? `（预算执行率 ${rate}）` : ""}`
+        : `Figure 1. ${title}${rate ? ` (budget execution rate ${rate})` : ""}`,
     separator: zh ? "、" : ", ",
   };
 }
@@ -195,16 +217,19 @@ function findingsSection(findings: readonly Finding[], lang: Lang): ReportDocume
   const groups = SEVERITIES.flatMap((s): DocFindingGroup[] => {
     const group = sorted.filter((f) => f.severity === s);
     if (group.length === 0) return [];
-    return [
-      {
-        heading: t.group(s, group.length, explained[s]),
-        items: group.map((f, i) => {
-          const where = f.cells.map((c) => `${c.sheet}!${c.address}`).join(t.separator) || t.noCell;
-          const item = t.item(i + 1, ruleName(f.rule, lang), where, f.message[lang]);
-          return f.confirmation ? item + t.explanation(f.confirmation.text) : item;
-        }),
-      },
-    ];
+    let n = 0;
+    const tables = FINDING_GROUP_ORDER.flatMap((table) => {
+      const inTable = group.filter((f) => (f.table ?? "other") === table);
+      if (inTable.length === 0) return [];
+      const items = inTable.map((f) => {
+        const where = f.cells.map((c) => `${c.sheet}!${c.address}`).join(t.separator) || t.noCell;
+        n += 1;
+        const item = t.item(n, ruleName(f.rule, lang), where, f.message[lang]);
+        return f.confirmation ? item + t.explanation(f.confirmation.text) : item;
+      });
+      return [{ heading: t.table(tableKindName(table, lang), inTable.length), items }];
+    });
+    return [{ heading: t.group(s, group.length, explained[s]), tables }];
   });
   return {
     heading: t.findings,
@@ -220,12 +245,27 @@ export function buildReportDocument(input: ReportInput, lang: Lang): ReportDocum
   const body = composeNarrative(input, lang)
     .filter((p) => p.kind !== "title")
     .map((p): DocParagraph => ({ kind: p.kind as DocParagraph["kind"], text: p.text }));
+  const table = buildTableSheet(input, lang);
+  const rate = input.score?.execution.rate ?? null;
+  // After the whole of 六 (its indicators included): before the seventh heading.
+  const headings = body.map((p, i) => (p.kind === "heading" ? i : -1)).filter((i) => i >= 0);
+  const chart: DocChart | null = table.chart
+    ? {
+        title: table.chart.title,
+        categories: table.chart.categories,
+        series: table.chart.series,
+        caption: t.chartCaption(table.chart.title, rate === null ? null : rateText(rate)),
+        before: headings[6] ?? body.length,
+      }
+    : null;
   return {
     lang,
-    title: t.title(input.year, input.department),
+    // The same title as the 自评报告 sheet's (one vocabulary): "<单位>20XX年度部门整体支出绩效自评报告".
+    title: VOCABULARIES[lang].title(input.year, input.department),
     banner: bannerText(input.findings, lang),
     body,
-    appendix: { heading: t.appendix, table: sheetToTable(buildTableSheet(input, lang)) },
+    chart,
+    appendix: { heading: t.appendix, table: sheetToTable(table) },
     findings: findingsSection(input.findings, lang),
   };
 }

@@ -1,11 +1,13 @@
 /**
- * 核查结果: every finding of the checker and the scorer, grouped by severity (错误 / 警告 / 提示), each row linking to
- * the cell to look at. Amounts are shown in the unit of the table they were read from.
+ * 核查结果: every finding of the checker and the scorer, grouped as the task pane groups them — by severity (错误 / 警告 /
+ * 提示), then by the table it is about — each row naming its rule (by name: ids are for developers) and linking to the
+ * cell to look at. Amounts are shown in the unit of the table they were read from.
  */
 import { confirmedCounts, countedSummary } from "../confirmations";
 import { compareFindings, type Finding, type RuleId, type Severity, SEVERITIES } from "../findings";
 import { amountNumberFormat } from "../format";
 import type { Lang } from "../i18n";
+import { FINDING_GROUP_ORDER, tableKindName } from "../table-kinds";
 import { fenToUnitNumber, type MoneyUnit } from "../money";
 import { RULES, ruleName } from "../rules/index";
 import type { ReportInput } from "./input";
@@ -67,6 +69,7 @@ function findingsTexts(lang: Lang) {
       zh
         ? `${SEVERITY_NAMES[s][lang]}（${n} 项${explained > 0 ? `，其中 ${explained} 项已说明` : ""}）`
         : `${SEVERITY_NAMES[s][lang]}s (${n}${explained > 0 ? `, ${explained} explained` : ""})`,
+    table: (name: string, n: number) => (zh ? `${name}（${n} 项）` : `${name} (${n})`),
     none: zh ? "未发现问题。" : "No findings.",
     otherCells: zh ? "相关单元格：" : "Other cells: ",
   };
@@ -95,6 +98,7 @@ function styles(lang: Lang, units: readonly MoneyUnit[]): Record<string, CellSty
       font: { color: "#0563C1", underline: true },
     }),
     none: boxed(f, SIZE, { horizontal: "left" }),
+    table: boxed(f, SIZE, { font: { bold: true }, horizontal: "left", indent: 1 }),
   };
   for (const s of SEVERITIES) {
     const c = SEVERITY_COLORS[s];
@@ -154,9 +158,16 @@ export function buildFindingsSheet(input: ReportInput, lang: Lang): SheetSpec {
     g.area(row, 0, row, lastCol, t.group(severity, group.length, explained[severity]), `group:${severity}`);
     g.height(row, 22);
     row += 1;
-    for (const f of group) {
-      writeFinding(g, f, row, lang, withExplanations);
+    for (const table of FINDING_GROUP_ORDER) {
+      const inTable = group.filter((f) => (f.table ?? "other") === table);
+      if (inTable.length === 0) continue;
+      g.area(row, 0, row, lastCol, t.table(tableKindName(table, lang), inTable.length), "table");
+      g.height(row, 20);
       row += 1;
+      for (const f of inTable) {
+        writeFinding(g, f, row, lang, withExplanations);
+        row += 1;
+      }
     }
   }
 
@@ -178,7 +189,7 @@ export function buildFindingsSheet(input: ReportInput, lang: Lang): SheetSpec {
 function writeFinding(g: SheetGrid, f: Finding, row: number, lang: Lang, withExplanations: boolean): void {
   const t = findingsTexts(lang);
   const first = f.cells[0];
-  const ruleText = `${ruleName(f.rule, lang)}\n${f.rule}`;
+  const ruleText = ruleName(f.rule, lang);
   g.set(row, 0, SEVERITY_NAMES[f.severity][lang], `severity:${f.severity}`);
   g.set(row, 1, ruleText, "center");
   g.set(row, 2, first ? first.sheet : null, "center", { text: true });

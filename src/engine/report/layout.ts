@@ -31,20 +31,83 @@ export function displayWidth(text: string): number {
   return w;
 }
 
+/** Punctuation a line never starts with (Chinese line-breaking rules, 避头点): the renderer pulls the character before
+ * it down with it, so a paragraph never ends on a line holding only "）。". */
+const NO_LINE_START = new Set(Array.from("，。、；：！？）》」』】〕〉”’…%,.;:!?)]}"));
+/** Punctuation a line never ends with (避尾点): it moves down with the character after it. */
+const NO_LINE_END = new Set(Array.from("（《「『【〔〈“‘([{"));
+
+/** One unbreakable piece of a paragraph: a CJK character, a Latin word or number, or a space. */
+function tokens(paragraph: string): string[] {
+  return paragraph.match(/[A-Za-z0-9@#$&*_+\-=/\\^~|'"<>`.,%:;!?]+|\s|./gsu) ?? [];
+}
+
+/**
+ * The lines a paragraph wraps to at `fontSize` points in `usablePts` of width, as a spreadsheet wraps a cell: a CJK
+ * character is as wide as the font size and may break anywhere, a half-width character half of it, a Latin word or
+ * number breaks only at a space (or anywhere when it is longer than a line); closing punctuation is never left at a
+ * line's start nor opening punctuation at its end.
+ */
+function wrapParagraph(paragraph: string, usablePts: number, fontSize: number): string[] {
+  const widthOf = (t: string) => (displayWidth(t) * fontSize) / 2;
+  const lines: string[][] = [[]];
+  let used = 0;
+  const push = (t: string) => {
+    lines[lines.length - 1].push(t);
+    used += widthOf(t);
+  };
+  const newLine = (carry: string[]) => {
+    lines.push([]);
+    used = 0;
+    for (const t of carry) push(t);
+  };
+  for (const token of tokens(paragraph)) {
+    const w = widthOf(token);
+    const line = lines[lines.length - 1];
+    if (used + w <= usablePts || line.length === 0) {
+      if (w > usablePts && line.length === 0 && token.length > 1) {
+        // A word longer than the line: broken by characters.
+        for (const ch of token) {
+          if (used + widthOf(ch) > usablePts && lines[lines.length - 1].length > 0) newLine([]);
+          push(ch);
+        }
+      } else push(token);
+      continue;
+    }
+    if (/^\s$/.test(token)) {
+      newLine([]); // the space that breaks the line is not drawn
+      continue;
+    }
+    // The break falls before `token`: keep closing punctuation off the next line's start by taking the character
+    // before it along, and opening punctuation off this line's end.
+    const carry: string[] = [];
+    if (NO_LINE_START.has(token) && line.length > 1) carry.push(line.pop() as string);
+    while (line.length > 1 && NO_LINE_END.has(line[line.length - 1])) carry.unshift(line.pop() as string);
+    newLine(carry);
+    push(token);
+  }
+  return lines.map((l) => l.join("").replace(/\s+$/, ""));
+}
+
+/** Width in points left for text in a cell `widthChars` Excel character units wide (7 px each, 5 px of margin). */
+function usablePoints(widthChars: number): number {
+  return Math.max(1, (widthChars * 7 + 5) * 0.75 - 6);
+}
+
+/** The lines `text` wraps to in a cell `widthChars` Excel character units wide at `fontSize` points (see wrapParagraph). */
+export function wrapLines(text: string, widthChars: number, fontSize: number): string[] {
+  const usable = usablePoints(widthChars);
+  return text.split(/\r?\n/).flatMap((p) => wrapParagraph(p, usable, fontSize));
+}
+
 /**
  * How many lines a text wraps to in a cell `widthChars` Excel character units wide, at `fontSize` points.
  * One character unit is the width of a digit of the default 11-pt font (7 px = 5.25 pt); a CJK glyph is as wide as the
- * font size and a half-width glyph half of it. A little is kept back for the cell's padding and for word wrapping,
- * which breaks Latin text early at spaces.
+ * font size and a half-width glyph half of it. Counted line by line as the cell wraps (wrapLines), so a row gets the
+ * height of its text and no blank line under it.
  */
 export function estimateLines(text: string, widthChars: number, fontSize: number): number {
-  const usablePts = Math.max(1, (widthChars * 7 + 5) * 0.75 - 6) * 0.92;
-  let lines = 0;
-  for (const paragraph of text.split(/\r?\n/)) {
-    const pts = (displayWidth(paragraph) * fontSize) / 2;
-    lines += Math.max(1, Math.ceil(pts / usablePts));
-  }
-  return lines;
+  return wrapLines(text, widthChars, fontSize).length;
 }
 
 /** Row height in points for `lines` lines of a font, with a little air above and below. */

@@ -78,6 +78,11 @@ export interface Vocabulary {
     executed: number | null,
     total: number | null,
   ) => string;
+  /**
+   * The workbook gives 基本支出/项目支出 only for all funds together while funds besides the 一般公共预算 (`others`)
+   * spent too: say so, and state the all-funds split as such (`kinds` may be empty).
+   */
+  readonly unsplitKinds: (others: readonly FundSource[], kinds: readonly ExecutedPart[]) => string;
   readonly overall: (figures: OverallFigures) => string;
   readonly noIndicators: string;
   readonly indicatorSummary: (counts: Readonly<Record<IndicatorGroup, number>> & { total: number }) => string;
@@ -119,7 +124,9 @@ const ZH_SUBHEADINGS: Readonly<Record<SubsectionId, string>> = {
 
 const ZH: Vocabulary = {
   indent: "\u3000\u3000",
-  title: (year, department) => `${year ? `${year}年度` : ""}${department || "本单位"}整体支出绩效自评报告`,
+  /** The usual form of a submitted report's title: "<单位>20XX年度部门整体支出绩效自评报告". */
+  title: (year, department) =>
+    `${department || "本单位"}${year ? `${year}年度` : ""}部门整体支出绩效自评报告`,
   headingNumber: (n) => `${chineseNumeral(n)}、`,
   subheadingNumber: (n) => `（${chineseNumeral(n)}）`,
   headings: {
@@ -149,6 +156,13 @@ const ZH: Vocabulary = {
     const planned = budget !== null ? `全年预算数${wanText(budget)}万元，` : "";
     const share = percentText(executed, total);
     return `本年度${label}${planned}支出${wanText(executed)}万元${share ? `，占总支出的${share}` : ""}。`;
+  },
+  unsplitKinds: (others, kinds) => {
+    const names = others.map((s) => FUND_SOURCE_LABELS[s]["zh-CN"]).join("、");
+    const split = kinds.map((k) => `${k.label["zh-CN"]}${wanText(k.fen)}万元`).join("，");
+    return (
+      "工作簿未按资金来源划分基本支出和项目支出" + (split ? `；全部资金（含${names}）中，${split}。` : "。")
+    );
   },
   overall: (f) => {
     const when = f.year ? `${f.year}年，` : "本年度，";
@@ -238,6 +252,14 @@ const EN: Vocabulary = {
     const planned = budget !== null ? ` against a full-year budget of ${money(budget)}` : "";
     const share = percentText(executed, total);
     return `Spending from the ${label} was ${money(executed)}${planned}${share ? `, ${share} of total expenditure` : ""}.`;
+  },
+  unsplitKinds: (others, kinds) => {
+    const names = others.map((s) => FUND_SOURCE_LABELS[s]["en-US"].toLowerCase()).join(" and the ");
+    const split = kinds.map((k) => `${k.label["en-US"].toLowerCase()} ${money(k.fen)}`).join("; ");
+    return (
+      "The workbook does not split basic and project expenditure by fund source" +
+      (split ? `. Across all funds (including the ${names}): ${split}.` : ".")
+    );
   },
   overall: (f) => {
     const when = f.year ? `In ${f.year}` : "This year";

@@ -70,8 +70,13 @@ type Draw =
       readonly field: InfoField;
       readonly absent: PromptedText | "silent" | "nothingElse";
     }
-  /** 基本支出 or 项目支出 executed, and its share of the total. */
-  | { readonly draw: "spending"; readonly kind: "basic" | "project" }
+  /**
+   * 二、一般公共预算支出情况: the 一般公共预算's own spending. The workbook splits 基本支出/项目支出 only for all funds
+   * together, so that split is the 一般公共预算's only when no other fund spent anything; then it goes under the
+   * subheadings (一)基本支出 (二)项目支出. Otherwise the section states the fund's own figure and the all-funds split
+   * as such, never as the 一般公共预算's (which would count the other funds, stated in 三–五, twice).
+   */
+  | { readonly draw: "generalBudget" }
   /** One fund's budget and spending, or the sentence that there was none. */
   | { readonly draw: "fund"; readonly source: FundSource }
   /** The total budget, spending, execution rate and the breakdowns by source and by nature. */
@@ -101,13 +106,7 @@ export const OUTLINE: readonly SectionOutline[] = [
       { sub: "organization", draw: "info", field: "organization", absent: "organization" },
     ],
   },
-  {
-    id: "generalBudget",
-    parts: [
-      { sub: "basic", draw: "spending", kind: "basic" },
-      { sub: "project", draw: "spending", kind: "project" },
-    ],
-  },
+  { id: "generalBudget", parts: [{ draw: "generalBudget" }] },
   { id: "govFund", parts: [{ draw: "fund", source: "govFund" }] },
   { id: "stateCapital", parts: [{ draw: "fund", source: "stateCapital" }] },
   { id: "socialInsurance", parts: [{ draw: "fund", source: "socialInsurance" }] },
@@ -209,11 +208,9 @@ class NarrativeWriter {
         this.body(part.absent === "nothingElse" ? words.nothingElse : words.absent(part.absent));
         return;
       }
-      case "spending": {
-        const fen = part.kind === "basic" ? f.basic : f.project;
-        this.body(fen === null ? words.absent(part.kind) : words.spending(part.kind, fen, f.total.executed));
+      case "generalBudget":
+        this.generalBudget();
         return;
-      }
       case "fund": {
         const fund = f.sources[part.source];
         this.body(words.fund(part.source, fund?.budget ?? null, fund?.executed ?? null, f.total.executed));
@@ -239,6 +236,25 @@ class NarrativeWriter {
         return;
       }
     }
+  }
+
+  private generalBudget(): void {
+    const { words, f, input } = this;
+    const block = input.recognized.budget;
+    const others = block
+      ? presentSources(block).filter((s) => s !== "general" && (f.sources[s]?.executed ?? 0) !== 0)
+      : [];
+    if (others.length === 0) {
+      (["basic", "project"] as const).forEach((kind, i) => {
+        this.sub(i + 1, words.subheadings[kind]);
+        const fen = kind === "basic" ? f.basic : f.project;
+        this.body(fen === null ? words.absent(kind) : words.spending(kind, fen, f.total.executed));
+      });
+      return;
+    }
+    const general = f.sources.general;
+    this.body(words.fund("general", general?.budget ?? null, general?.executed ?? null, f.total.executed));
+    this.body(words.unsplitKinds(others, executedBreakdown(input, f).kinds));
   }
 
   /** Each non-empty group under its subheading (numbered by the group, not by the count shown), lines from 1. */

@@ -366,6 +366,14 @@ function fitMergedDown(g: SheetGrid, text: string, top: number, bottom: number, 
   if (needed > have) g.rowHeights[bottom] = (g.rowHeights[bottom] ?? BODY_MIN_HEIGHT) + (needed - have);
 }
 
+/**
+ * The chart of the scores — 得分 against 分值 for the execution and per 一级指标 — as every output draws it: beside the
+ * 自评表 in Excel, in the Word report, in the task pane's 评分 view. Null when nothing was scored.
+ */
+export function scoreChart(input: ReportInput, lang: Lang): ChartSpec | null {
+  return input.score ? chartOf(input, lang, 0) : null;
+}
+
 function chartOf(input: ReportInput, lang: Lang, anchorRow: number): ChartSpec {
   const t = tableTexts(lang);
   const score = input.score;

@@ -19,10 +19,12 @@ import {
   WidthType,
   type IRunOptions,
 } from "docx";
+import { ChartRun } from "docx/charts";
 import type { Lang } from "../../engine/i18n";
 import { BANNER_COLOR } from "../../engine/report/banner";
 import {
   buildReportDocument,
+  type DocChart,
   type DocLine,
   type DocTable,
   type DocTableCell,
@@ -155,6 +157,46 @@ function pageNumberFooter(f: DocumentFonts): Footer {
   });
 }
 
+/** Colours of the two series: 得分 in the theme's blue, 分值 in a quiet grey. */
+const SCORE_COLOR = "2F5597";
+const WEIGHT_COLOR = "BFBFBF";
+
+/**
+ * The chart of the scores as a Word chart (a chart part with its data, so Word's "Edit Data" opens it), centred on a
+ * line of its own (not the body's fixed 28-point line, which would clip it), and its caption under it.
+ */
+function chartParagraphs(chart: DocChart, f: DocumentFonts): Paragraph[] {
+  const eastAsia = f.table.eastAsia;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120, after: 0 },
+      children: [
+        new ChartRun({
+          type: "column",
+          title: chart.title,
+          categories: [...chart.categories],
+          series: chart.series.map((s, i) => ({
+            name: s.name,
+            values: [...s.values],
+            color: i === 0 ? SCORE_COLOR : WEIGHT_COLOR,
+          })),
+          font: { name: eastAsia },
+          dataLabels: { value: true },
+          transformation: { width: 576, height: 300 },
+          // Its run names its faces too, as every run of the document does.
+          run: { font: { ascii: f.table.ascii, hAnsi: f.table.hAnsi, eastAsia: f.table.eastAsia } },
+        }),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: EXACT,
+      children: runs(chart.caption, f.table, SIZES.table),
+    }),
+  ];
+}
+
 /** The document's parts in order: title, the sections, 核查结果 when findings stand, then the 自评表 as 附件. */
 function documentChildren(doc: ReportDocument, f: DocumentFonts): (Paragraph | Table)[] {
   const { lang } = doc;
@@ -169,7 +211,11 @@ function documentChildren(doc: ReportDocument, f: DocumentFonts): (Paragraph | T
       }),
     );
   }
-  for (const p of doc.body) out.push(bodyParagraph(p.kind, p.text, f, lang));
+  doc.body.forEach((p, i) => {
+    if (doc.chart && doc.chart.before === i) out.push(...chartParagraphs(doc.chart, f));
+    out.push(bodyParagraph(p.kind, p.text, f, lang));
+  });
+  if (doc.chart && doc.chart.before >= doc.body.length) out.push(...chartParagraphs(doc.chart, f));
   if (doc.findings) {
     out.push(bodyParagraph("heading", doc.findings.heading, f, lang, { pageBreakBefore: true }));
     // Indented like the narrative's body paragraphs, which open with two full-width spaces in Chinese.
@@ -177,7 +223,10 @@ function documentChildren(doc: ReportDocument, f: DocumentFonts): (Paragraph | T
     out.push(bodyParagraph("body", indent + doc.findings.summary, f, lang));
     doc.findings.groups.forEach((g) => {
       out.push(bodyParagraph("subheading", g.heading, f, lang));
-      for (const item of g.items) out.push(bodyParagraph("body", indent + item, f, lang));
+      for (const table of g.tables) {
+        out.push(bodyParagraph("body", indent + table.heading, f, lang));
+        for (const item of table.items) out.push(bodyParagraph("body", indent + item, f, lang));
+      }
     });
   }
   const { table } = doc.appendix;

@@ -8,7 +8,7 @@ import { langFromDisplayLanguage } from "../../engine/i18n";
 
 /** The part of office.js this module uses, so tests can hand in a fake. */
 export interface OfficeLike {
-  onReady(): Promise<{ host: unknown } | null | undefined>;
+  onReady(): Promise<{ host: unknown; platform?: unknown } | null | undefined>;
   context?: { displayLanguage?: string; officeTheme?: HostTheme };
 }
 
@@ -74,7 +74,8 @@ export async function detectHost(
   const lang = langFromDisplayLanguage((host ? displayLanguageOf(office) : undefined) ?? browserLanguage());
   const mode: HostMode = host === "Excel" ? "excel" : "preview";
   const theme = mode === "excel" ? officeThemeOf(office) : null;
-  return theme ? { mode, host, lang, theme } : { mode, host, lang };
+  const platform = mode === "excel" && info?.platform != null ? String(info.platform) : null;
+  return { mode, host, lang, ...(theme ? { theme } : {}), ...(platform ? { platform } : {}) };
 }
 
 /** Office's display language ("zh-CN"), or undefined outside Office (the ribbon's commands word their report by it). */

@@ -35,9 +35,9 @@ describe("sum.breakdown", () => {
         unit: "万元",
         message: {
           "zh-CN":
-            "全年执行数：基本支出 + 项目支出 = 1925.67 万元，年度资金总额填列 2030.12 万元，相差 104.45 万元",
+            "全年执行数：基本支出 + 项目支出 = 1,925.67 万元，年度资金总额填列 2,030.12 万元，相差 104.45 万元，填列数多于分项之和",
           "en-US":
-            "Full-year execution: basic + project spending = 1925.67 万元 (10,000 yuan), total entered 2030.12, difference 104.45",
+            "Full-year execution: basic + project spending = 1,925.67 万元 (10,000 yuan), total entered 2,030.12, 104.45 more than the sum",
         },
       },
     ]);
@@ -69,13 +69,13 @@ describe("sum.breakdown", () => {
       ],
     );
     expect(findings[0].message["zh-CN"]).toBe(
-      "全年执行数：一般公共预算 + 政府性基金 = 10716.16 万元，年度资金总额填列 10726.16 万元，相差 10.00 万元",
+      "全年执行数：一般公共预算 + 政府性基金 = 10,716.16 万元，年度资金总额填列 10,726.16 万元，相差 10.00 万元，填列数多于分项之和",
     );
     expect(findings[0].message["en-US"]).toBe(
-      "Full-year execution: general public budget + government fund budget = 10716.16 万元 (10,000 yuan), total entered 10726.16, difference 10.00",
+      "Full-year execution: general public budget + government fund budget = 10,716.16 万元 (10,000 yuan), total entered 10,726.16, 10.00 more than the sum",
     );
     expect(findings[1].message["zh-CN"]).toBe(
-      "全年执行数：基本支出 + 项目支出 = 10716.16 万元，年度资金总额填列 10726.16 万元，相差 10.00 万元",
+      "全年执行数：基本支出 + 项目支出 = 10,716.16 万元，年度资金总额填列 10,726.16 万元，相差 10.00 万元，填列数多于分项之和",
     );
     expect(findings[1]).toMatchObject({ expectedFen: 10_716_160_000, actualFen: 10_726_160_000 });
   });
@@ -116,7 +116,7 @@ describe("sum.breakdown", () => {
       differenceFen: 100 * WAN,
     });
     expect(findings[0].message["zh-CN"]).toBe(
-      "年初预算数：基本支出 + 项目支出 = 800.00 万元，年度资金总额填列 900.00 万元，相差 100.00 万元",
+      "年初预算数：基本支出 + 项目支出 = 800.00 万元，年度资金总额填列 900.00 万元，相差 100.00 万元，填列数多于分项之和",
     );
   });
 
@@ -146,9 +146,9 @@ describe("sum.breakdown", () => {
         unit: "元",
         message: {
           "zh-CN":
-            "全年执行数：基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出 = 4900000.00 元，资金总额填列 5000000.00 元，相差 100000.00 元",
+            "全年执行数：基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出 = 4,900,000.00 元，资金总额填列 5,000,000.00 元，相差 100,000.00 元，填列数多于分项之和",
           "en-US":
-            "Full-year execution: basic spending + project spending + remittances to the higher level + business spending + subsidies to affiliated units = 4900000.00 元 (yuan), total entered 5000000.00, difference 100000.00",
+            "Full-year execution: basic spending + project spending + remittances to the higher level + business spending + subsidies to affiliated units = 4,900,000.00 元 (yuan), total entered 5,000,000.00, 100,000.00 more than the sum",
         },
       },
     ]);
@@ -196,9 +196,9 @@ describe("sum.rounding in the budget block", () => {
         unit: "万元",
         message: {
           "zh-CN":
-            "全年执行数：基本支出 + 项目支出 = 10716.16 万元，年度资金总额填列 10716.17 万元，相差 0.01 万元（尾差，在允许误差 0.01 万元 以内）",
+            "全年执行数：基本支出 + 项目支出 = 10,716.16 万元，年度资金总额填列 10,716.17 万元，相差 0.01 万元，填列数多于分项之和（尾差，在允许误差 0.01 万元 以内）",
           "en-US":
-            "Full-year execution: basic + project spending = 10716.16 万元 (10,000 yuan), total entered 10716.17, difference 0.01; a rounding difference (尾差) within the tolerance of 0.01 万元",
+            "Full-year execution: basic + project spending = 10,716.16 万元 (10,000 yuan), total entered 10,716.17, 0.01 more than the sum; a rounding difference (尾差) within the tolerance of 0.01 万元",
         },
       },
     ]);
@@ -219,7 +219,7 @@ describe("sum.rounding in the budget block", () => {
       10_100,
     ]);
     expect(f.message["zh-CN"]).toBe(
-      "全年执行数：基本支出 + 项目支出 = 10716.16 万元，年度资金总额填列 10716.1701 万元，相差 0.0101 万元",
+      "全年执行数：基本支出 + 项目支出 = 10,716.16 万元，年度资金总额填列 10,716.1701 万元，相差 0.0101 万元，填列数多于分项之和",
     );
   });
 
@@ -229,7 +229,7 @@ describe("sum.rounding in the budget block", () => {
       ["sum.rounding", "notice", 40_000],
     ]);
     expect(wide[0].message["zh-CN"]).toBe(
-      "全年执行数：基本支出 + 项目支出 = 10716.16 万元，年度资金总额填列 10716.20 万元，相差 0.04 万元（尾差，在允许误差 0.05 万元 以内）",
+      "全年执行数：基本支出 + 项目支出 = 10,716.16 万元，年度资金总额填列 10,716.20 万元，相差 0.04 万元，填列数多于分项之和（尾差，在允许误差 0.05 万元 以内）",
     );
     const strict = checkRecognized(recognized({ budget: block(10716.17) }), { toleranceInUnit: 0 });
     expect(strict.map((f) => [f.rule, f.severity, f.differenceFen])).toEqual([
@@ -263,9 +263,9 @@ describe("budget.overspend", () => {
       differenceFen: 69_880_000,
       unit: "万元",
       message: {
-        "zh-CN": "年度资金总额：全年执行数 2100.00 万元 超过全年预算数 2030.12 万元，超出 69.88 万元",
+        "zh-CN": "年度资金总额：全年执行数 2,100.00 万元 超过全年预算数 2,030.12 万元，超出 69.88 万元",
         "en-US":
-          "Total funds: full-year execution 2100.00 万元 (10,000 yuan) exceeds the full-year budget 2030.12, by 69.88",
+          "Total funds: full-year execution 2,100.00 万元 (10,000 yuan) exceeds the full-year budget 2,030.12, by 69.88",
       },
     });
     expect(findings.filter((f) => f.rule === "budget.overspend")).toHaveLength(1);

@@ -47,33 +47,34 @@ describe("cross.sheet", () => {
     expect(checkRecognized(rec, {})).toEqual([]);
   });
 
-  it("reports 项目支出 10 万元 apart, expenditure cell first, then the budget cell", () => {
+  it("reports 项目支出 10 万元 apart, the budget cell first (the one to correct), then the expenditure cell (the reference)", () => {
     const rec = recognized({
       budget: budgetInYuan(2567900),
       expenditures: [expenditureInWan(10726.16, 256.79, 10469.37)],
     });
     const findings = checkRecognized(rec, {});
     expect(facts(findings)).toEqual([
-      ["cross.sheet", "error", ["表二 支出决算!C6", "表一 预算执行!C4"], 10_000_000],
-      ["cross.sheet", "error", ["表二 支出决算!E6", "表一 预算执行!C6"], 10_000_000],
+      ["cross.sheet", "error", ["表一 预算执行!C4", "表二 支出决算!C6"], -10_000_000],
+      ["cross.sheet", "error", ["表一 预算执行!C6", "表二 支出决算!E6"], -10_000_000],
     ]);
     expect(findings[1]).toEqual({
       rule: "cross.sheet",
       severity: "error",
       cells: [
-        { sheet: "表二 支出决算", address: "E6" },
         { sheet: "表一 预算执行", address: "C6" },
+        { sheet: "表二 支出决算", address: "E6" },
       ],
-      table: "expenditure",
-      expectedFen: 10_459_370_000,
-      actualFen: 10_469_370_000,
-      differenceFen: 10_000_000,
-      unit: "万元",
+      table: "budget",
+      expectedFen: 10_469_370_000,
+      actualFen: 10_459_370_000,
+      differenceFen: -10_000_000,
+      unit: "元",
+      // Both figures in the budget block's unit (元), with thousands separators: never 元 and 万元 in one sentence.
       message: {
         "zh-CN":
-          "支出决算表合计行「项目支出」填列 10469.37 万元，预算执行情况「全年执行数」项目支出为 104593700.00 元，相差 10.00 万元",
+          "预算执行情况“全年执行数”项目支出（表一 预算执行!C6）为 104,593,700.00 元，支出决算表合计行“项目支出”（表二 支出决算!E6）为 104,693,700.00 元，相差 100,000.00 元，预算执行情况少；以支出决算表为准",
         "en-US":
-          "The expenditure table's total row shows project spending of 10469.37 万元 (10,000 yuan), but the budget execution block's full-year execution of project spending is 104593700.00 元 (yuan); difference 10.00 万元",
+          "The budget execution block's full-year execution of project spending (表一 预算执行!C6) is 104,593,700.00 元 (yuan), the expenditure table's total row shows project spending of 104,693,700.00 (表二 支出决算!E6): 100,000.00 less in the budget block; the expenditure table is the reference",
       },
     });
   });
@@ -94,14 +95,14 @@ describe("cross.sheet", () => {
     });
     const findings = checkRecognized(rec, {});
     expect(facts(findings)).toEqual([
-      ["sum.rounding", "notice", ["表二 支出决算!C6", "预算执行!B5"], 10_000],
-      ["sum.rounding", "notice", ["表二 支出决算!D6", "预算执行!B6"], 10_000],
+      ["sum.rounding", "notice", ["预算执行!B5", "表二 支出决算!C6"], -10_000],
+      ["sum.rounding", "notice", ["预算执行!B6", "表二 支出决算!D6"], -10_000],
     ]);
     expect(findings[1].message).toEqual({
       "zh-CN":
-        "支出决算表合计行「基本支出」填列 256.79 万元，预算执行情况「全年执行数」基本支出为 2567800.00 元，相差 0.01 万元（尾差，在允许误差 0.01 万元 以内）",
+        "预算执行情况“全年执行数”基本支出（预算执行!B6）为 2,567,800.00 元，支出决算表合计行“基本支出”（表二 支出决算!D6）为 2,567,900.00 元，相差 100.00 元，预算执行情况少；以支出决算表为准（尾差，在允许误差 100.00 元 以内）",
       "en-US":
-        "The expenditure table's total row shows basic spending of 256.79 万元 (10,000 yuan), but the budget execution block's full-year execution of basic spending is 2567800.00 元 (yuan); difference 0.01 万元; a rounding difference (尾差) within the tolerance of 0.01 万元",
+        "The budget execution block's full-year execution of basic spending (预算执行!B6) is 2,567,800.00 元 (yuan), the expenditure table's total row shows basic spending of 2,567,900.00 (表二 支出决算!D6): 100.00 less in the budget block; the expenditure table is the reference; a rounding difference (尾差) within the tolerance of 100.00 元",
     });
   });
 
@@ -121,12 +122,12 @@ describe("cross.sheet", () => {
         ],
       });
     expect(facts(checkRecognized(rec(2567799.99), {}))).toEqual([
-      ["cross.sheet", "error", ["支出决算表!C6", "预算执行!B5"], 10_001],
-      ["cross.sheet", "error", ["支出决算表!D6", "预算执行!B6"], 10_001],
+      ["cross.sheet", "error", ["预算执行!B5", "支出决算表!C6"], -10_001],
+      ["cross.sheet", "error", ["预算执行!B6", "支出决算表!D6"], -10_001],
     ]);
     expect(facts(checkRecognized(rec(2567799.99), { toleranceInUnit: 0.02 }))).toEqual([
-      ["sum.rounding", "notice", ["支出决算表!C6", "预算执行!B5"], 10_001],
-      ["sum.rounding", "notice", ["支出决算表!D6", "预算执行!B6"], 10_001],
+      ["sum.rounding", "notice", ["预算执行!B5", "支出决算表!C6"], -10_001],
+      ["sum.rounding", "notice", ["预算执行!B6", "支出决算表!D6"], -10_001],
     ]);
   });
 
@@ -142,7 +143,7 @@ describe("cross.sheet", () => {
     });
     const findings = checkRecognized(recognized({ budget, expenditures: [noTotal, withTotal] }), {});
     // 总计 400 = 400 + blank, so the row adds up; 项目支出 is blank in the table, so it is not compared.
-    expect(facts(findings)).toEqual([["cross.sheet", "error", ["决算!C6", "预算执行!D5"], -600_000_000]]);
-    expect(findings[0]).toMatchObject({ expectedFen: 1_000_000_000, actualFen: 400_000_000 });
+    expect(facts(findings)).toEqual([["cross.sheet", "error", ["预算执行!D5", "决算!C6"], 600_000_000]]);
+    expect(findings[0]).toMatchObject({ expectedFen: 400_000_000, actualFen: 1_000_000_000 });
   });
 });

@@ -59,9 +59,10 @@ describe("sum.row", () => {
       unit: "万元",
       cells: ["C9", "D9", "E9"].map((address) => ({ sheet: "Sheet1", address })),
       message: {
-        "zh-CN": "2010301 行政运行：基本支出 + 项目支出 = 200.00 万元，合计填列 210.00 万元，相差 10.00 万元",
+        "zh-CN":
+          "2010301 行政运行：基本支出 + 项目支出 = 200.00 万元，合计填列 210.00 万元，相差 10.00 万元，填列数多于分项之和",
         "en-US":
-          "2010301 行政运行: basic + project spending = 200.00 万元 (10,000 yuan), total entered 210.00, difference 10.00",
+          "2010301 行政运行: basic + project spending = 200.00 万元 (10,000 yuan), total entered 210.00, 10.00 more than the sum",
       },
     });
   });
@@ -74,9 +75,10 @@ describe("sum.row", () => {
       ["sum.column", "C6", 1000 * WAN, 1010 * WAN, 10 * WAN],
     ]);
     expect(findings[0].message).toEqual({
-      "zh-CN": "合计行：基本支出 + 项目支出 = 1000.00 万元，合计填列 1010.00 万元，相差 10.00 万元",
+      "zh-CN":
+        "合计行：基本支出 + 项目支出 = 1,000.00 万元，合计填列 1,010.00 万元，相差 10.00 万元，填列数多于分项之和",
       "en-US":
-        "The total row: basic + project spending = 1000.00 万元 (10,000 yuan), total entered 1010.00, difference 10.00",
+        "The total row: basic + project spending = 1,000.00 万元 (10,000 yuan), total entered 1,010.00, 10.00 more than the sum",
     });
   });
 
@@ -107,9 +109,9 @@ describe("sum.row", () => {
         unit: "万元",
         message: {
           "zh-CN":
-            "合计行：基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出 = 4153.91 万元，本年支出合计填列 4143.91 万元，相差 -10.00 万元",
+            "合计行：基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出 = 4,153.91 万元，本年支出合计填列 4,143.91 万元，相差 10.00 万元，填列数少于分项之和",
           "en-US":
-            "The total row: basic spending + project spending + remittances to the higher level + business spending + subsidies to affiliated units = 4153.91 万元 (10,000 yuan), total entered 4143.91, difference -10.00",
+            "The total row: basic spending + project spending + remittances to the higher level + business spending + subsidies to affiliated units = 4,153.91 万元 (10,000 yuan), total entered 4,143.91, 10.00 less than the sum",
         },
       },
     ]);
@@ -122,7 +124,7 @@ describe("sum.row", () => {
     expect(facts(within)).toEqual([["sum.rounding", "C6", 10716160000, 10716160001, 1]]);
     expect(within[0].severity).toBe("notice");
     expect(within[0].message["zh-CN"]).toBe(
-      "2010301 行政运行：基本支出 + 项目支出 = 107161600.00 元，合计填列 107161600.01 元，相差 0.01 元（尾差，在允许误差 0.01 元 以内）",
+      "2010301 行政运行：基本支出 + 项目支出 = 107,161,600.00 元，合计填列 107,161,600.01 元，相差 0.01 元，填列数多于分项之和（尾差，在允许误差 0.01 元 以内）",
     );
     const over = checkRecognized(recognized({ expenditures: [table(107161600.02)] }), {});
     expect(facts(over)).toEqual([["sum.row", "C6", 10716160000, 10716160002, 2]]);
@@ -149,9 +151,9 @@ describe("sum.column", () => {
       ],
       message: {
         "zh-CN":
-          "「基本支出」列：208 社会保障和就业支出的下级科目（1 个）之和 = 200.00 万元，208 社会保障和就业支出填列 210.00 万元，相差 10.00 万元",
+          "“基本支出”列：208 社会保障和就业支出的下级科目（1 个）之和 = 200.00 万元，208 社会保障和就业支出填列 210.00 万元，相差 10.00 万元，填列数多于分项之和",
         "en-US":
-          "Basic spending column: the sum of the 1 sub-item of 208 社会保障和就业支出 = 200.00 万元 (10,000 yuan), 208 社会保障和就业支出 entered 210.00, difference 10.00",
+          "Basic spending column: the sum of the 1 sub-item of 208 社会保障和就业支出 = 200.00 万元 (10,000 yuan), 208 社会保障和就业支出 entered 210.00, 10.00 more than the sum",
       },
     });
     expect(findings[1]).toMatchObject({
@@ -162,9 +164,9 @@ describe("sum.column", () => {
       ],
       message: {
         "zh-CN":
-          "「基本支出」列：各类级科目（2 个）之和 = 410.00 万元，合计行填列 400.00 万元，相差 -10.00 万元",
+          "“基本支出”列：各类级科目（2 个）之和 = 410.00 万元，合计行填列 400.00 万元，相差 10.00 万元，填列数少于分项之和",
         "en-US":
-          "Basic spending column: the sum of the 2 categories (类) = 410.00 万元 (10,000 yuan), the total row entered 400.00, difference -10.00",
+          "Basic spending column: the sum of the 2 categories (类) = 410.00 万元 (10,000 yuan), the total row entered 400.00, 10.00 less than the sum",
       },
     });
   });
@@ -180,7 +182,7 @@ describe("sum.column", () => {
     ]);
     expect(findings[1].cells.map((c) => c.address)).toEqual(["F10", "F11", "F12"]);
     expect(findings[1].message["zh-CN"]).toBe(
-      "「项目支出」列：20805 行政事业单位养老支出的下级科目（2 个）之和 = 490.00 万元，20805 行政事业单位养老支出填列 500.00 万元，相差 10.00 万元",
+      "“项目支出”列：20805 行政事业单位养老支出的下级科目（2 个）之和 = 490.00 万元，20805 行政事业单位养老支出填列 500.00 万元，相差 10.00 万元，填列数多于分项之和",
     );
   });
 
@@ -193,7 +195,7 @@ describe("sum.column", () => {
     ]);
     expect(findings.every((f) => f.severity === "notice")).toBe(true);
     expect(findings[1].message["en-US"]).toBe(
-      "Project spending column: the sum of the 2 categories (类) = 600.00 万元 (10,000 yuan), the total row entered 599.99, difference -0.01; a rounding difference (尾差) within the tolerance of 0.01 万元",
+      "Project spending column: the sum of the 2 categories (类) = 600.00 万元 (10,000 yuan), the total row entered 599.99, 0.01 less than the sum; a rounding difference (尾差) within the tolerance of 0.01 万元",
     );
   });
 

@@ -106,7 +106,6 @@ describe("checkWorkbook on real-looking layouts", () => {
   it("names the one figure changed in the seed: 全年执行数 10726.16 breaks both breakdowns, the overspend and the cross check", () => {
     const result = checkWorkbook(workbook(selfEvaluationSheet(10726.16), expenditureSheet(SEED_EXPENDITURE)));
     expect(facts(result.findings)).toEqual([
-      ["cross.sheet", "error", ["支出决算表!D6", "自评表!D4"], 10_726_160_000, 10_716_160_000, -10 * WAN],
       [
         "sum.breakdown",
         "error",
@@ -123,10 +122,15 @@ describe("checkWorkbook on real-looking layouts", () => {
         10_726_160_000,
         10 * WAN,
       ],
+      // The budget block's cell first: the expenditure table (the final accounts) is the reference.
+      ["cross.sheet", "error", ["自评表!D4", "支出决算表!D6"], 10_716_160_000, 10_726_160_000, 10 * WAN],
       ["budget.overspend", "warning", ["自评表!D4", "自评表!C4"], 10_716_160_000, 10_726_160_000, 10 * WAN],
     ]);
     expect(result.findings[2].message["zh-CN"]).toBe(
-      "全年执行数：基本支出 + 项目支出 = 10716.16 万元，年度资金总额填列 10726.16 万元，相差 10.00 万元",
+      "预算执行情况“全年执行数”年度资金总额（自评表!D4）为 10,726.16 万元，支出决算表合计行“合计”（支出决算表!D6）为 10,716.16 万元，相差 10.00 万元，预算执行情况多；以支出决算表为准",
+    );
+    expect(result.findings[1].message["zh-CN"]).toBe(
+      "全年执行数：基本支出 + 项目支出 = 10,716.16 万元，年度资金总额填列 10,726.16 万元，相差 10.00 万元，填列数多于分项之和",
     );
     expect(result.summary).toEqual({ error: 3, warning: 1, notice: 0 });
   });
@@ -135,7 +139,6 @@ describe("checkWorkbook on real-looking layouts", () => {
     const result = checkWorkbook(workbook(selfEvaluationSheet(10716.17), expenditureSheet(SEED_EXPENDITURE)));
     expect(facts(result.findings)).toEqual([
       ["budget.overspend", "warning", ["自评表!D4", "自评表!C4"], 10_716_160_000, 10_716_170_000, 10_000],
-      ["sum.rounding", "notice", ["支出决算表!D6", "自评表!D4"], 10_716_170_000, 10_716_160_000, -10_000],
       [
         "sum.rounding",
         "notice",
@@ -152,6 +155,7 @@ describe("checkWorkbook on real-looking layouts", () => {
         10_716_170_000,
         10_000,
       ],
+      ["sum.rounding", "notice", ["自评表!D4", "支出决算表!D6"], 10_716_160_000, 10_716_170_000, 10_000],
     ]);
     expect(result.summary.error).toBe(0);
   });
@@ -191,9 +195,9 @@ describe("the budget block", () => {
     ]);
     expect(result.findings[0].message).toEqual({
       "zh-CN":
-        "全年执行数：基本支出 + 项目支出 = 1925.67 万元，年度资金总额填列 2030.12 万元，相差 104.45 万元",
+        "全年执行数：基本支出 + 项目支出 = 1,925.67 万元，年度资金总额填列 2,030.12 万元，相差 104.45 万元，填列数多于分项之和",
       "en-US":
-        "Full-year execution: basic + project spending = 1925.67 万元 (10,000 yuan), total entered 2030.12, difference 104.45",
+        "Full-year execution: basic + project spending = 1,925.67 万元 (10,000 yuan), total entered 2,030.12, 104.45 more than the sum",
     });
   });
 
@@ -237,7 +241,7 @@ describe("the budget block", () => {
       ]),
     ]);
     expect(result.findings[0].message["zh-CN"]).toBe(
-      "决算数：一般公共预算拨款 + 政府性基金预算 = 107161600.00 元，资金总额填列 107171600.00 元，相差 10000.00 元",
+      "决算数：一般公共预算拨款 + 政府性基金预算 = 107,161,600.00 元，资金总额填列 107,171,600.00 元，相差 10,000.00 元，填列数多于分项之和",
     );
     expect(result.findings.find((f) => f.cells[0].address === "B6")?.actualFen).toBe(10_000_000 * YUAN);
   });
@@ -377,12 +381,12 @@ describe("the expenditure table", () => {
     ]);
     expect(result.findings[2].message).toEqual({
       "zh-CN":
-        "2080599 其他行政事业单位养老支出：基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出 = 3013640.00 元，合计填列 3003640.00 元，相差 -10000.00 元",
+        "2080599 其他行政事业单位养老支出：基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出 = 3,013,640.00 元，合计填列 3,003,640.00 元，相差 10,000.00 元，填列数少于分项之和",
       "en-US":
-        "2080599 其他行政事业单位养老支出: basic spending + project spending + remittances to the higher level + business spending + subsidies to affiliated units = 3013640.00 元 (yuan), total entered 3003640.00, difference -10000.00",
+        "2080599 其他行政事业单位养老支出: basic spending + project spending + remittances to the higher level + business spending + subsidies to affiliated units = 3,013,640.00 元 (yuan), total entered 3,003,640.00, 10,000.00 less than the sum",
     });
     expect(result.findings[1].message["zh-CN"]).toBe(
-      "「经营支出」列：20805 行政事业单位养老支出的下级科目（2 个）之和 = 20000.00 元，20805 行政事业单位养老支出填列 0.00 元，相差 -20000.00 元",
+      "“经营支出”列：20805 行政事业单位养老支出的下级科目（2 个）之和 = 20,000.00 元，20805 行政事业单位养老支出填列 0.00 元，相差 20,000.00 元，填列数少于分项之和",
     );
   });
 
@@ -420,9 +424,13 @@ describe("the expenditure table", () => {
       workbook(selfEvaluationSheet(), expenditureSheet(yuanRows, "单位：元", "支出决算（元）")),
     );
     expect(facts(result.findings)).toEqual([
-      ["cross.sheet", "error", ["支出决算（元）!E6", "自评表!D9"], 256_790_000, 256_890_000, 100_000],
-      ["cross.sheet", "error", ["支出决算（元）!F6", "自评表!D10"], 10_459_370_000, 10_459_270_000, -100_000],
+      ["cross.sheet", "error", ["自评表!D9", "支出决算（元）!E6"], 256_890_000, 256_790_000, -100_000],
+      ["cross.sheet", "error", ["自评表!D10", "支出决算（元）!F6"], 10_459_270_000, 10_459_370_000, 100_000],
     ]);
+    // Both figures in the budget block's unit (万元), the 元 table's figure converted exactly: one unit per sentence.
+    expect(result.findings[0].message["zh-CN"]).toBe(
+      "预算执行情况“全年执行数”基本支出（自评表!D9）为 256.79 万元，支出决算表合计行“基本支出”（支出决算（元）!E6）为 256.89 万元，相差 0.10 万元，预算执行情况少；以支出决算表为准",
+    );
   });
 });
 

@@ -112,9 +112,9 @@ describe("value rules", () => {
         differenceFen: null,
         unit: "元",
         message: {
-          "zh-CN": "合计行（合计）：金额 107161600.00 元 以文本形式存储，已按数值读取，建议改为数值格式",
+          "zh-CN": "合计行（合计）：金额 107,161,600.00 元 以文本形式存储，已按数值读取，建议改为数值格式",
           "en-US":
-            "The total row (total): the amount 107161600.00 元 (yuan) is stored as text; it was read as a number, but should be entered as one",
+            "The total row (total): the amount 107,161,600.00 元 (yuan) is stored as text; it was read as a number, but should be entered as one",
         },
       },
       {
@@ -127,9 +127,9 @@ describe("value rules", () => {
         differenceFen: null,
         unit: "元",
         message: {
-          "zh-CN": "合计行（基本支出）：金额 2567900.00 元 以文本形式存储，已按数值读取，建议改为数值格式",
+          "zh-CN": "合计行（基本支出）：金额 2,567,900.00 元 以文本形式存储，已按数值读取，建议改为数值格式",
           "en-US":
-            "The total row (basic spending): the amount 2567900.00 元 (yuan) is stored as text; it was read as a number, but should be entered as one",
+            "The total row (basic spending): the amount 2,567,900.00 元 (yuan) is stored as text; it was read as a number, but should be entered as one",
         },
       },
     ]);

@@ -12,6 +12,9 @@ import {
 } from "./fixture";
 import { INDICATOR_HEADER } from "../../fixtures/seed";
 import type { ReportInput } from "../../../src/engine/report/input";
+import { RULE_NAMES } from "../../../src/engine/report/findings-sheet";
+import { RULES } from "../../../src/engine/rules/index";
+import { buildReportDocument } from "../../../src/engine/report/document";
 
 /** The seed without its error finding: the layout tests below look at a report that carries no banner. */
 function cleanInput(overrides: Partial<ReportInput> = {}): ReportInput {
@@ -249,8 +252,9 @@ describe("绩效自评表", () => {
   });
 
   it("gives wrapped text in narrow or merged cells an explicit row height", () => {
-    // Row 17: a 偏差原因 of 24 CJK characters in the 26-wide column needs three lines of 10.5-pt text.
-    expect(table.rowHeights[16]).toBe(51);
+    // Row 17: a 偏差原因 of 24 CJK characters in the 26-wide column (134.25 usable points: 12 characters of 10.5 pt a
+    // line) fills two lines exactly: two lines high, no blank third line under it.
+    expect(table.rowHeights[16]).toBe(36);
     // Row 18: "2023年12月底前完成" in the 13-wide 年度指标值 column needs two.
     expect(table.rowHeights[17]).toBe(36);
     // Row 15: one line of 10.5-pt text.
@@ -291,7 +295,12 @@ describe("自评报告", () => {
   const text = paragraphs(report);
 
   it("has the title and the ten headings of the seed's outline, in order", () => {
-    expect(text[0]).toBe("2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告");
+    expect(text[0]).toBe("岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告");
+    // The Word report states the same title (one vocabulary), in each language.
+    expect(buildReportDocument(cleanInput(), "zh-CN").title).toBe(text[0]);
+    expect(buildReportDocument(cleanInput(), "en-US").title).toBe(
+      paragraphs(sheetOf(buildReport(cleanInput(), "en-US"), "report"))[0],
+    );
     const headings = report.cells
       .filter((c) => c.styleId === "heading" && c.value !== null)
       .map((c) => c.value);
@@ -310,12 +319,8 @@ describe("自评报告", () => {
     const subheadings = report.cells
       .filter((c) => c.styleId === "subheading" && c.value !== null)
       .map((c) => c.value);
-    expect(subheadings.slice(0, 4)).toEqual([
-      "（一）职能职责",
-      "（二）机构设置",
-      "（一）基本支出",
-      "（二）项目支出",
-    ]);
+    // 二 has no (一)基本支出 (二)项目支出: the workbook splits them for all funds only, and 政府性基金 spent too.
+    expect(subheadings.slice(0, 3)).toEqual(["（一）职能职责", "（二）机构设置", "（一）已完成的指标"]);
   });
 
   it("gives each line of the user's 职能职责 its own paragraph, kept as text", () => {
@@ -328,9 +333,31 @@ describe("自评报告", () => {
     expect(report.cells.find((c) => c.value === text[i + 1])?.text).toBe(true);
   });
 
-  it("states 基本支出 and 项目支出 with their share of the total", () => {
-    expect(text).toContain("　　本年度基本支出为256.79万元，占总支出的2.40%。");
-    expect(text).toContain("　　本年度项目支出为10459.37万元，占总支出的97.60%。");
+  it("states the 一般公共预算's own spending in 二, and the all-funds 基本/项目 split as such: 政府性基金 is not counted twice", () => {
+    const i = text.indexOf("二、一般公共预算支出情况");
+    expect(text.slice(i + 1, text.indexOf("三、政府性基金预算支出情况"))).toEqual([
+      "　　本年度一般公共预算全年预算数9716.16万元，支出9716.16万元，占总支出的90.67%。",
+      "　　工作簿未按资金来源划分基本支出和项目支出；全部资金（含政府性基金预算）中，基本支出256.79万元，项目支出10459.37万元。",
+    ]);
+    expect(text.join("")).not.toContain("本年度基本支出为");
+  });
+
+  it("states 基本支出 and 项目支出 under 二 with their share of the total when the 一般公共预算 is the only fund spent", () => {
+    const base = cleanInput();
+    const block = base.recognized.budget!;
+    const { general } = block.sources;
+    const only = buildReport(
+      { ...base, recognized: { ...base.recognized, budget: { ...block, sources: { general } } } },
+      "zh-CN",
+    );
+    const lines = paragraphs(sheetOf(only, "report"));
+    const i = lines.indexOf("二、一般公共预算支出情况");
+    expect(lines.slice(i + 1, i + 5)).toEqual([
+      "（一）基本支出",
+      "　　本年度基本支出为256.79万元，占总支出的2.40%。",
+      "（二）项目支出",
+      "　　本年度项目支出为10459.37万元，占总支出的97.60%。",
+    ]);
   });
 
   it("states each fund's spending, one sentence for a fund with none", () => {
@@ -406,7 +433,7 @@ describe("自评报告", () => {
       "FY2023 Overall Expenditure Performance Self-Evaluation Report of 岳阳市君山产业开发区管委会",
     );
     expect(en).toContain(
-      "Basic expenditure this year was 256.79 ten-thousand yuan, 2.40% of total expenditure.",
+      "The workbook does not split basic and project expenditure by fund source. Across all funds (including the government fund budget): basic expenditure 256.79 ten-thousand yuan; project expenditure 10459.37 ten-thousand yuan.",
     );
     expect(en).toContain("The unit had no state capital operation budget expenditure.");
     expect(en).toContain("The self-evaluation scores the unit's overall expenditure at 84.78, grade 良.");
@@ -417,7 +444,7 @@ describe("自评报告", () => {
 describe("核查结果", () => {
   const findings = sheetOf(buildReport(seedInput(), "zh-CN"), "findings");
 
-  it("has the header row and the findings grouped by severity", () => {
+  it("has the header row and the findings grouped by severity, then by table, as the task pane groups them", () => {
     expect(["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => valueAt(findings, `${c}3`))).toEqual([
       "级别",
       "规则",
@@ -431,32 +458,42 @@ describe("核查结果", () => {
     expect(valueAt(findings, "A2")).toBe(
       "共 2 项：错误 1 项，警告 0 项，提示 1 项。单击“单元格”一列可转到该单元格。",
     );
-    expect([
-      valueAt(findings, "A4"),
-      valueAt(findings, "A5"),
-      valueAt(findings, "A6"),
-      valueAt(findings, "A7"),
-    ]).toEqual(["错误（1 项）", "错误", "提示（1 项）", "提示"]);
+    expect(["A4", "A5", "A6", "A7", "A8", "A9"].map((a) => valueAt(findings, a))).toEqual([
+      "错误（1 项）",
+      "绩效指标（1 项）",
+      "错误",
+      "提示（1 项）",
+      "预算执行情况（1 项）",
+      "提示",
+    ]);
+    expect(findings.merges).toContainEqual({ top: 4, left: 0, bottom: 4, right: 7 });
     expect(findings.freeze).toEqual({ rows: 3, cols: 0 });
     expect(findings.print).toMatchObject({ orientation: "landscape", printTitleRows: "1:3" });
   });
 
   it("links each finding's cell and shows its amounts in the table's unit", () => {
-    expect(cellAt(findings, "D5")).toEqual({
-      row: 4,
+    expect(cellAt(findings, "D6")).toEqual({
+      row: 5,
       col: 3,
       value: "F10",
       styleId: "link",
       text: true,
       hyperlink: { sheet: INDICATOR_SHEET, address: "F10" },
     });
-    expect(cellAt(findings, "D7")?.hyperlink).toEqual({ sheet: BUDGET_SHEET, address: "D5" });
-    expect(cellAt(findings, "C7")).toMatchObject({ value: BUDGET_SHEET, text: true });
-    expect(["E7", "F7", "G7"].map((a) => valueAt(findings, a))).toEqual([10716.17, 10716.16, -0.01]);
-    expect(styleAt(findings, "E7").numberFormat).toBe('#,##0.00" 万元"');
-    expect(valueAt(findings, "B7")).toBe("尾差\nsum.rounding");
-    expect(valueAt(findings, "H7")).toBe("尾差 0.01 万元，在容许范围内。\n相关单元格：表二 支出决算!C6");
-    expect(valueAt(findings, "E5")).toBeNull();
+    expect(cellAt(findings, "D9")?.hyperlink).toEqual({ sheet: BUDGET_SHEET, address: "D5" });
+    expect(cellAt(findings, "C9")).toMatchObject({ value: BUDGET_SHEET, text: true });
+    expect(["E9", "F9", "G9"].map((a) => valueAt(findings, a))).toEqual([10716.17, 10716.16, -0.01]);
+    expect(styleAt(findings, "E9").numberFormat).toBe('#,##0.00" 万元"');
+    expect(valueAt(findings, "H9")).toBe("尾差 0.01 万元，在容许范围内。\n相关单元格：表二 支出决算!C6");
+    expect(valueAt(findings, "E6")).toBeNull();
+  });
+
+  it("names each rule by its name only: no rule id is printed", () => {
+    expect(valueAt(findings, "B9")).toBe("尾差");
+    expect(valueAt(findings, "B6")).toBe(RULE_NAMES["value.missing"]["zh-CN"]);
+    const ids = RULES.map((r) => r.id as string);
+    const printed = findings.cells.map((c) => String(c.value ?? ""));
+    expect(printed.filter((v) => ids.some((id) => v.includes(id)))).toEqual([]);
   });
 
   it("says so when there is nothing to report", () => {

@@ -273,9 +273,11 @@ describe("the 核查结果 sheet and the Word report show the 出错说明", () 
     expect(valueAt(s, "H3")).toBe("说明");
     expect(valueAt(s, "I3")).toBe("出错说明");
     expect(valueAt(s, "A4")).toBe("错误（1 项，其中 1 项已说明）");
-    expect(valueAt(s, "I5")).toBe("调查尚未完成，年底补报");
-    expect(valueAt(s, "A6")).toBe("警告（1 项，其中 1 项已说明）");
-    expect(valueAt(s, "I7")).toBe("上级批复按 5 分计");
+    // Each severity's findings under their table's heading (row 5, row 8).
+    expect(valueAt(s, "A5")).toBe("绩效指标（1 项）");
+    expect(valueAt(s, "I6")).toBe("调查尚未完成，年底补报");
+    expect(valueAt(s, "A7")).toBe("警告（1 项，其中 1 项已说明）");
+    expect(valueAt(s, "I9")).toBe("上级批复按 5 分计");
     expect(s.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 8 });
     expect(valueAt(s, "A2")).toBe(
       "共 2 项：错误 1 项，警告 0 项，提示 0 项。错误中 1 项已说明，另有 1 项警告或提示已说明，不计入。单击“单元格”一列可转到该单元格。",
@@ -288,7 +290,7 @@ describe("the 核查结果 sheet and the Word report show the 出错说明", () 
     expect(valueAt(s, "A2")).toBe(
       "2 findings: 1 errors, 0 warnings, 0 notices. 1 explained warning or notices not counted. Click a cell address to go to it.",
     );
-    expect(valueAt(s, "A6")).toBe("Warnings (1, 1 explained)");
+    expect(valueAt(s, "A7")).toBe("Warnings (1, 1 explained)");
   });
 
   test("no column when nothing is explained: the sheet as before", () => {
@@ -303,8 +305,13 @@ describe("the 核查结果 sheet and the Word report show the 出错说明", () 
     expect(doc.banner).toBe("核查发现 1 项错误，其中 1 项已说明，详见核查结果");
     expect(doc.findings?.groups[0]).toEqual({
       heading: "错误（1 项，其中 1 项已说明）",
-      items: [
-        `1. “缺少实际完成值”（${SHEET}!E5）：「满意度」未填写实际完成值（出错说明：调查尚未完成，年底补报）`,
+      tables: [
+        {
+          heading: "绩效指标（1 项）",
+          items: [
+            `1. “缺少实际完成值”（${SHEET}!E5）：「满意度」未填写实际完成值（出错说明：调查尚未完成，年底补报）`,
+          ],
+        },
       ],
     });
     expect(doc.findings?.groups[1].heading).toBe("警告（1 项）");
@@ -312,6 +319,6 @@ describe("the 核查结果 sheet and the Word report show the 出错说明", () 
     expect(en.findings?.summary).toBe(
       "The checks found 1 issues in the workbook behind this report: 0 errors, 0 warnings, 0 notices; 1 explained by the filer (explained warnings and notices are not counted). Please review them before submitting.",
     );
-    expect(en.findings?.groups[0].items[0]).toMatch(/ \(Explanation: 上级批复按 5 分计\)$/);
+    expect(en.findings?.groups[0].tables[0].items[0]).toMatch(/ \(Explanation: 上级批复按 5 分计\)$/);
   });
 });

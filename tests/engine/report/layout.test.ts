@@ -5,6 +5,7 @@ import {
   estimateLines,
   heightForLines,
   splitForRows,
+  wrapLines,
 } from "../../../src/engine/report/layout";
 
 describe("text measurement", () => {
@@ -16,10 +17,32 @@ describe("text measurement", () => {
   });
 
   it("estimates wrapped lines from the text and the column width, each line break starting a line", () => {
-    // 26 units ≈ 123 usable points: 11 CJK characters of 10.5 pt (115.5 pt) fit, 12 (126 pt) do not.
-    expect(estimateLines("一二三四五六七八九十一", 26, 10.5)).toBe(1);
-    expect(estimateLines("一二三四五六七八九十一二", 26, 10.5)).toBe(2);
+    // 26 units = 187 px = 140.25 pt, less 6 pt of padding: 134.25 usable points. 12 CJK characters of 10.5 pt
+    // (126 pt) fit on a line, 13 (136.5 pt) do not.
+    expect(estimateLines("一二三四五六七八九十一二", 26, 10.5)).toBe(1);
+    expect(estimateLines("一二三四五六七八九十一二三", 26, 10.5)).toBe(2);
     expect(estimateLines("甲\n乙\n\n丙", 26, 10.5)).toBe(4);
+  });
+
+  it("fits a row to its text: a paragraph of exactly three full lines gets three lines, not four", () => {
+    // The 自评报告's 88 units: 621 px = 465.75 pt − 6 = 459.75 usable, 38 CJK characters of 12 pt a line.
+    const line = "一二三四五六七八九十".repeat(3) + "一二三四五六七八";
+    expect(wrapLines(line.repeat(3), 88, 12)).toEqual([line, line, line]);
+    expect(estimateLines(line.repeat(3) + "九", 88, 12)).toBe(4);
+  });
+
+  it("never starts a line with closing punctuation: the character before it comes down too (no lone “）。”)", () => {
+    const full = "一二三四五六七八九十一二"; // 12 characters: a full line at 26 units, 10.5 pt
+    expect(wrapLines(`${full}）。`, 26, 10.5)).toEqual(["一二三四五六七八九十一", "二）。"]);
+    // Nor end one with opening punctuation.
+    expect(wrapLines("一二三四五六七八九十一（二）", 26, 10.5)).toEqual(["一二三四五六七八九十一", "（二）"]);
+  });
+
+  it("breaks Latin text at spaces and a word longer than the line by characters", () => {
+    // 10 units = 75 px = 56.25 pt − 6 = 50.25 usable: 9 half-width characters of 10.5 pt.
+    expect(wrapLines("budget execution rate", 10, 10.5)).toEqual(["budget", "execution", "rate"]);
+    expect(wrapLines("abcdefghijklmn", 10, 10.5)).toEqual(["abcdefghi", "jklmn"]);
+    expect(wrapLines("10,716.16 万元", 10, 10.5)).toEqual(["10,716.16", "万元"]);
   });
 
   it("turns lines into a row height in points, capped at Excel's 409", () => {

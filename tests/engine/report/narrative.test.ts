@@ -76,7 +76,7 @@ describe("a workbook with nothing but its indicators table", () => {
 
   test("zh-CN asks for every missing text and says there is nothing else", () => {
     expect(lines(bare, "zh-CN")).toEqual([
-      ["title", "本单位整体支出绩效自评报告", true],
+      ["title", "本单位部门整体支出绩效自评报告", true],
       ["heading", "一、部门（单位）基本情况"],
       ["subheading", "（一）职能职责"],
       ["body", "　　（工作簿中未提供职能职责，请补充。）"],
@@ -176,17 +176,19 @@ describe("partial budget figures and texts", () => {
 
   test("zh-CN: none for a zero, a prompt for a blank, each line of the user's text its own paragraph", () => {
     expect(lines(input, "zh-CN")).toEqual([
-      ["title", "2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告", true],
+      ["title", "岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告", true],
       ["heading", "一、部门（单位）基本情况"],
       ["subheading", "（一）职能职责"],
       ["body", "　　（工作簿中未提供职能职责，请补充。）"],
       ["subheading", "（二）机构设置"],
       ["body", "　　（工作簿中未提供机构设置，请补充。）"],
       ["heading", "二、一般公共预算支出情况"],
-      ["subheading", "（一）基本支出"],
-      ["body", "　　本年度无基本支出。"],
-      ["subheading", "（二）项目支出"],
-      ["body", "　　（工作簿中未提供项目支出数据，请补充。）"],
+      // Other funds spent too and the workbook splits 基本/项目 for all funds only: no subsections, no implied split.
+      ["body", "　　本年度一般公共预算全年预算数3000.00万元，支出2000.00万元。"],
+      [
+        "body",
+        "　　工作簿未按资金来源划分基本支出和项目支出；全部资金（含社会保险基金预算、财政专户管理资金）中，上缴上级支出12.00万元，经营支出7.50万元。",
+      ],
       ["heading", "三、政府性基金预算支出情况"],
       ["body", "　　我单位无政府性基金预算支出。"],
       ["heading", "四、国有资本经营预算支出情况"],
@@ -247,10 +249,14 @@ describe("partial budget figures and texts", () => {
       ["subheading", "(2) Organisation"],
       ["body", "(The workbook does not give the organisation; please add it.)"],
       ["heading", "2. General public budget expenditure"],
-      ["subheading", "(1) Basic expenditure"],
-      ["body", "There was no basic expenditure this year."],
-      ["subheading", "(2) Project expenditure"],
-      ["body", "(The workbook does not give the project expenditure figure; please add it.)"],
+      [
+        "body",
+        "Spending from the general public budget was 2000.00 ten-thousand yuan against a full-year budget of 3000.00 ten-thousand yuan.",
+      ],
+      [
+        "body",
+        "The workbook does not split basic and project expenditure by fund source. Across all funds (including the social insurance fund budget and the special fiscal account funds): remittances to higher levels 12.00 ten-thousand yuan; business expenditure 7.50 ten-thousand yuan.",
+      ],
       ["heading", "3. Government fund budget expenditure"],
       ["body", "The unit had no government fund budget expenditure."],
       ["heading", "4. State capital operation budget expenditure"],

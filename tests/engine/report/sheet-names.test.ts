@@ -22,8 +22,8 @@ import { seedFindings, seedInput } from "./fixture";
 const NAMES = { table: "绩效自评表", report: "自评报告", findings: "核查结果 (2)" } as const;
 const PRINTS = {
   table: "A1:H26|2023年度部门整体支出绩效自评表",
-  report: "A1:A43,A1:D43|2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告",
-  findings: "A1:H7|核查结果",
+  report: "A1:A41,A1:D41|岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告",
+  findings: "A1:H9|核查结果",
 } as const;
 
 /** A sheet's state as a gateway reads it: A1's value and the values' bounding box, from an A1 address. */
@@ -88,14 +88,14 @@ describe("the _selfeval marker", () => {
     const rows = buildMarkerRows(NAMES, PRINTS);
     expect(rows).toEqual([
       ["绩效自评表", "table", "A1:H26|2023年度部门整体支出绩效自评表"],
-      ["自评报告", "report", "A1:A43,A1:D43|2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告"],
-      ["核查结果 (2)", "findings", "A1:H7|核查结果"],
+      ["自评报告", "report", "A1:A41,A1:D41|岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告"],
+      ["核查结果 (2)", "findings", "A1:H9|核查结果"],
     ]);
     expect(parseMarkerRows(rows)).toEqual(["绩效自评表", "自评报告", "核查结果 (2)"]);
     expect(parseMarkerEntries(rows)[2]).toEqual({
       name: "核查结果 (2)",
       key: "findings",
-      fingerprint: "A1:H7|核查结果",
+      fingerprint: "A1:H9|核查结果",
     });
   });
 
@@ -164,14 +164,14 @@ describe("fingerprints of the sheets we write", () => {
   });
 
   it("match a sheet with the same title and either reading of its used range, and nothing else", () => {
-    expect(fingerprintMatches(PRINTS.findings, state("核查结果", "A1:H7"))).toBe(true);
-    expect(fingerprintMatches(PRINTS.report, state(spec.sheets[1].cells[0].value, "A1:A43"))).toBe(true);
-    expect(fingerprintMatches(PRINTS.report, state(spec.sheets[1].cells[0].value, "A1:D43"))).toBe(true);
+    expect(fingerprintMatches(PRINTS.findings, state("核查结果", "A1:H9"))).toBe(true);
+    expect(fingerprintMatches(PRINTS.report, state(spec.sheets[1].cells[0].value, "A1:A41"))).toBe(true);
+    expect(fingerprintMatches(PRINTS.report, state(spec.sheets[1].cells[0].value, "A1:D41"))).toBe(true);
     // A note typed under the table, a different title, an emptied sheet, nothing recorded.
-    expect(fingerprintMatches(PRINTS.findings, state("核查结果", "A1:H9"))).toBe(false);
-    expect(fingerprintMatches(PRINTS.findings, state("我的核查记录", "A1:H7"))).toBe(false);
+    expect(fingerprintMatches(PRINTS.findings, state("核查结果", "A1:H11"))).toBe(false);
+    expect(fingerprintMatches(PRINTS.findings, state("我的核查记录", "A1:H9"))).toBe(false);
     expect(fingerprintMatches(PRINTS.findings, state("", null))).toBe(false);
-    expect(fingerprintMatches("", state("核查结果", "A1:H7"))).toBe(false);
+    expect(fingerprintMatches("", state("核查结果", "A1:H9"))).toBe(false);
     // A number in A1 compares by its text.
     expect(fingerprintMatches("A1:B2|2023", state(2023, "A1:B2"))).toBe(true);
   });
@@ -181,8 +181,8 @@ describe("ownedSheetsFrom", () => {
   const rows = buildMarkerRows(NAMES, PRINTS);
   const ours = new Map<string, SheetState>([
     ["绩效自评表", state("2023年度部门整体支出绩效自评表", "A1:H26")],
-    ["自评报告", state("2023年度岳阳市君山产业开发区管委会整体支出绩效自评报告", "A1:A43")],
-    ["核查结果 (2)", state("核查结果", "A1:H7")],
+    ["自评报告", state("岳阳市君山产业开发区管委会2023年度部门整体支出绩效自评报告", "A1:A41")],
+    ["核查结果 (2)", state("核查结果", "A1:H9")],
   ]);
 
   it("owns the listed sheets that still carry their fingerprint", () => {
@@ -204,8 +204,8 @@ describe("ownedSheetsFrom", () => {
   });
 
   it("matches names without regard to case and returns them as the workbook spells them", () => {
-    const upper = new Map([["CHECK RESULTS", state("Check Results", "A1:H7")]]);
-    expect(ownedSheetsFrom([["Check Results", "findings", "A1:H7|Check Results"]], upper)).toEqual([
+    const upper = new Map([["CHECK RESULTS", state("Check Results", "A1:H9")]]);
+    expect(ownedSheetsFrom([["Check Results", "findings", "A1:H9|Check Results"]], upper)).toEqual([
       "CHECK RESULTS",
     ]);
   });

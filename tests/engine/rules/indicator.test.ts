@@ -44,7 +44,7 @@ testRule("indicator.weights", {
         {
           severity: "error",
           cells: ["绩效自评表!H5"],
-          message: "「新签约项目数」未填写分值，按 0 分计：请填写该指标的分值",
+          message: "“新签约项目数”未填写分值，按 0 分计：请填写该指标的分值",
         },
       ],
     },
@@ -61,7 +61,7 @@ testRule("indicator.target", {
         {
           severity: "error",
           cells: ["绩效自评表!F5"],
-          message: "「新签约项目数」未填写年度指标值，无法评分",
+          message: "“新签约项目数”未填写年度指标值，无法评分",
         },
       ],
     },
@@ -72,7 +72,7 @@ testRule("indicator.target", {
         {
           severity: "error",
           cells: ["绩效自评表!F5"],
-          message: "「新签约项目数」的年度指标值「≥约15公里」无法识别：应为数量（如 ≥15个）或定性描述",
+          message: "“新签约项目数”的年度指标值“≥约15公里”无法识别：应为数量（如 ≥15个）或定性描述",
         },
       ],
     },
@@ -95,7 +95,7 @@ testRule("indicator.qualitative-tier", {
           severity: "error",
           cells: ["绩效自评表!I5"],
           message:
-            "「新签约项目数」为「部分达成」，该档得分应为 54 分至不足 72 分（分值的 60%–<80%），填报得分 80 不在其内，按 63.00 分计",
+            "“新签约项目数”为“部分达成”，该档得分应为 54 分至不足 72 分（分值的 60%–<80%），填报得分 80 不在其内，按 63.00 分计",
         },
       ],
     },
@@ -118,7 +118,7 @@ testRule("indicator.unit-mismatch", {
         {
           severity: "warning",
           cells: ["绩效自评表!G5"],
-          message: "「新签约项目数」的目标单位「个」与实际完成值单位「项」无法换算，已按数值直接比较，请核对",
+          message: "“新签约项目数”的目标单位“个”与实际完成值单位“项”无法换算，已按数值直接比较，请核对",
         },
       ],
     },
@@ -135,8 +135,7 @@ testRule("indicator.overachieved", {
         {
           severity: "warning",
           cells: ["绩效自评表!G5"],
-          message:
-            "「新签约项目数」实际完成值 30个 为目标 ≥15个 的 200%（达到 130% 及以上），目标可能设定偏低",
+          message: "“新签约项目数”实际完成值 30个 为目标 ≥15个 的 200%（达到 130% 及以上），目标可能设定偏低",
         },
       ],
     },
@@ -148,7 +147,7 @@ testRule("indicator.overachieved", {
           severity: "notice",
           cells: ["绩效自评表!G5"],
           message:
-            "「新签约项目数」实际完成值 30个 为目标 ≥15个 的 200%（达到 130% 及以上），目标可能设定偏低；已说明原因",
+            "“新签约项目数”实际完成值 30个 为目标 ≥15个 的 200%（达到 130% 及以上），目标可能设定偏低；已说明原因",
         },
       ],
     },
@@ -168,7 +167,7 @@ testRule("indicator.score-mismatch", {
         {
           severity: "warning",
           cells: ["绩效自评表!I5"],
-          message: "「新签约项目数」填报得分 90，按评分规则应为 72.00（90×12/15=72.00）",
+          message: "“新签约项目数”填报得分 90，按评分规则应为 72.00（90×12/15=72.00）",
         },
       ],
     },
@@ -188,7 +187,7 @@ testRule("indicator.reason-missing", {
         {
           severity: "warning",
           cells: ["绩效自评表!J5"],
-          message: "「新签约项目数」得分 72.00 低于分值 90，未填写偏差原因分析及改进措施",
+          message: "“新签约项目数”得分 72.00 低于分值 90，未填写偏差原因分析及改进措施",
         },
       ],
     },

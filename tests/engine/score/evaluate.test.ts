@@ -164,7 +164,7 @@ describe("a 分值 that cannot be used", () => {
         "indicator.weights",
         "error",
         {
-          "zh-CN": "「新签约项目数」的分值 -5 为负数，按 0 分计：分值应为 0 或正数",
+          "zh-CN": "“新签约项目数”的分值 -5 为负数，按 0 分计：分值应为 0 或正数",
           "en-US":
             'The weight of "新签约项目数" is -5, a negative number: scored 0; a weight must be 0 or more',
         },
@@ -175,7 +175,7 @@ describe("a 分值 that cannot be used", () => {
         "indicator.weights",
         "error",
         {
-          "zh-CN": "「项目验收合格率」的分值「约10」不是数字，按 0 分计：请填写分值，如 10",
+          "zh-CN": "“项目验收合格率”的分值“约10”不是数字，按 0 分计：请填写分值，如 10",
           "en-US":
             'The weight of "项目验收合格率" ("约10") is not a number: scored 0; enter the points, e.g. 10',
         },
@@ -186,7 +186,7 @@ describe("a 分值 that cannot be used", () => {
         "indicator.weights",
         "error",
         {
-          "zh-CN": "「项目完成及时率」未填写分值，按 0 分计：请填写该指标的分值",
+          "zh-CN": "“项目完成及时率”未填写分值，按 0 分计：请填写该指标的分值",
           "en-US": '"项目完成及时率" has no weight: scored 0; enter the indicator\'s points',
         },
       ],

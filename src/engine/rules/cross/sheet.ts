@@ -2,15 +2,20 @@
  * cross.sheet (domain.md §4): the expenditure table's 合计 row equals the budget block's 全年执行数 for the total,
  * 基本支出 and 项目支出. Both are held in 分, so tables in different units compare directly; the tolerance is the
  * coarser table's, since that table could not have been more precise.
+ *
+ * The expenditure table is the reference: it is the final accounts (决算) as the budget system exports them, while the
+ * budget block's breakdown is usually typed in. So the finding points first at the budget block's cell (the one to
+ * correct), names both cells, states both figures in the budget block's unit and says which one is the reference.
  */
 import { budgetColumnName } from "../../check/budget-view";
 import { expenditureColumnName, type ExpenditureColumn } from "../../check/expenditure-view";
 import { BUDGET_TOTAL_NAME, KIND_NAMES, labelOr, type Name } from "../../check/labels";
 import { reportSum } from "../../check/sum-finding";
-import { amountDigits, unitGloss } from "../../format";
+import { toA1 } from "../../a1";
+import { amountDigits, amountGap, unitGloss } from "../../format";
 import { localized, type Localized } from "../../i18n";
 import { toleranceFen as toleranceOf, type MoneyUnit } from "../../money";
-import type { AmountCell, BudgetRow } from "../../tables";
+import type { AmountCell, BudgetRow, CellPos } from "../../tables";
 import { defineRule } from "../rule";
 
 interface Pair {
@@ -22,7 +27,7 @@ interface Pair {
 export const crossSheet = defineRule({
   id: "cross.sheet",
   meta: {
-    table: "expenditure",
+    table: "budget",
     severity: "error",
     name: localized("跨表核对", "Across tables"),
     description: localized(
@@ -43,7 +48,6 @@ export const crossSheet = defineRule({
       toleranceOf(table.unit, toleranceInUnit),
       toleranceOf(budget.unit, toleranceInUnit),
     );
-    const toleranceUnit = coarser(table.unit, budget.unit);
     const pairs: Pair[] = [
       {
         column: "total",
@@ -67,11 +71,11 @@ export const crossSheet = defineRule({
       // Both figures must be there: a blank on either side is an unfilled table, not a disagreement.
       if (x === null || b === null || !expenditureCell || !budgetCell) continue;
       reportSum(context, {
-        table: "expenditure",
-        unit: table.unit,
-        cells: [expenditureCell.pos, budgetCell.pos],
-        expectedFen: b,
-        actualFen: x,
+        table: "budget",
+        unit: budget.unit,
+        cells: [budgetCell.pos, expenditureCell.pos],
+        expectedFen: x,
+        actualFen: b,
         toleranceFen: tolerance,
         message: (rounding) =>
           crossMessage({
@@ -79,11 +83,11 @@ export const crossSheet = defineRule({
             budgetRow: pair.budgetRowName,
             budgetColumn: budgetColumnName(budget, "executed"),
             expenditureFen: x,
-            expenditureUnit: table.unit,
+            expenditureCell: expenditureCell.pos,
             budgetFen: b,
-            budgetUnit: budget.unit,
+            budgetCell: budgetCell.pos,
+            unit: budget.unit,
             roundingToleranceFen: rounding,
-            toleranceUnit,
           }),
       });
     }
@@ -94,41 +98,41 @@ function amountFen(cell: AmountCell | undefined): number | null {
   return cell && cell.parsed.kind === "amount" ? cell.parsed.fen : null;
 }
 
-function coarser(a: MoneyUnit, b: MoneyUnit): MoneyUnit {
-  return toleranceOf(a) >= toleranceOf(b) ? a : b;
-}
-
 interface CrossMessage {
   /** The expenditure table's column on its 合计 row, and the budget block's row in its 全年执行数 column. */
   readonly expenditurePart: Name;
   readonly budgetRow: Name;
   readonly budgetColumn: Name;
   readonly expenditureFen: number;
-  readonly expenditureUnit: MoneyUnit;
+  readonly expenditureCell: CellPos;
   readonly budgetFen: number;
-  readonly budgetUnit: MoneyUnit;
+  readonly budgetCell: CellPos;
+  /** The budget block's unit: both figures and the gap are stated in it, so a sentence never mixes 元 and 万元. */
+  readonly unit: MoneyUnit;
   readonly roundingToleranceFen?: number;
-  /** The unit the tolerance is stated in (the coarser of the two). */
-  readonly toleranceUnit: MoneyUnit;
+}
+
+function cellRef(pos: CellPos): string {
+  return `${pos.sheet}!${toA1(pos.row, pos.col)}`;
 }
 
 function crossMessage(m: CrossMessage): Localized {
-  const x = amountDigits(m.expenditureFen, m.expenditureUnit);
-  const b = amountDigits(m.budgetFen, m.budgetUnit);
-  const d = amountDigits(m.expenditureFen - m.budgetFen, m.expenditureUnit);
-  const xu = m.expenditureUnit;
-  const bu = m.budgetUnit;
+  const u = m.unit;
+  const b = amountDigits(m.budgetFen, u);
+  const x = amountDigits(m.expenditureFen, u);
+  const { gap, more } = amountGap(m.budgetFen, m.expenditureFen, u);
   let zh =
-    `支出决算表合计行「${m.expenditurePart.zh}」填列 ${x} ${xu}，` +
-    `预算执行情况「${m.budgetColumn.zh}」${m.budgetRow.zh}为 ${b} ${bu}，相差 ${d} ${xu}`;
+    `预算执行情况“${m.budgetColumn.zh}”${m.budgetRow.zh}（${cellRef(m.budgetCell)}）为 ${b} ${u}，` +
+    `支出决算表合计行“${m.expenditurePart.zh}”（${cellRef(m.expenditureCell)}）为 ${x} ${u}，` +
+    `相差 ${gap} ${u}，预算执行情况${more ? "多" : "少"}；以支出决算表为准`;
   let en =
-    `The expenditure table's total row shows ${m.expenditurePart.en} of ${x} ${unitGloss(xu)}, ` +
-    `but the budget execution block's ${m.budgetColumn.en} of ${m.budgetRow.en} is ${b} ${unitGloss(bu)}; ` +
-    `difference ${d} ${xu}`;
+    `The budget execution block's ${m.budgetColumn.en} of ${m.budgetRow.en} (${cellRef(m.budgetCell)}) is ${b} ${unitGloss(u)}, ` +
+    `the expenditure table's total row shows ${m.expenditurePart.en} of ${x} (${cellRef(m.expenditureCell)}): ` +
+    `${gap} ${more ? "more" : "less"} in the budget block; the expenditure table is the reference`;
   if (m.roundingToleranceFen !== undefined) {
-    const t = amountDigits(m.roundingToleranceFen, m.toleranceUnit);
-    zh += `（尾差，在允许误差 ${t} ${m.toleranceUnit} 以内）`;
-    en += `; a rounding difference (尾差) within the tolerance of ${t} ${m.toleranceUnit}`;
+    const t = amountDigits(m.roundingToleranceFen, u);
+    zh += `（尾差，在允许误差 ${t} ${u} 以内）`;
+    en += `; a rounding difference (尾差) within the tolerance of ${t} ${u}`;
   }
   return localized(zh, en);
 }

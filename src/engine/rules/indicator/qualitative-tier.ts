@@ -32,7 +32,7 @@ export const indicatorQualitativeTier = defineRule({
       report({
         cells: [scoreCell.cell.pos],
         message: localized(
-          `${zhName(d.label)}为「${name["zh-CN"]}」，该档得分应为 ${range["zh-CN"]}，填报得分 ${typed} 不在其内，按 ${used} 分计`,
+          `${zhName(d.label)}为“${name["zh-CN"]}”，该档得分应为 ${range["zh-CN"]}，填报得分 ${typed} 不在其内，按 ${used} 分计`,
           `${enSubject(d.label)} is ${name["en-US"]}, whose tier is ${range["en-US"]}; the typed score ${typed} is outside it: scored ${used}`,
         ),
       });

@@ -33,7 +33,7 @@ export const indicatorTarget = defineRule({
                 `${enSubject(d.label)} has no target: it cannot be scored`,
               )
             : localized(
-                `${zhName(d.label)}的年度指标值「${quoteText(written)}」无法识别：应为数量（如 ≥15个）或定性描述`,
+                `${zhName(d.label)}的年度指标值“${quoteText(written)}”无法识别：应为数量（如 ≥15个）或定性描述`,
                 `The target of ${enName(d.label)} ("${quoteText(written)}") cannot be read: write a quantity (e.g. ≥15个) or a qualitative description`,
               ),
       });

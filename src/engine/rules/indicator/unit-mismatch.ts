@@ -23,7 +23,7 @@ export const indicatorUnitMismatch = defineRule({
       report({
         cells: [d.row.actual.pos],
         message: localized(
-          `${zhName(d.label)}的目标单位「${t}」与实际完成值单位「${a}」无法换算，已按数值直接比较，请核对`,
+          `${zhName(d.label)}的目标单位“${t}”与实际完成值单位“${a}”无法换算，已按数值直接比较，请核对`,
           `The target unit of ${enName(d.label)} ("${t}") and the actual's unit ("${a}") cannot be converted; the numbers were compared as written, please check`,
         ),
       });

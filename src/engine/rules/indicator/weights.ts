@@ -61,7 +61,7 @@ function weightMessage(label: IndicatorLabel, problem: WeightProblem): Localized
       );
     case "unparsed":
       return localized(
-        `${zhName(label)}的分值「${quoteText(problem.text)}」不是数字，按 0 分计：请填写分值，如 10`,
+        `${zhName(label)}的分值“${quoteText(problem.text)}”不是数字，按 0 分计：请填写分值，如 10`,
         `The weight of ${enName(label)} ("${quoteText(problem.text)}") is not a number: scored 0; enter the points, e.g. 10`,
       );
     case "negative":

@@ -85,7 +85,7 @@ function checkAggregate(
     toleranceFen: tolerance,
     message: (rounding) =>
       sumMessage({
-        context: { zh: `「${columnName.zh}」列`, en: `${columnName.en} column` },
+        context: { zh: `“${columnName.zh}”列`, en: `${columnName.en} column` },
         parts,
         aggregate: row.isTotal ? { zh: `${rowName.zh}行`, en: rowName.en } : rowName,
         expectedFen: expected,

@@ -52,7 +52,7 @@ export const valueUnparsed = defineRule({
         cells: [d.row.actual.pos],
         table: "indicators",
         message: localized(
-          `${zhName(d.label)}的实际完成值「${actual}」无法识别，按 0 分计：${zhHint}`,
+          `${zhName(d.label)}的实际完成值“${actual}”无法识别，按 0 分计：${zhHint}`,
           `The actual value of ${enName(d.label)} ("${actual}") cannot be read, scored 0: ${enHint}`,
         ),
       });

@@ -27,6 +27,7 @@ import {
   removeRelationships,
   writeXml,
 } from "./opc";
+import { addChartToSheet } from "./chart-part";
 import { adaptOurSheet, sharedStringItems, usedStyleIndices } from "./our-sheet";
 import { ownedSheetsOf } from "./owned";
 import { removeParts } from "./remove-parts";
@@ -157,6 +158,12 @@ async function addReport<K extends ReportSheetKey>(
     writeXml(zip, index, part, s.doc);
     types.add(part, freshTypes.typeOf(s.entry.part ?? "") ?? WORKSHEET_TYPE);
     await transplantRelationships(zip, index, types, fresh, freshIndex, freshTypes, s.entry.part ?? "", part);
+    // The chart of the scores (the 绩效自评表's), drawn from its own part: exceljs writes no charts.
+    const chart = spec.sheets.find((sheet) => rendered.sheetNames[sheet.key] === s.entry.name)?.chart;
+    if (chart) {
+      await addChartToSheet(zip, index, types, part, s.doc, chart);
+      writeXml(zip, index, part, s.doc);
+    }
     const id = addRelationship(book.rels, book.path, WORKSHEET_REL, part);
     added.push({ name: s.entry.name, state: s.entry.state, relationshipId: id });
   }

@@ -14,7 +14,7 @@ testRule("review.score-range", {
         {
           severity: "error",
           cells: [at("G9")],
-          message: "「新签约项目数」填报得分 “25” 高于分值 20，多出 5.00 分：得分不能超过分值",
+          message: "“新签约项目数”填报得分 “25” 高于分值 20，多出 5.00 分：得分不能超过分值",
         },
       ],
     },
@@ -25,7 +25,7 @@ testRule("review.score-range", {
         {
           severity: "error",
           cells: [at("G10")],
-          message: "「验收合格率」填报得分 “-1” 为负数：得分应在 0 至分值之间",
+          message: "“验收合格率”填报得分 “-1” 为负数：得分应在 0 至分值之间",
         },
       ],
     },
