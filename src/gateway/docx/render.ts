@@ -19,6 +19,8 @@ import {
   WidthType,
   type IRunOptions,
 } from "docx";
+// docx/charts is an "exports" subpath, which tsconfig's "node" resolution does not read: tsconfig.json maps it in
+// "paths" (kept free of comments, since tests read it as JSON).
 import { ChartRun } from "docx/charts";
 import type { Lang } from "../../engine/i18n";
 import { BANNER_COLOR } from "../../engine/report/banner";

@@ -436,7 +436,7 @@ describe("a 评分表: criteria judged by the evaluator, no 年度指标值 or �
     expect(e.score?.indicators.map((i) => i.score)).toEqual([3, 0, 3]);
     const at = (rule: string) =>
       e.findings.filter((f) => f.rule === rule).map((f) => [f.cells[0].address, f.message["zh-CN"]]);
-    expect(at("value.missing")).toEqual([["G4", "「年度工作\n计划完整性」未填写自评得分，按 0 分计"]]);
+    expect(at("value.missing")).toEqual([["G4", "“年度工作\n计划完整性”未填写自评得分，按 0 分计"]]);
     expect(at("review.score-range").map(([cell]) => cell)).toEqual(["G3"]);
   });
 });
