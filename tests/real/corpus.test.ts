@@ -6,7 +6,6 @@
  *
  * NOT_YET lists, per filing, the expectations the engine does not meet yet; those checks are left out (never
  * weakened), and everything else is asserted exactly. The causes, by key:
- *   table:project                 project forms are not a table kind of their own yet (issue 13)
  *   table:indicators, score:*     forms without a 分值 column (湖北, 云南 施甸/隆阳), the 安徽 评分表 with criteria
  *                                 instead of targets, the 河北 成安 form whose 指标分值 column holds descriptions
  *   table:budget, budget:*        transposed or horizontal budget blocks (宁夏 原州, 河北 成安), a block with no
@@ -28,14 +27,12 @@ import { loadFilings, xlsxPathOf } from "./corpus-files";
 
 const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   "anhui-guichi-tangxi-2022-proj-2": [
-    "table:project",
     "execution:rate",
     "execution:score",
     "mistake:Sheet1!H7",
     "false-error:indicator.weights@Sheet1!G13",
   ],
   "anhui-guichi-tangxi-2022-proj": [
-    "table:project",
     "execution:rate",
     "execution:score",
     "mistake:Sheet1!H7",
@@ -54,7 +51,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
     "false-error:table.missing@(no cell)",
   ],
   "anhui-tianchang-slj-2022-proj": [
-    "table:project",
     "false-error:indicator.target@Sheet1!E31",
     "false-error:value.missing@Sheet1!F31",
     "false-error:indicator.weights@Sheet1!G31",
@@ -104,7 +100,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   "hebei-langfang-shipin-2019-proj": [],
   "hubei-huangshi-zjj-2022-proj": [
     "table:indicators",
-    "table:project",
     "score:完成省级宣传片制作;完成实施方案的编制;完成自评估报告",
     "score:通过专家评审",
     "score:上半年完成宣传片制作;下半年完成实施方案",
@@ -173,13 +168,12 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   ],
   "sichuan-daying-2023-proj-2": ["mistake:Sheet1!H2"],
   "sichuan-daying-sfj-2023-proj": [
-    "table:project",
     "false-error:indicator.weights@Sheet1!I13",
     "false-error:value.missing@Sheet1!H14",
     "false-error:indicator.weights@Sheet1!I14",
   ],
-  "sichuan-qingshen-fgj-2023-proj": ["table:project"],
-  "sichuan-zhongjiang-slj-2022-proj": ["table:project"],
+  "sichuan-qingshen-fgj-2023-proj": [],
+  "sichuan-zhongjiang-slj-2022-proj": [],
   "yunnan-lijiang-gucheng-2020-proj": [],
   "yunnan-longyang-turfei-2022-proj": [
     "table:indicators",

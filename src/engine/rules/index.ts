@@ -20,6 +20,9 @@ import { indicatorScoreMismatch } from "./indicator/score-mismatch";
 import { indicatorTarget } from "./indicator/target";
 import { indicatorUnitMismatch } from "./indicator/unit-mismatch";
 import { indicatorWeights } from "./indicator/weights";
+import { projectDepartmentSum } from "./project/department-sum";
+import { projectDuplicateName } from "./project/duplicate-name";
+import { projectFundSum } from "./project/fund-sum";
 import { qualityCostOperator } from "./quality/cost-operator";
 import { qualityCoverage } from "./quality/coverage";
 import { qualityDirection } from "./quality/direction";
@@ -66,6 +69,10 @@ export const RULES = [
   sumColumn,
   crossSheet,
   sumRounding,
+  // Project forms (issue 13): each form's fund block (over the form's view), then the forms together.
+  projectFundSum,
+  projectDepartmentSum,
+  projectDuplicateName,
   // The reviewer's checks on what the template left behind (issue 12 §2).
   qualityPlaceholder,
   qualityTemplateRow,

@@ -15,6 +15,8 @@ export const tableMissing = defineRule({
   },
   check({ workbook, report }) {
     if (workbook.budget || workbook.expenditures.length > 0 || workbook.indicators) return;
+    // A workbook of project forms only (issue 13) holds tables: the forms'.
+    if ((workbook.projects?.length ?? 0) > 0 || workbook.form) return;
     report({ cells: [], message: tableMissingMessage() });
   },
 });
