@@ -17,6 +17,8 @@ export interface CheckEnvelope {
     readonly range: string;
     /** Money tables only; null for the indicators table and the department information. */
     readonly unit: MoneyUnit | null;
+    /** Project forms only (issue 13): the 项目名称 as written ("" when the form leaves it blank). */
+    readonly name?: string;
   }[];
   readonly findings: readonly {
     readonly rule: RuleId;
@@ -26,6 +28,8 @@ export interface CheckEnvelope {
     readonly actual: number | null;
     readonly difference: number | null;
     readonly message: string;
+    /** The project form a finding is about (issue 13), absent on the department's findings. */
+    readonly project?: string;
   }[];
   readonly summary: Record<Severity, number>;
 }
@@ -38,6 +42,7 @@ export function checkEnvelope(file: string, result: CheckResult, lang: Lang): Ch
       sheet: t.sheet,
       range: rangeToA1(t.range),
       unit: t.unit ?? null,
+      ...(t.kind === "project" ? { name: t.name ?? "" } : {}),
     })),
     findings: result.findings.map((f) => ({
       rule: f.rule,
@@ -47,6 +52,7 @@ export function checkEnvelope(file: string, result: CheckResult, lang: Lang): Ch
       actual: yuanOrNull(f.actualFen),
       difference: yuanOrNull(f.differenceFen),
       message: messageOf(f, lang),
+      ...(f.project !== undefined ? { project: f.project } : {}),
     })),
     summary: { error: result.summary.error, warning: result.summary.warning, notice: result.summary.notice },
   };
@@ -66,7 +72,9 @@ export function formatCheckReport(file: string, result: CheckResult, lang: Lang)
   } else {
     lines.push(t.tablesFound(result.tables.length));
     const rows = result.tables.map((table) => [
-      tableKindName(table.kind, lang),
+      table.kind === "project" && table.name
+        ? `${tableKindName(table.kind, lang)}：${table.name}`
+        : tableKindName(table.kind, lang),
       `${table.sheet}!${rangeToA1(table.range)}`,
       table.unit ?? "",
     ]);

@@ -300,7 +300,11 @@ async function rollBack(
     await context.sync();
     return;
   }
-  const temporary = new Set(Object.values(building).map(upper));
+  const temporary = new Set(
+    Object.values(building)
+      .filter((n): n is string => n !== undefined)
+      .map(upper),
+  );
   for (const ws of worksheets.items) {
     if (addedIds.has(ws.id) || temporary.has(upper(ws.name))) ws.delete();
   }
