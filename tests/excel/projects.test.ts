@@ -47,6 +47,16 @@ describe("project sheets written by Office.js", () => {
     expect(fake.sheet("项目-农村公路养护项目").at("C3").value).toBe("农村公路养护项目");
     expect(fake.sheet("项目汇总").at("B5").value).toBe("农村公路养护项目");
     expect(fake.sheet("项目汇总").at("F5").value).toBe(93.5);
+    // The 项目汇总's chart of the scores, its data on the marker sheet; no chart on a project's own sheet.
+    const [chart] = fake.sheet("项目汇总").charts;
+    expect({ title: chart.title, type: chart.type, sheet: chart.source.sheet.name }).toEqual({
+      title: "各项目得分",
+      type: "ColumnClustered",
+      sheet: "_selfeval",
+    });
+    expect(fake.sheet("_selfeval").at("D2").value).toBe("职业技能培训项目");
+    expect(fake.sheet("_selfeval").at("E4").value).toBe(81);
+    expect(fake.sheet("项目-农村公路养护项目").charts).toEqual([]);
   });
 
   it("takes as many syncs for 30 projects as for 1 and 3", async () => {

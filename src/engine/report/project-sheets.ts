@@ -33,7 +33,8 @@ export function buildProjectSheets(input: ProjectReportInput, lang: Lang): Sheet
       department: name,
       year: input.year,
     };
-    return buildTableSheet(asInput, lang, {
+    // No chart on a project's sheet: the 项目汇总 charts the projects' scores, and 30 charts would crowd the workbook.
+    const { chart: _chart, ...sheet } = buildTableSheet(asInput, lang, {
       key: projectSheetKey(index),
       sheetName: projectSheetName(name, lang),
       name,
@@ -42,6 +43,7 @@ export function buildProjectSheets(input: ProjectReportInput, lang: Lang): Sheet
       carryover: p.form.carryover,
       goal: { expected: p.form.goal.expected?.text ?? "", actual: p.form.goal.actual?.text ?? "" },
     });
+    return sheet;
   });
 }
 
