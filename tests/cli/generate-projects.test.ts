@@ -4,7 +4,7 @@
  * --json` and `generate --json`, and the sheets the .xlsx package writer added read back with exceljs.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync } from "fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import {
@@ -290,5 +290,64 @@ describe("the department's tables beside project forms", () => {
     expect(report).toContain(
       "　　本年度共对2个项目开展绩效自评，全年预算数合计200.00万元，全年执行数合计160.00万元。评价等级为“优”1个、“良”1个。得分最低的是“社区养老服务项目”，81分，评价等级“良”，主要原因：预算执行率50.00%；“带动就业人数”未达目标（受市场影响，部分学员尚未就业）。",
     );
+  });
+});
+
+describe("selfeval review lists each project of each file", () => {
+  it("in the JSON and on a sheet of its own; 表式 项目支出 for a filing of project forms only", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "selfeval-review-projects-"));
+    const three = await buildXlsx([
+      projectSheet("项目一", TRAINING),
+      projectSheet("项目二", ROADS),
+      projectSheet("项目三", ELDERLY),
+    ]);
+    writeFileSync(join(folder, "a-三个项目.xlsx"), three);
+    copyFileSync(SAMPLE_XLSX, join(folder, "b-部门.xlsx"));
+    const out = join(mkdtempSync(join(tmpdir(), "selfeval-review-out-")), "汇总.xlsx");
+    const r = await runCli(["review", folder, "--out", out, "--json", "--workers", "0"]);
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.stdout).files;
+    expect(
+      files.map((f: { file: string; score: number | null; projects: unknown[] }) => [
+        f.file,
+        f.score,
+        f.projects.length,
+      ]),
+    ).toEqual([
+      ["a-三个项目.xlsx", null, 3],
+      ["b-部门.xlsx", 99.78, 0],
+    ]);
+    expect(files[0].projects[2]).toEqual({
+      name: "社区养老服务项目",
+      sheet: "项目三",
+      score: 81,
+      grade: "良",
+      errors: 1,
+      warnings: 3,
+    });
+    const wb = await workbook(out);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "全部问题", "按规则统计", "项目"]);
+    expect((wb.getWorksheet("汇总") as ExcelJS.Worksheet).getCell("D2").value).toBe("项目支出");
+    const projects = wb.getWorksheet("项目") as ExcelJS.Worksheet;
+    expect((projects.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "文件",
+      "项目名称",
+      "工作表",
+      "规则总分",
+      "评价等级",
+      "预算执行率",
+      "错误",
+      "警告",
+    ]);
+    expect((projects.getRow(3).values as unknown[]).slice(1)).toEqual([
+      "a-三个项目.xlsx",
+      "农村公路养护项目",
+      "项目二",
+      93.5,
+      "优",
+      0.75,
+      0,
+      1,
+    ]);
   });
 });
