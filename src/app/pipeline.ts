@@ -2,7 +2,9 @@
  * One function per thing the user can ask for, shared by the task pane and the ribbon commands. Each takes a
  * WorkbookHost, so the same code runs against Excel and against the browser preview, and none of it knows about React.
  */
+import { rangeToA1 } from "../engine/a1";
 import { evaluateWorkbook, type Evaluation } from "../engine/evaluate";
+import type { ProjectEvaluation } from "../engine/project";
 import type { CellAddress, Finding } from "../engine/findings";
 import type { Lang, Localized } from "../engine/i18n";
 import { buildFindingsSheet } from "../engine/report/findings-sheet";
@@ -228,6 +230,11 @@ export async function showFinding(host: WorkbookHost, finding: Finding): Promise
   if (!target) return false;
   await host.selectCells(target.sheet, target.addresses);
   return true;
+}
+
+/** A click on a project of the pane (issue 13): activate its sheet and select its whole form. */
+export function showProject(host: WorkbookHost, project: ProjectEvaluation): Promise<void> {
+  return host.selectCells(project.form.sheet, [rangeToA1(project.form.range)]);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Progress } from "../app/pipeline";
 import { DEFAULT_SETTINGS, reportLangOf, toScoreOptions, type AppSettings } from "../app/settings";
 import type { Evaluation } from "../engine/evaluate";
 import type { Finding } from "../engine/findings";
+import type { ProjectEvaluation } from "../engine/project";
 import type { Lang } from "../engine/i18n";
 import type { PaneAction, UiStrings } from "./strings";
 
@@ -50,6 +51,8 @@ export interface PaneActions {
   mark(): Promise<void>;
   clear(): Promise<void>;
   select(finding: Finding): Promise<void>;
+  /** Selects a project's form in the workbook (issue 13). */
+  selectProject(project: ProjectEvaluation): Promise<void>;
   openReport(): Promise<void>;
   insertTemplate(): Promise<void>;
   saveSettings(settings: AppSettings): Promise<void>;
@@ -202,6 +205,10 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
     select: (finding) =>
       run("select", async (h) => {
         await pipeline.showFinding(h, finding);
+      }),
+    selectProject: (project) =>
+      run("select", async (h) => {
+        await pipeline.showProject(h, project);
       }),
     openReport: () =>
       run("open", async (h) => {
