@@ -18,7 +18,7 @@ import type { Finding } from "../src/engine/findings";
 import type { BudgetColumn, BudgetRow } from "../src/engine/tables";
 import { readXlsxBuffer } from "../src/gateway/xlsx/read";
 import { decimalToFen, type Amounts, type Filing } from "../tests/real/corpus-format";
-import { judgeable, KIND_OF, SOURCE_OF } from "../tests/real/corpus-checks";
+import { judgeable, KIND_OF, SOURCE_OF, subjectOf } from "../tests/real/corpus-checks";
 import { loadFilings, xlsxPathOf } from "../tests/real/corpus-files";
 
 function lookup<T>(table: readonly [RegExp, T][], name: string): T | undefined {
@@ -84,12 +84,13 @@ function scoreLine(filing: Filing, evaluation: Evaluation): Line {
   const e = filing.expected;
   const misses: string[] = [];
   const tables = tally();
-  const found = new Set<string>(evaluation.tables.map((t) => t.kind));
+  const subject = subjectOf(evaluation);
+  const found = subject.kinds;
   for (const kind of e.tables)
     if (!count(tables, found.has(kind))) misses.push(`table ${kind} not recognised`);
 
   const budget = tally();
-  const block = evaluation.recognized.budget;
+  const block = subject.budget;
   if (e.budget) {
     if (e.budget.total) compareRow(budget, misses, "total", e.budget.total, block?.total, e.unit);
     for (const [name, amounts] of Object.entries(e.budget.sources ?? {})) {
@@ -104,7 +105,7 @@ function scoreLine(filing: Filing, evaluation: Evaluation): Line {
 
   const execution = tally();
   if (e.execution) {
-    const x = evaluation.score?.execution;
+    const x = subject.score?.execution;
     const rate = x?.rate === null || x?.rate === undefined ? null : x.rate.toFixed(4);
     if (!count(execution, rate === e.execution.rate))
       misses.push(`执行率: want ${e.execution.rate}, got ${rate ?? "none"}`);
@@ -115,7 +116,7 @@ function scoreLine(filing: Filing, evaluation: Evaluation): Line {
   }
 
   const scores = tally();
-  const scored = evaluation.score?.indicators ?? [];
+  const scored = subject.score?.indicators ?? [];
   const used = new Set<number>();
   for (const want of e.indicators) {
     // A row the rules cannot score from what the page shows is not counted either way.

@@ -37,7 +37,8 @@ export interface HostInfo {
 }
 
 /** The names our sheets got in the workbook (a collision with a user's sheet gives "核查结果 (2)"). */
-export type ReportSheetNames = Readonly<Record<ReportSheetKey, string>>;
+/** The names our sheets got; a report of project forms only (issue 13) has no 绩效自评表 or 自评报告. */
+export type ReportSheetNames = Readonly<Partial<Record<ReportSheetKey, string>>>;
 
 export interface WrittenReport<K extends ReportSheetKey = ReportSheetKey> {
   /** The names the spec's sheets got: all three for a full report, the 核查结果 alone when that is all it held. */

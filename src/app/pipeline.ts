@@ -10,7 +10,9 @@ import {
   withoutConfirmationsOf,
   type ConfirmedEvaluation,
 } from "../engine/confirmations";
+import { rangeToA1 } from "../engine/a1";
 import { evaluateWorkbook, type Evaluation } from "../engine/evaluate";
+import type { ProjectEvaluation } from "../engine/project";
 import type { CellAddress, Finding } from "../engine/findings";
 import type { Lang, Localized } from "../engine/i18n";
 import { buildFindingsSheet } from "../engine/report/findings-sheet";
@@ -77,6 +79,9 @@ function stepper(steps: readonly StepId[], onProgress: ProgressListener | undefi
 /** The tables without which the 自评表 cannot be filled in. */
 export function missingForReport(evaluation: Evaluation): RequiredTable[] {
   const missing: RequiredTable[] = [];
+  // A workbook of project forms only (issue 13): the report is the project sheets, their summary and 核查结果.
+  const department = evaluation.recognized.budget !== null || evaluation.recognized.indicators !== null;
+  if (!department && evaluation.projects.length > 0) return missing;
   if (!evaluation.recognized.budget) missing.push("budget");
   if (!evaluation.recognized.indicators) missing.push("indicators");
   return missing;
@@ -253,18 +258,28 @@ export async function showFinding(host: WorkbookHost, finding: Finding): Promise
   return true;
 }
 
-/** 打开自评表: the report sheet written last, top-left. */
+/** A click on a project of the pane (issue 13): activate its sheet and select its whole form. */
+export function showProject(host: WorkbookHost, project: ProjectEvaluation): Promise<void> {
+  return host.selectCells(project.form.sheet, [rangeToA1(project.form.range)]);
+}
+
+/**
+ * 打开自评表: the report sheet written last, top-left; a report of project forms only (issue 13) opens its 项目汇总,
+ * else its 核查结果.
+ */
 export function openReportSheet(
   host: WorkbookHost,
   sheets: ReportSheetNames,
   key: ReportSheetKey = "table",
 ): Promise<void> {
-  return host.selectCells(sheets[key], ["A1"]);
+  const name = sheets[key] ?? sheets.summary ?? sheets.findings;
+  return name === undefined ? Promise.resolve() : host.selectCells(name, ["A1"]);
 }
 
 /** Shows what a ribbon command wrote: the 核查结果 sheet, top-left (activated first, as selectCells does). */
 export function openFindingsSheet(host: WorkbookHost, outcome: SheetsOutcome): Promise<void> {
-  return host.selectCells(outcome.sheets.findings, ["A1"]);
+  const name = outcome.sheets.findings;
+  return name === undefined ? Promise.resolve() : host.selectCells(name, ["A1"]);
 }
 
 /** Who and when a 出错说明 was written, when the caller knows (the pane passes the time; the author is optional). */

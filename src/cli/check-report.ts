@@ -20,6 +20,8 @@ export interface CheckEnvelope {
     readonly range: string;
     /** Money tables only; null for the indicators table and the department information. */
     readonly unit: MoneyUnit | null;
+    /** Project forms only (issue 13): the 项目名称 as written ("" when the form leaves it blank). */
+    readonly name?: string;
   }[];
   readonly findings: readonly {
     readonly rule: RuleId;
@@ -29,6 +31,8 @@ export interface CheckEnvelope {
     readonly actual: number | null;
     readonly difference: number | null;
     readonly message: string;
+    /** The project form a finding is about (issue 13), absent on the department's findings. */
+    readonly project?: string;
     /** The filer's 出错说明, only on a finding that has one that still holds. */
     readonly confirmation?: { readonly text: string; readonly at?: string; readonly author?: string };
   }[];
@@ -58,6 +62,7 @@ export function checkEnvelope(file: string, result: CheckedWorkbook, lang: Lang)
       sheet: t.sheet,
       range: rangeToA1(t.range),
       unit: t.unit ?? null,
+      ...(t.kind === "project" ? { name: t.name ?? "" } : {}),
     })),
     findings: result.findings.map((f) => ({
       rule: f.rule,
@@ -67,6 +72,7 @@ export function checkEnvelope(file: string, result: CheckedWorkbook, lang: Lang)
       actual: yuanOrNull(f.actualFen),
       difference: yuanOrNull(f.differenceFen),
       message: messageOf(f, lang),
+      ...(f.project !== undefined ? { project: f.project } : {}),
       ...(f.confirmation
         ? {
             confirmation: {
@@ -103,7 +109,9 @@ export function formatCheckReport(file: string, result: CheckedWorkbook, lang: L
   } else {
     lines.push(t.tablesFound(result.tables.length));
     const rows = result.tables.map((table) => [
-      tableKindName(table.kind, lang),
+      table.kind === "project" && table.name
+        ? `${tableKindName(table.kind, lang)}：${table.name}`
+        : tableKindName(table.kind, lang),
       `${table.sheet}!${rangeToA1(table.range)}`,
       table.unit ?? "",
     ]);

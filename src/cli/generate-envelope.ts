@@ -5,6 +5,8 @@
 import type { Evaluation } from "../engine/evaluate";
 import type { Lang } from "../engine/i18n";
 import { fenToYuan } from "../engine/money";
+import { projectName } from "../engine/project";
+import type { ScoreResult } from "../engine/score/types";
 import { FUND_SOURCE_LABELS, amountFen, presentSources } from "../engine/report/input";
 import { bannerText } from "../engine/report/banner";
 import type { CheckedWorkbook } from "./check-report";
@@ -12,6 +14,24 @@ import type { BudgetBlock, BudgetColumn, BudgetRow } from "../engine/tables";
 import { checkEnvelope, type CheckEnvelope } from "./check-report";
 
 type Amounts = Record<BudgetColumn, number | null>;
+
+/** A project form names its sources by what they are: the year's appropriation and other funds. */
+const PROJECT_SOURCE_NAMES: Partial<Record<string, string>> = { general: "当年财政拨款", other: "其他资金" };
+
+type ScoreEnvelope = NonNullable<GenerateEnvelope["score"]>;
+
+/** One project form in the --json envelope: its fund block in 元 and its score (issue 13). */
+export interface ProjectEnvelope {
+  readonly name: string;
+  readonly sheet: string;
+  readonly budget: {
+    readonly unit: "元";
+    readonly total: Amounts;
+    /** By source: 当年财政拨款, 上年结转资金, 其他资金 (and any other source the form lists, by its name). */
+    readonly sources: Record<string, Amounts>;
+  } | null;
+  readonly score: ScoreEnvelope | null;
+}
 
 export interface GenerateEnvelope {
   readonly file: string;
@@ -47,6 +67,8 @@ export interface GenerateEnvelope {
       readonly method: string;
     }[];
   } | null;
+  /** Every project form (issue 13), in the workbook's order; an empty array when there is none. */
+  readonly projects: readonly ProjectEnvelope[];
   readonly findings: CheckEnvelope["findings"];
   readonly summary: CheckEnvelope["summary"];
   readonly lapsed?: CheckEnvelope["lapsed"];
@@ -70,6 +92,24 @@ function executionRate(evaluation: Evaluation, block: BudgetBlock): number | nul
   return budget && executed !== null ? executed / budget : null;
 }
 
+function scoreEnvelope(s: ScoreResult, lang: Lang): ScoreEnvelope {
+  return {
+    total: s.total,
+    grade: s.grade,
+    execution: s.execution.score,
+    indicators: s.indicators.map((i) => ({
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      target: i.target,
+      actual: i.actual,
+      weight: i.weight,
+      score: i.score,
+      method: i.method[lang],
+    })),
+  };
+}
+
 export function generateEnvelope(
   file: string,
   output: string | null,
@@ -91,25 +131,32 @@ export function generateEnvelope(
         executionRate: executionRate(evaluation, block),
       }
     : null;
-  const s = evaluation.score;
+  const written = output !== null || docx !== null;
   const score: GenerateEnvelope["score"] =
-    (output !== null || docx !== null) && s
-      ? {
-          total: s.total,
-          grade: s.grade,
-          execution: s.execution.score,
-          indicators: s.indicators.map((i) => ({
-            level1: i.level1,
-            level2: i.level2,
-            name: i.name,
-            target: i.target,
-            actual: i.actual,
-            weight: i.weight,
-            score: i.score,
-            method: i.method[lang],
-          })),
-        }
-      : null;
+    written && evaluation.score ? scoreEnvelope(evaluation.score, lang) : null;
+  const projects: ProjectEnvelope[] = evaluation.projects.map((p, index) => {
+    const fund = p.form.budget;
+    return {
+      name: projectName(p, index, lang),
+      sheet: p.form.sheet,
+      budget: fund
+        ? {
+            unit: "元",
+            total: yuanAmounts(fund.total),
+            sources: {
+              ...Object.fromEntries(
+                presentSources(fund).map((s) => [
+                  PROJECT_SOURCE_NAMES[s] ?? FUND_SOURCE_LABELS[s]["zh-CN"],
+                  yuanAmounts(fund.sources[s]),
+                ]),
+              ),
+              ...(p.form.carryover ? { 上年结转资金: yuanAmounts(p.form.carryover) } : {}),
+            },
+          }
+        : null,
+      score: written && p.score ? scoreEnvelope(p.score, lang) : null,
+    };
+  });
   return {
     file,
     output,
@@ -119,6 +166,7 @@ export function generateEnvelope(
     tables: checked.tables,
     budget,
     score,
+    projects,
     findings: checked.findings,
     summary: checked.summary,
     ...(checked.lapsed ? { lapsed: checked.lapsed } : {}),

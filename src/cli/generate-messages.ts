@@ -21,6 +21,8 @@ export interface GenerateMessages {
   readonly written: (out: string, sheets: string) => string;
   readonly writtenDocx: (out: string) => string;
   readonly scoreLine: (total: number, grade: string, rate: number | null) => string;
+  /** One line per project form (issue 13). */
+  readonly projectLine: (name: string, total: number, grade: string, rate: number | null) => string;
   readonly findingsLine: (c: Evaluation["summary"]) => string;
   /** The same when only the Word report was written: its 核查结果 part, which it has only when findings stand. */
   readonly findingsLineDocx: (c: Evaluation["summary"]) => string;
@@ -79,6 +81,8 @@ export const zh: GenerateMessages = {
   writtenDocx: (out) => `已生成 Word 自评报告“${out}”。`,
   scoreLine: (total, grade, rate) =>
     `总分 ${total} 分，评价等级“${grade}”${rate === null ? "" : `，预算执行率 ${formatRate(rate)}`}。`,
+  projectLine: (name, total, grade, rate) =>
+    `项目“${name}”：总分 ${total} 分，评价等级“${grade}”${rate === null ? "" : `，预算执行率 ${formatRate(rate)}`}。`,
   bannerLine: (banner) => `${banner}。`,
   findingsLine: (c) =>
     `核查：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.notice} 项（详见“核查结果”工作表）。`,
@@ -143,6 +147,8 @@ export const en: GenerateMessages = {
   writtenDocx: (out) => `Wrote the Word report "${out}".`,
   scoreLine: (total, grade, rate) =>
     `Total score ${total}, grade ${grade}${rate === null ? "" : `, budget execution rate ${formatRate(rate)}`}.`,
+  projectLine: (name, total, grade, rate) =>
+    `Project "${name}": total score ${total}, grade ${grade}${rate === null ? "" : `, budget execution rate ${formatRate(rate)}`}.`,
   bannerLine: (banner) => `${banner}.`,
   findingsLine: (c) =>
     `Checks: ${c.error} errors, ${c.warning} warnings, ${c.notice} notices (see the Check Results sheet).`,

@@ -10,8 +10,10 @@ import { dirname, resolve } from "path";
 import { MissingTablesError } from "../app/errors";
 import * as pipeline from "../app/pipeline";
 import { localized, type Lang } from "../engine/i18n";
+import { projectName } from "../engine/project";
 import { bannerText } from "../engine/report/banner";
 import { summaryLines } from "./check-report";
+import { sheetKeysOf } from "../engine/report/sheet-names";
 import { isDirectory, sameFile, writeAtomically } from "./atomic-write";
 import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
 import { generateEnvelope } from "./generate-envelope";
@@ -106,7 +108,8 @@ async function runGenerate({ io, lang, values, positionals }: CommandContext): P
     const envelope = generateEnvelope(file, out || null, evaluation, lang, docx || null);
     io.stdout(JSON.stringify(envelope, null, 2) + "\n");
   } else {
-    const names = [sheets.table, sheets.report, sheets.findings]
+    const names = sheetKeysOf(sheets)
+      .map((key) => sheets[key] ?? "")
       .map((s) => (lang === "zh-CN" ? `“${s}”` : `"${s}"`))
       .join(lang === "zh-CN" ? "、" : ", ");
     const lines: string[] = [];
@@ -119,6 +122,12 @@ async function runGenerate({ io, lang, values, positionals }: CommandContext): P
         t.scoreLine(evaluation.score.total, evaluation.score.grade, evaluation.score.execution.rate),
       );
     }
+    evaluation.projects.forEach((p, index) => {
+      if (p.score)
+        lines.push(
+          t.projectLine(projectName(p, index, lang), p.score.total, p.score.grade, p.score.execution.rate),
+        );
+    });
     lines.push(out !== "" ? t.findingsLine(evaluation.summary) : t.findingsLineDocx(evaluation.summary));
     // The 出错说明 the workbook carries: how many findings they explain, and which no longer hold.
     lines.push(...summaryLines(evaluation, lang).slice(1));

@@ -5,7 +5,7 @@
  */
 import * as pipeline from "../app/pipeline";
 import type { Evaluation } from "../engine/evaluate";
-import type { CellAddress, RuleId, Severity } from "../engine/findings";
+import { summarize, type CellAddress, type RuleId, type Severity } from "../engine/findings";
 import type { Localized } from "../engine/i18n";
 import type { Grade } from "../engine/score/types";
 import { localized } from "../engine/i18n";
@@ -24,8 +24,8 @@ export interface ReviewedFile {
   readonly file: string;
   readonly department: string;
   readonly year: string;
-  /** Which kind of 自评表: the engine reads the 部门整体支出 form only (project forms are a later issue). */
-  readonly form: "department" | null;
+  /** Which kind of 自评表: the 部门整体支出 form (with or without project forms beside it), project forms only. */
+  readonly form: "department" | "project" | null;
   /** The rule total; null when the workbook has neither an indicators table nor a budget block. */
   readonly score: number | null;
   readonly grade: Grade | null;
@@ -38,6 +38,17 @@ export interface ReviewedFile {
   readonly findings: readonly ReviewedFinding[];
   /** Why the file could not be checked; null when it was. */
   readonly error: Localized | null;
+  /** Each project form of the file (issue 13), in its order. */
+  readonly projects: readonly ReviewedProject[];
+}
+
+export interface ReviewedProject {
+  readonly name: string;
+  readonly sheet: string;
+  readonly score: number | null;
+  readonly grade: Grade | null;
+  readonly executionRate: number | null;
+  readonly counts: Readonly<Record<Severity, number>>;
 }
 
 const NO_COUNTS: Readonly<Record<Severity, number>> = { error: 0, warning: 0, notice: 0 };
@@ -71,6 +82,7 @@ export function unreadable(file: string, reason: Localized): ReviewedFile {
     counts: NO_COUNTS,
     findings: [],
     error: reason,
+    projects: [],
   };
 }
 
@@ -91,7 +103,7 @@ function reviewed(file: string, evaluation: Evaluation): ReviewedFile {
     file,
     department: evaluation.department,
     year: evaluation.year,
-    form: evaluation.tables.length > 0 ? "department" : null,
+    form: formOf(evaluation),
     score: score ? score.total : null,
     grade: score ? score.grade : null,
     typedTotal: evaluation.recognized.typed?.total?.value ?? null,
@@ -104,5 +116,19 @@ function reviewed(file: string, evaluation: Evaluation): ReviewedFile {
       message: { "zh-CN": f.message["zh-CN"], "en-US": f.message["en-US"] },
     })),
     error: null,
+    projects: evaluation.projects.map((p) => ({
+      name: p.name,
+      sheet: p.form.sheet,
+      score: p.score ? p.score.total : null,
+      grade: p.score ? p.score.grade : null,
+      executionRate: p.score ? p.score.execution.rate : null,
+      counts: summarize(p.findings),
+    })),
   };
+}
+
+function formOf(evaluation: Evaluation): ReviewedFile["form"] {
+  const department = evaluation.tables.some((t) => t.kind !== "project");
+  if (department) return "department";
+  return evaluation.projects.length > 0 ? "project" : null;
 }

@@ -21,6 +21,11 @@ export interface ReviewMessages {
   /** Why a file could not be checked when the reason is not one of the reader's (a bug, a worker that died). */
   readonly checkFailed: (detail: string) => string;
   readonly formDepartment: string;
+  /** 表式 of a filing of project forms only (issue 13). */
+  readonly formProject: string;
+  /** The sheet listing each project of each file, and its header. */
+  readonly projectsSheet: string;
+  readonly projectsHeader: readonly string[];
   readonly unreadableRule: string;
   readonly severity: Readonly<Record<"error" | "warning" | "notice", string>>;
   readonly cellSeparator: string;
@@ -67,6 +72,9 @@ const zh: ReviewMessages = {
     `汇总：可读取 ${t.read} 个，无法读取 ${t.unreadable} 个；错误 ${t.errors} 项，警告 ${t.warnings} 项。`,
   checkFailed: (detail) => `检查时出错：${detail}`,
   formDepartment: "部门整体支出",
+  formProject: "项目支出",
+  projectsSheet: "项目",
+  projectsHeader: ["文件", "项目名称", "工作表", "规则总分", "评价等级", "预算执行率", "错误", "警告"],
   unreadableRule: "无法读取",
   severity: { error: "错误", warning: "警告", notice: "提示" },
   cellSeparator: "、",
@@ -130,6 +138,9 @@ const en: ReviewMessages = {
     `Summary: ${t.read} read, ${t.unreadable} unreadable; ${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}.`,
   checkFailed: (detail) => `The check failed: ${detail}`,
   formDepartment: "Department-wide expenditure",
+  formProject: "Project expenditure",
+  projectsSheet: "Projects",
+  projectsHeader: ["File", "Project", "Sheet", "Rule total", "Grade", "Execution rate", "Errors", "Warnings"],
   unreadableRule: "Cannot be read",
   severity: { error: "Error", warning: "Warning", notice: "Notice" },
   cellSeparator: ", ",

@@ -67,6 +67,15 @@ export interface ReviewEnvelope {
     readonly warnings: number;
     /** Present only for a file that could not be checked: why, in the chosen language. */
     readonly error?: string;
+    /** Each project form of the file (issue 13); an empty array when there is none. */
+    readonly projects: readonly {
+      readonly name: string;
+      readonly sheet: string;
+      readonly score: number | null;
+      readonly grade: string | null;
+      readonly errors: number;
+      readonly warnings: number;
+    }[];
   }[];
   readonly summary: ReviewTotals & {
     readonly byRule: readonly { rule: RuleId; name: string; count: number }[];
@@ -85,6 +94,14 @@ export function reviewEnvelope(results: readonly ReviewedFile[], lang: Lang): Re
       errors: r.counts.error,
       warnings: r.counts.warning,
       ...(r.error ? { error: r.error[lang] } : {}),
+      projects: r.projects.map((p) => ({
+        name: p.name,
+        sheet: p.sheet,
+        score: p.score,
+        grade: p.grade,
+        errors: p.counts.error,
+        warnings: p.counts.warning,
+      })),
     })),
     summary: {
       ...totalsOf(results),
@@ -110,7 +127,7 @@ export function summarySheets(results: readonly ReviewedFile[], lang: Lang): Sum
       r.file,
       r.department || null,
       r.year || null,
-      r.form === "department" ? t.formDepartment : null,
+      r.form === "department" ? t.formDepartment : r.form === "project" ? t.formProject : null,
       r.score,
       r.typedTotal,
       r.grade,
@@ -130,6 +147,19 @@ export function summarySheets(results: readonly ReviewedFile[], lang: Lang): Sum
     ]),
   );
   const ruleRows: Row[] = countByRule(results, lang).map((c) => [c.name, c.count, c.files]);
+  // One row per project form of each file (issue 13): a sheet of its own, written only when some file has one.
+  const projectRows: Row[] = results.flatMap((r) =>
+    r.projects.map((p) => [
+      r.file,
+      p.name,
+      p.sheet,
+      p.score,
+      p.grade,
+      p.executionRate,
+      p.counts.error,
+      p.counts.warning,
+    ]),
+  );
 
   const [file, department, year, form, total, typed, grade, rate, errors, warnings, problem, details] =
     t.filesHeader;
@@ -160,6 +190,20 @@ export function summarySheets(results: readonly ReviewedFile[], lang: Lang): Sum
       [t.byRuleHeader[1], "integer", 10],
       [t.byRuleHeader[2], "integer", 10],
     ]),
+    ...(projectRows.length > 0
+      ? [
+          sheet(t.projectsSheet, projectRows, [
+            [t.projectsHeader[0], "text", 60],
+            [t.projectsHeader[1], "text", 40],
+            [t.projectsHeader[2], "text", 20],
+            [t.projectsHeader[3], "score", 10],
+            [t.projectsHeader[4], "text", 8],
+            [t.projectsHeader[5], "percent", 10],
+            [t.projectsHeader[6], "integer", 8],
+            [t.projectsHeader[7], "integer", 8],
+          ]),
+        ]
+      : []),
   ];
 }
 

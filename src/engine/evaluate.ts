@@ -5,6 +5,7 @@
 import { checkWorkbook } from "./check";
 import { compareFindings, summarize, type Finding, type Severity } from "./findings";
 import { toHalfWidth } from "./money";
+import { evaluateProjects, type ProjectEvaluation } from "./project";
 import { scoreWorkbook } from "./score/index";
 import type { ScoreOptions, ScoreResult } from "./score/types";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -22,6 +23,8 @@ export interface Evaluation {
   readonly department: string;
   /** The evaluation year as four digits ("2023"), "" when none is found. */
   readonly year: string;
+  /** Every project form (issue 13), checked and scored on its own; its findings are also in `findings`. */
+  readonly projects: readonly ProjectEvaluation[];
 }
 
 export function evaluateWorkbook(workbook: WorkbookSnapshot, options: ScoreOptions = {}): Evaluation {
@@ -30,7 +33,10 @@ export function evaluateWorkbook(workbook: WorkbookSnapshot, options: ScoreOptio
     ...(options.rules ? { rules: options.rules } : {}),
   });
   const scored = scoreWorkbook(checked.recognized, options);
-  const findings = [...checked.findings, ...scored.findings].sort(compareFindings);
+  const projects = evaluateProjects(checked.recognized, options);
+  const findings = [...checked.findings, ...scored.findings, ...projects.flatMap((p) => p.findings)].sort(
+    compareFindings,
+  );
   const title = titleLine(workbook);
   return {
     recognized: checked.recognized,
@@ -40,6 +46,7 @@ export function evaluateWorkbook(workbook: WorkbookSnapshot, options: ScoreOptio
     score: scored.score,
     department: departmentOf(checked.recognized.info, title),
     year: yearOf(checked.recognized.info, title),
+    projects,
   };
 }
 

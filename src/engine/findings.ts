@@ -39,6 +39,8 @@ export interface Finding {
   readonly cells: readonly CellAddress[];
   /** Which table the finding belongs to, for grouping in reports. */
   readonly table?: TableKind;
+  /** The project form the finding is about (its name as shown), on findings of a project form (issue 13). */
+  readonly project?: string;
   /** Amounts in 分 (null when the finding is not about an amount). */
   readonly expectedFen: number | null;
   readonly actualFen: number | null;

@@ -4,10 +4,11 @@
  */
 import type { Lang } from "./i18n";
 
-export type TableKind = "budget" | "expenditure" | "indicators" | "info";
+/** "project": one 项目支出绩效自评表 (issue 13), its fund block and indicators included. */
+export type TableKind = "budget" | "expenditure" | "indicators" | "info" | "project";
 
 /** Recognition and display order. */
-export const TABLE_KINDS: readonly TableKind[] = ["budget", "expenditure", "indicators", "info"];
+export const TABLE_KINDS: readonly TableKind[] = ["budget", "expenditure", "indicators", "info", "project"];
 
 /** A finding that names no table (table.missing) is about the workbook as a whole. */
 export type FindingGroup = TableKind | "other";
@@ -20,6 +21,7 @@ export const TABLE_KIND_NAMES: Readonly<Record<FindingGroup, Readonly<Record<Lan
   expenditure: { "zh-CN": "支出决算表", "en-US": "Expenditure table" },
   indicators: { "zh-CN": "绩效指标", "en-US": "Performance indicators" },
   info: { "zh-CN": "部门基本情况", "en-US": "Department information" },
+  project: { "zh-CN": "项目支出绩效自评表", "en-US": "Project self-evaluation" },
   other: { "zh-CN": "整个工作簿", "en-US": "Whole workbook" },
 };
 

@@ -33,6 +33,8 @@ export interface TableSummary {
   readonly range: CellRange;
   /** Money tables only. */
   readonly unit?: MoneyUnit;
+  /** Project forms only: the 项目名称 as written ("" when the form leaves it blank). */
+  readonly name?: string;
 }
 
 // ---------------------------------------------------------------- budget execution block (§3.1)
@@ -217,6 +219,31 @@ export interface InfoBlock {
   readonly fields: Partial<Record<InfoField, { readonly label: TextCell; readonly value: TextCell }>>;
 }
 
+// ---------------------------------------------------------------- project forms (issue 13)
+
+/**
+ * One 项目支出绩效自评表: 项目名称, 主管部门, 实施单位, the fund block (项目资金: 年度资金总额, 其中 当年财政拨款,
+ * 上年结转资金, 其他资金), 年度总体目标, the indicators and the typed 总分 / 评价等级 under them. The fund block and the
+ * indicators are read by the department tables' recognisers and belong to the form, not to the department.
+ */
+export interface ProjectForm {
+  readonly kind: "project";
+  readonly sheet: string;
+  readonly range: CellRange;
+  /** The 项目名称 label cell. */
+  readonly label: TextCell;
+  /** The name as written, null when the form leaves it blank. */
+  readonly name: TextCell | null;
+  readonly supervisor: TextCell | null;
+  readonly implementer: TextCell | null;
+  readonly budget: BudgetBlock | null;
+  /** 上年结转资金: a part of the fund total the department's block has no row for. */
+  readonly carryover: BudgetRow | null;
+  readonly indicators: IndicatorsTable | null;
+  readonly goal: { readonly expected: TextCell | null; readonly actual: TextCell | null };
+  readonly typed: TypedFigures | null;
+}
+
 /** Everything recognised in one workbook. */
 export interface RecognizedWorkbook {
   readonly budget: BudgetBlock | null;
@@ -234,6 +261,10 @@ export interface RecognizedWorkbook {
   readonly narrative?: TextCell;
   /** Per sheet, the formula cells saved without a result that the gateway computed (snapshot computedCells). */
   readonly computed?: readonly { readonly sheet: string; readonly cells: readonly CellPos[] }[];
+  /** The project forms, in sheet order (absent or empty when there is none); their tables are not the department's. */
+  readonly projects?: readonly ProjectForm[];
+  /** Set on the view of one project form (src/engine/project.ts) that the rules run over per form. */
+  readonly form?: ProjectForm;
 }
 
 // ---------------------------------------------------------------- what the filer typed around the tables

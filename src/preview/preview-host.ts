@@ -11,7 +11,7 @@ import { openXlsxHost, type SavedWorkbook, type XlsxWorkbookHost } from "../app/
 import { DEFAULT_SETTINGS, normalizeSettings, type AppSettings } from "../app/settings";
 import type { Finding } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
-import { REPORT_SHEET_KEYS, type ReportSheetKey, type ReportSpec } from "../engine/report/index";
+import type { ReportSheetKey, ReportSpec } from "../engine/report/index";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { PreviewStore, type PreviewState } from "./store";
 
@@ -98,7 +98,10 @@ export class PreviewWorkbookHost implements WorkbookHost {
     const written = await this.requireWorkbook().writeReport(spec);
     const names: Partial<Record<ReportSheetKey, string>> = written.sheets;
     // 下载报告 offers a report: the 核查结果 written alone (no tables for a 自评表) is not one.
-    const complete = REPORT_SHEET_KEYS.every((key) => names[key] !== undefined);
+    // A report is the 绩效自评表 and 自评报告, or (project forms only, issue 13) the 项目汇总, with the 核查结果.
+    const complete =
+      names.findings !== undefined &&
+      ((names.table !== undefined && names.report !== undefined) || names.summary !== undefined);
     this.store.set({ reportSheets: complete ? (names as ReportSheetNames) : null });
     // Show the 自评表 the user asked for, as the add-in's "open the report" does (or the sheet written alone).
     this.showSheets(names.table ?? written.sheets[spec.sheets[0].key]);

@@ -18,6 +18,7 @@ import { Suspense, lazy } from "react";
 import type { Evaluation } from "../engine/evaluate";
 import { parseA1Range } from "../engine/a1";
 import type { Lang } from "../engine/i18n";
+import { projectName } from "../engine/project";
 import type { IndicatorScore, ScoreResult } from "../engine/score/types";
 import { rateText, scoreText } from "../engine/format";
 import { scoreChart } from "../engine/report/table-sheet";
@@ -192,6 +193,66 @@ function ScoreList({
   );
 }
 
+/** The project forms (issue 13): each with its score and grade; a click selects its form in the workbook. */
+function ProjectList({
+  evaluation,
+  actions,
+  busy,
+  lang,
+  s,
+}: {
+  readonly evaluation: Evaluation;
+  readonly actions: PaneActions;
+  readonly busy: boolean;
+  readonly lang: Lang;
+  readonly s: UiStrings;
+}) {
+  const styles = useStyles();
+  return (
+    <section aria-labelledby="score-projects">
+      <Subtitle2 as="h2" id="score-projects">
+        {s.score.projects}
+      </Subtitle2>
+      <ul className={styles.list}>
+        {evaluation.projects.map((project, index) => {
+          const name = projectName(project, index, lang);
+          const score = project.score;
+          return (
+            <li
+              key={`${project.form.sheet}-${project.form.range.top}`}
+              className={mergeClasses(
+                styles.item,
+                score !== null && score.grade === "差" && styles.attention,
+              )}
+            >
+              <div className={styles.head}>
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  className={styles.name}
+                  aria-label={s.score.selectProject(name)}
+                  disabled={busy}
+                  onClick={() => void actions.selectProject(project)}
+                >
+                  {name}
+                </Button>
+                <Body1 className={styles.points}>
+                  {score ? s.score.projectScore(scoreText(score.total), s.grades[score.grade]) : "—"}
+                </Body1>
+              </div>
+              {score?.execution.rate !== null && score?.execution.rate !== undefined && (
+                <Caption1
+                  className={styles.muted}
+                >{`${s.score.execution} ${rateText(score.execution.rate)}`}</Caption1>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export interface ScoreViewProps {
   readonly state: PaneState;
   readonly actions: PaneActions;
@@ -216,9 +277,14 @@ export function ScoreView({ state, actions, lang, s }: ScoreViewProps) {
       </Button>
       {running && <StepProgress progress={running.progress} s={s} />}
       {!running && !evaluation && <Body1 className={styles.hint}>{s.score.notRun}</Body1>}
-      {evaluation && !evaluation.score && <Body1>{s.score.noScore}</Body1>}
+      {evaluation && !evaluation.score && evaluation.projects.length === 0 && (
+        <Body1>{s.score.noScore}</Body1>
+      )}
       {evaluation?.score && <ChartOf evaluation={evaluation} lang={lang} s={s} />}
       {evaluation?.score && <ScoreList score={evaluation.score} evaluation={evaluation} lang={lang} s={s} />}
+      {evaluation && evaluation.projects.length > 0 && (
+        <ProjectList evaluation={evaluation} actions={actions} busy={busy} lang={lang} s={s} />
+      )}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import type { ReportSheetNames } from "../app/host";
 import type { Evaluation } from "../engine/evaluate";
 import { SEVERITIES, type Severity } from "../engine/findings";
 import { rateText, scoreText } from "../engine/format";
+import { sheetKeysOf } from "../engine/report/sheet-names";
 import type { UiStrings } from "./strings";
 
 const useStyles = makeStyles({
@@ -83,10 +84,15 @@ export function SummaryCard({ evaluation, report, s, disabled, onOpenReport }: S
           </li>
         ))}
       </ul>
-      <Caption1>{s.summary.written(s.list([report.table, report.report, report.findings]))}</Caption1>
+      <Caption1>{s.summary.written(s.list(writtenNames(report)))}</Caption1>
       <Button icon={<OpenRegular />} onClick={onOpenReport} disabled={disabled}>
         {s.summary.openReport}
       </Button>
     </Card>
   );
+}
+
+/** The names of the sheets written, in tab order (a report of project forms has no 绩效自评表 or 自评报告). */
+function writtenNames(report: ReportSheetNames): string[] {
+  return sheetKeysOf(report).map((key) => report[key] ?? "");
 }

@@ -66,6 +66,10 @@ export interface UiStrings {
     readonly run: string;
     readonly notRun: string;
     readonly noScore: string;
+    /** The project forms (issue 13): the list's heading, and each project's line and its button's label. */
+    readonly projects: string;
+    readonly projectScore: (total: string, grade: string) => string;
+    readonly selectProject: (name: string) => string;
     readonly execution: string;
     readonly target: string;
     readonly actual: string;
@@ -231,6 +235,9 @@ const ZH: UiStrings = {
     run: "计算得分",
     notRun: "点击“计算得分”按规则为各项指标评分。",
     noScore: "工作簿中没有找到预算执行情况表或绩效指标表，无法评分。",
+    projects: "项目支出绩效自评",
+    projectScore: (total, grade) => `${total} 分 · ${grade}`,
+    selectProject: (name) => `选中“${name}”的自评表`,
     execution: "预算执行率",
     target: "指标值",
     actual: "完成值",
@@ -393,6 +400,9 @@ const EN: UiStrings = {
     notRun: 'Click "Compute scores" to score the indicators by the rules.',
     noScore:
       "The workbook has no budget execution table and no indicators table, so there is nothing to score.",
+    projects: "Project self-evaluations",
+    projectScore: (total, grade) => `${total} · grade ${grade}`,
+    selectProject: (name) => `Select the form of “${name}”`,
     execution: "Budget execution rate",
     target: "Target",
     actual: "Actual",

@@ -12,6 +12,7 @@ import { checkText, reportTextOf, type ReportTextSource, type TextCheckResult } 
 import { DEFAULT_SETTINGS, reportLangOf, toScoreOptions, type AppSettings } from "../app/settings";
 import type { ConfirmedEvaluation } from "../engine/confirmations";
 import type { Finding } from "../engine/findings";
+import type { ProjectEvaluation } from "../engine/project";
 import type { Lang } from "../engine/i18n";
 import type { PaneAction, UiStrings } from "./strings";
 
@@ -63,6 +64,8 @@ export interface PaneActions {
   /** 核对报告文字: reads the workbook, then compares the report's figures with it. */
   checkText(source: ReportTextSource): Promise<void>;
   setTextDraft(draft: TextDraft): void;
+  /** Selects a project's form in the workbook (issue 13). */
+  selectProject(project: ProjectEvaluation): Promise<void>;
   openReport(): Promise<void>;
   insertTemplate(): Promise<void>;
   saveSettings(settings: AppSettings): Promise<void>;
@@ -241,6 +244,10 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
     select: (finding) =>
       run("select", async (h) => {
         await pipeline.showFinding(h, finding);
+      }),
+    selectProject: (project) =>
+      run("select", async (h) => {
+        await pipeline.showProject(h, project);
       }),
     openReport: () =>
       run("open", async (h) => {

@@ -57,11 +57,13 @@ describe("selfeval generate on the sample workbook", () => {
       "tables",
       "budget",
       "score",
+      "projects",
       "findings",
       "summary",
       "banner",
     ]);
     expect(envelope.banner).toBeNull();
+    expect(envelope.projects).toEqual([]);
     expect(envelope).toMatchObject({
       file: SAMPLE_XLSX,
       output: out,

@@ -110,7 +110,14 @@ describe("selfeval review on a folder of filings", () => {
 
   it("exits 1 (errors found, a file unreadable) and prints the JSON envelope", () => {
     expect(run.code).toBe(1);
-    const sample = { department: DEPARTMENT, year: "2023", score: 99.78, grade: "优", typedTotal: null };
+    const sample = {
+      department: DEPARTMENT,
+      year: "2023",
+      score: 99.78,
+      grade: "优",
+      typedTotal: null,
+      projects: [],
+    };
     expect(JSON.parse(run.stdout)).toEqual({
       files: [
         { file: FILES[0], ...sample, errors: 0, warnings: 0 },
@@ -129,6 +136,7 @@ describe("selfeval review on a folder of filings", () => {
           errors: 0,
           warnings: 0,
           error: "这不是 Excel 工作簿（.xlsx）文件。",
+          projects: [],
         },
       ],
       summary: {

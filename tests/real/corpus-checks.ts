@@ -75,14 +75,33 @@ function budgetChecks(
   }
 }
 
+/**
+ * What the expectations are compared with: the department's tables and score, or, for a filing holding a project form
+ * and no department tables (issue 13), the first project form's fund block, indicators and score — a project form's
+ * fund block and indicators are its "budget" and "indicators" tables.
+ */
+export function subjectOf(evaluation: Evaluation): {
+  readonly kinds: ReadonlySet<string>;
+  readonly budget: Evaluation["recognized"]["budget"];
+  readonly score: Evaluation["score"];
+} {
+  const kinds = new Set<string>(evaluation.tables.map((t) => t.kind));
+  const project = evaluation.projects[0];
+  if (!project || evaluation.recognized.budget || evaluation.recognized.indicators)
+    return { kinds, budget: evaluation.recognized.budget, score: evaluation.score };
+  for (const t of project.view.tables) kinds.add(t.kind);
+  return { kinds, budget: project.form.budget, score: project.score };
+}
+
 export function corpusChecks(filing: Filing, evaluation: Evaluation): Check[] {
   const e = filing.expected;
   const out: Check[] = [];
-  const kinds = new Set<string>(evaluation.tables.map((t) => t.kind));
+  const subject = subjectOf(evaluation);
+  const kinds = subject.kinds;
   for (const kind of e.tables)
     out.push({ key: `table:${kind}`, want: "recognised", got: kinds.has(kind) ? "recognised" : "not found" });
 
-  const block = evaluation.recognized.budget;
+  const block = subject.budget;
   if (e.budget && e.unit) {
     if (e.budget.total) budgetChecks(out, "total", e.budget.total, block?.total, e.unit);
     for (const [name, amounts] of Object.entries(e.budget.sources ?? {})) {
@@ -96,7 +115,7 @@ export function corpusChecks(filing: Filing, evaluation: Evaluation): Check[] {
   }
 
   if (e.execution) {
-    const x = evaluation.score?.execution;
+    const x = subject.score?.execution;
     out.push({
       key: "execution:rate",
       want: e.execution.rate,
@@ -105,7 +124,7 @@ export function corpusChecks(filing: Filing, evaluation: Evaluation): Check[] {
     out.push({ key: "execution:score", want: e.execution.score, got: x ? x.score.toFixed(2) : "none" });
   }
 
-  const scored = evaluation.score?.indicators ?? [];
+  const scored = subject.score?.indicators ?? [];
   const used = new Set<number>();
   for (const want of e.indicators) {
     if (want.ruleScore === null) continue;

@@ -6,7 +6,6 @@
  *
  * NOT_YET lists, per filing, the expectations the engine does not meet yet; those checks are left out (never
  * weakened), and everything else is asserted exactly. The causes, by key:
- *   table:project                 project forms are not a table kind of their own yet (issue 13)
  *   table:*, budget:*, score:*,   the 河北 成安 form (horizontal 预算数 | 到位数 | 执行数 pairs; its 指标分值 column holds
  *   execution:*, false-error:*    descriptions, the weights stand under 自评得分): nothing of it is recognised yet
  *   table:budget, budget:*        a transposed budget block (宁夏 原州), horizontal "基本支出总额 | 864.2万" pairs
@@ -27,10 +26,10 @@ import { corpusChecks } from "./corpus-checks";
 import { loadFilings, xlsxPathOf } from "./corpus-files";
 
 const NOT_YET: Readonly<Record<string, readonly string[]>> = {
-  "anhui-guichi-tangxi-2022-proj-2": ["table:project"],
-  "anhui-guichi-tangxi-2022-proj": ["table:project"],
+  "anhui-guichi-tangxi-2022-proj-2": [],
+  "anhui-guichi-tangxi-2022-proj": [],
   "anhui-shouxian-2023-dept": [],
-  "anhui-tianchang-slj-2022-proj": ["table:project"],
+  "anhui-tianchang-slj-2022-proj": [],
   "chongqing-kexuecheng-rongmei-2021-dept": ["table:budget", "execution:rate", "execution:score"],
   "guangdong-huadu-zhengxie-2021-dept": [],
   "guizhou-suiyang-taibai-2021-dept": ["mistake:Sheet1!E6"],
@@ -53,7 +52,7 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
     "false-error:table.missing@(no cell)",
   ],
   "hebei-langfang-shipin-2019-proj": [],
-  "hubei-huangshi-zjj-2022-proj": ["table:project"],
+  "hubei-huangshi-zjj-2022-proj": [],
   "hubei-tongcheng-tanghu-2020-dept": ["budget:基本支出.budget", "budget:项目支出.budget"],
   "hunan-hengshan-guantang-2023-dept": [],
   "hunan-yueyang-cgjd-2018-dept": [],
@@ -69,9 +68,9 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   ],
   "shanxi-jishan-zhaidian-2021-proj": [],
   "sichuan-daying-2023-proj-2": ["mistake:Sheet1!H2"],
-  "sichuan-daying-sfj-2023-proj": ["table:project"],
-  "sichuan-qingshen-fgj-2023-proj": ["table:project"],
-  "sichuan-zhongjiang-slj-2022-proj": ["table:project"],
+  "sichuan-daying-sfj-2023-proj": [],
+  "sichuan-qingshen-fgj-2023-proj": [],
+  "sichuan-zhongjiang-slj-2022-proj": [],
   "yunnan-lijiang-gucheng-2020-proj": [],
   "yunnan-longyang-turfei-2022-proj": ["mistake:Sheet1!G10", "mistake:Sheet1!E19"],
   "yunnan-shidian-nongye-2019-proj": ["mistake:Sheet1!F13"],

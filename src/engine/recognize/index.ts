@@ -18,6 +18,7 @@ import { recognizeExpenditure } from "./expenditure";
 import { recognizeIndicators } from "./indicators";
 import { type InfoPair, assembleInfo, readInfoPair } from "./info";
 import { findNarrativeTitle } from "./narrative";
+import { recognizeProjects } from "./project";
 import { type Anchor, scanSheet } from "./scan";
 import { SheetView } from "./sheet-view";
 import { recognizeTypedFigures } from "./typed-figures";
@@ -47,14 +48,38 @@ export function recognizeWorkbook(workbook: WorkbookSnapshot): RecognizedWorkboo
     }
   });
 
-  const budget = pickBest(budgets, budgetWeight);
-  const indicators = pickBest(indicatorTables, (t) => t.rows.length);
-  const info = assembleInfo(infoPairs);
+  // Project forms take their own fund block and indicators (issue 13); the department's are chosen from the rest.
+  const { projects, claimed } = recognizeProjects(views, budgets, indicatorTables);
+  const budget = pickBest(
+    budgets.filter((b) => !claimed.has(b)),
+    budgetWeight,
+  );
+  const indicators = pickBest(
+    indicatorTables.filter((t) => !claimed.has(t)),
+    (t) => t.rows.length,
+  );
+  // The 年度总体目标 of a project form is the project's, not the department's.
+  const info = assembleInfo(
+    projects.length === 0
+      ? infoPairs
+      : infoPairs.filter(
+          (pair) =>
+            !projects.some(
+              (p) =>
+                p.sheet === pair.label.pos.sheet &&
+                insideRange(p.range, pair.label.pos.row, pair.label.pos.col),
+            ),
+        ),
+  );
   const summaries: TableSummary[] = [];
   if (budget) summaries.push(summary(budget, budget.unit));
   for (const t of expenditures) summaries.push(summary(t, t.unit));
   if (indicators) summaries.push(summary(indicators));
   if (info) summaries.push(summary(info));
+  for (const p of projects) {
+    const unit = p.budget?.unit;
+    summaries.push({ ...summary(p, unit), name: p.name?.text ?? "" });
+  }
   summaries.sort(
     (a, b) =>
       (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
@@ -79,6 +104,7 @@ export function recognizeWorkbook(workbook: WorkbookSnapshot): RecognizedWorkboo
     ...(narrative ? { narrative } : {}),
     ...(typed ? { typed } : {}),
     ...(computed.length > 0 ? { computed } : {}),
+    ...(projects.length > 0 ? { projects } : {}),
   };
 }
 
@@ -105,7 +131,11 @@ function findTables<T extends { readonly range: CellRange }>(
 }
 
 function inside(r: CellRange, a: Anchor): boolean {
-  return a.row >= r.top && a.row <= r.bottom && a.col >= r.left && a.col <= r.right;
+  return insideRange(r, a.row, a.col);
+}
+
+function insideRange(r: CellRange, row: number, col: number): boolean {
+  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
 /** The candidate with the highest weight; the first one on a tie (sheet order, then top to bottom). */

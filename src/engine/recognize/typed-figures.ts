@@ -64,6 +64,8 @@ export function recognizeTypedFigures(
   views: ReadonlyMap<string, SheetView>,
   indicators: IndicatorsTable | null,
   info: InfoBlock | null,
+  /** The first row a typed 总分 or 评价等级 may stand in (a project form's own first row; default the sheet's). */
+  fromRow?: number,
 ): TypedFigures | null {
   const infoPlaceholders = info
     ? Object.values(info.fields)
@@ -74,7 +76,7 @@ export function recognizeTypedFigures(
   if (!indicators || !view) {
     return infoPlaceholders.length > 0 ? { ...EMPTY, placeholders: infoPlaceholders } : null;
   }
-  const layout = layoutOf(indicators);
+  const layout = layoutOf(indicators, fromRow ?? view.top);
   const rows = scanRows(view, layout);
   const total = findTotal(view, layout);
   return {
@@ -90,6 +92,8 @@ export function recognizeTypedFigures(
 
 interface Layout {
   readonly table: IndicatorsTable;
+  /** The first row a typed figure is looked for in. */
+  readonly top: number;
   /** First and last header rows; data rows follow. */
   readonly headerTop: number;
   readonly headerBottom: number;
@@ -103,7 +107,7 @@ interface Layout {
   readonly textCols: readonly number[];
 }
 
-function layoutOf(table: IndicatorsTable): Layout {
+function layoutOf(table: IndicatorsTable, top: number): Layout {
   const h = table.headers;
   const headerCells = Object.values(h).filter((c): c is TextCell => c !== undefined);
   const headerTop = Math.min(...headerCells.map((c) => c.pos.row));
@@ -114,6 +118,7 @@ function layoutOf(table: IndicatorsTable): Layout {
   ];
   return {
     table,
+    top,
     headerTop,
     headerBottom,
     bottom: table.range.bottom,
@@ -187,7 +192,7 @@ function findTotal(view: SheetView, layout: Layout): TypedFigures["total"] {
   const weightCol = layout.table.headers.weight.pos.col;
   const last = Math.min(view.bottom, layout.bottom + ROWS_BELOW);
   let above: TypedFigures["total"] = null;
-  for (let r = view.top; r <= last; r++) {
+  for (let r = layout.top; r <= last; r++) {
     if (inHeader(layout, r) || (r > layout.headerBottom && r <= layout.bottom)) continue;
     for (let c = view.left; c <= view.right; c++) {
       const text = labelAt(view, r, c);
@@ -213,7 +218,7 @@ function gradeOfText(text: string): TypedGrade | null {
 /** The typed 评价等级: right of its label, or on the 总分 line right of the typed total. */
 function findGrade(view: SheetView, layout: Layout, total: TypedFigures["total"]): TypedFigures["grade"] {
   const last = Math.min(view.bottom, layout.bottom + ROWS_BELOW);
-  for (let r = view.top; r <= last; r++) {
+  for (let r = layout.top; r <= last; r++) {
     if (inHeader(layout, r) || (r > layout.headerBottom && r <= layout.bottom)) continue;
     for (let c = view.left; c <= view.right; c++) {
       if (!GRADE_LABEL.test(labelAt(view, r, c))) continue;

@@ -6,21 +6,30 @@ import type { Lang } from "../i18n";
 import { buildFindingsSheet } from "./findings-sheet";
 import type { ReportInput } from "./input";
 import { buildNarrativeSheet } from "./narrative-sheet";
-import type { ReportSpec } from "./spec";
+import { buildProjectSheets, buildProjectSummarySheet } from "./project-sheets";
+import type { ReportSpec, SheetSpec } from "./spec";
 import { buildTableSheet } from "./table-sheet";
 
 export type { ReportInput } from "./input";
 export * from "./spec";
 export * from "./sheet-names";
 
-/** Builds the report's sheets from an evaluation (any object with the fields of ReportInput, e.g. an Evaluation). */
+/**
+ * Builds the report's sheets from an evaluation (any object with the fields of ReportInput, e.g. an Evaluation): the
+ * 绩效自评表 and the 自评报告 when the workbook has the department's tables, the 项目汇总 and one 项目支出绩效自评表 per
+ * project when it has project forms (issue 13), and the 核查结果 always.
+ */
 export function buildReport(evaluation: ReportInput, lang: Lang): ReportSpec {
-  return {
-    sheets: [
-      buildTableSheet(evaluation, lang),
-      buildNarrativeSheet(evaluation, lang),
-      buildFindingsSheet(evaluation, lang),
-    ],
-  };
+  const projects = evaluation.projects ?? [];
+  const department = evaluation.recognized.budget !== null || evaluation.recognized.indicators !== null;
+  const sheets: SheetSpec[] = [];
+  if (department || projects.length === 0)
+    sheets.push(buildTableSheet(evaluation, lang), buildNarrativeSheet(evaluation, lang));
+  if (projects.length > 0) {
+    const input = { projects, year: evaluation.year };
+    sheets.push(buildProjectSummarySheet(input, lang), ...buildProjectSheets(input, lang));
+  }
+  sheets.push(buildFindingsSheet(evaluation, lang));
+  return { sheets };
 }
 export { bannerText } from "./banner";

@@ -4,6 +4,7 @@
  */
 import type { Finding } from "../findings";
 import type { Lang } from "../i18n";
+import type { ProjectEvaluation } from "../project";
 import { amountFixed } from "../format";
 import { fenToUnitNumber, type AmountParse } from "../money";
 import type { ScoreResult } from "../score/types";
@@ -27,6 +28,8 @@ export interface ReportInput {
   readonly department: string;
   /** 评价年度, e.g. "2023" ("" when none). */
   readonly year: string;
+  /** The project forms, checked and scored (issue 13); absent or empty when there is none. */
+  readonly projects?: readonly ProjectEvaluation[];
 }
 
 /** Amounts in 分 of the budget block, by column, for one row; null where the cell is empty or not an amount. */

@@ -89,6 +89,27 @@ export interface Vocabulary {
   readonly indicatorGroups: Readonly<Record<IndicatorGroup, string>>;
   readonly indicator: (n: number, line: IndicatorLine) => string;
   readonly result: (total: number, cappedFrom: number | undefined, grade: string) => string;
+  /** The projects evaluated (issue 13): how many, their funds, their grades, the lowest-scoring one and why. */
+  readonly projects: (p: ProjectsParagraph) => string;
+}
+
+/** What the 自评报告 says about the project forms of the workbook. */
+export interface ProjectsParagraph {
+  readonly count: number;
+  /** Σ 全年预算数 and Σ 全年执行数 of the projects, in 分. */
+  readonly budget: number;
+  readonly executed: number;
+  /** How many projects got each grade, best first (grades no project got left out). */
+  readonly grades: readonly { readonly grade: string; readonly count: number }[];
+  readonly lowest: {
+    readonly name: string;
+    readonly total: number;
+    readonly grade: string;
+    /** Its execution rate when below 100%. */
+    readonly rate: number | null;
+    /** The indicators that lost points, with the reason the form gives ("" when none). */
+    readonly shortfalls: readonly { readonly name: string; readonly reason: string }[];
+  } | null;
 }
 
 /** An execution rate (0.9123) as a percentage with two decimals ("91.23"). */
@@ -194,6 +215,19 @@ const ZH: Vocabulary = {
     const capped = cappedFrom !== undefined ? `（按预算执行率上限由${scoreText(cappedFrom)}分调整）` : "";
     return `经自评，对单位整体支出评分为${scoreText(total)}分${capped}，评价等级为“${grade}”。`;
   },
+  projects: (p) => {
+    const grades = p.grades.map((g) => `“${g.grade}”${g.count}个`).join("、");
+    let text = `本年度共对${p.count}个项目开展绩效自评，全年预算数合计${wanText(p.budget)}万元，全年执行数合计${wanText(p.executed)}万元。`;
+    if (grades) text += `评价等级为${grades}。`;
+    const l = p.lowest;
+    if (l) {
+      const why: string[] = [];
+      if (l.rate !== null) why.push(`预算执行率${ratePercent(l.rate)}%`);
+      for (const s of l.shortfalls) why.push(`“${s.name}”未达目标${s.reason ? `（${s.reason}）` : ""}`);
+      text += `得分最低的是“${l.name}”，${scoreText(l.total)}分，评价等级“${l.grade}”${why.length > 0 ? `，主要原因：${why.join("；")}` : ""}。`;
+    }
+    return text;
+  },
 };
 
 const EN_PROMPTED: Readonly<Record<PromptedText, string>> = {
@@ -298,6 +332,20 @@ const EN: Vocabulary = {
     const capped =
       cappedFrom !== undefined ? ` (capped by the execution rate from ${scoreText(cappedFrom)})` : "";
     return `The self-evaluation scores the unit's overall expenditure at ${scoreText(total)}${capped}, grade ${grade}.`;
+  },
+  projects: (p) => {
+    const grades = p.grades.map((g) => `${g.count} graded ${g.grade}`).join(", ");
+    let text = `${p.count} projects were self-evaluated this year, with a full-year budget of ${wanText(p.budget)} and spending of ${wanText(p.executed)} (10,000 yuan).`;
+    if (grades) text += ` Grades: ${grades}.`;
+    const l = p.lowest;
+    if (l) {
+      const why: string[] = [];
+      if (l.rate !== null) why.push(`a budget execution rate of ${ratePercent(l.rate)}%`);
+      for (const s of l.shortfalls)
+        why.push(`“${s.name}” short of its target${s.reason ? ` (${s.reason})` : ""}`);
+      text += ` The lowest score is “${l.name}”, ${scoreText(l.total)}, grade ${l.grade}${why.length > 0 ? `, mainly for ${why.join("; ")}` : ""}.`;
+    }
+    return text;
   },
 };
 

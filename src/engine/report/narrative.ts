@@ -6,6 +6,7 @@
  */
 import type { Lang } from "../i18n";
 import type { IndicatorScore } from "../score/types";
+import { projectDisplayName } from "../recognize/project";
 import type { FundSource, InfoField } from "../tables";
 import {
   FUND_SOURCE_LABELS,
@@ -20,6 +21,7 @@ import {
   VOCABULARIES,
   type ExecutedPart,
   type IndicatorGroup,
+  type ProjectsParagraph,
   type PromptedText,
   type SectionId,
   type SubsectionId,
@@ -84,7 +86,9 @@ type Draw =
   /** The scored indicators, grouped into met, not fully met and without an actual value. */
   | { readonly draw: "indicators" }
   /** The total score and grade, when there is a score. */
-  | { readonly draw: "result" };
+  | { readonly draw: "result" }
+  /** The project forms evaluated (issue 13); nothing when there is none. */
+  | { readonly draw: "projects" };
 
 /** A part of a section, under its own numbered subheading when it names one. */
 type Part = Draw & { readonly sub?: SubsectionId };
@@ -116,6 +120,7 @@ export const OUTLINE: readonly SectionOutline[] = [
       { draw: "overall" },
       { draw: "info", field: "goalCompletion", absent: "silent" },
       { draw: "indicators" },
+      { draw: "projects" },
     ],
   },
   { id: "problems", parts: [{ draw: "info", field: "problems", absent: "problems" }] },
@@ -161,6 +166,7 @@ class NarrativeWriter {
   constructor(
     private readonly input: ReportInput,
     private readonly words: Vocabulary,
+    private readonly lang: Lang,
   ) {
     this.f = figuresOf(input);
   }
@@ -235,6 +241,11 @@ class NarrativeWriter {
         if (s) this.body(words.result(s.total, s.cappedFrom, s.grade));
         return;
       }
+      case "projects": {
+        const paragraph = projectsParagraph(input, this.lang);
+        if (paragraph) this.body(words.projects(paragraph), true);
+        return;
+      }
     }
   }
 
@@ -294,8 +305,52 @@ class NarrativeWriter {
   }
 }
 
+const GRADE_ORDER = ["优", "良", "中", "差"] as const;
+
+/** The figures of the projects paragraph, null when the workbook has no project form. */
+export function projectsParagraph(input: ReportInput, lang: Lang): ProjectsParagraph | null {
+  const projects = input.projects ?? [];
+  if (projects.length === 0) return null;
+  let budget = 0;
+  let executed = 0;
+  for (const p of projects) {
+    budget += amountFen(p.form.budget?.total.cells.budget) ?? 0;
+    executed += amountFen(p.form.budget?.total.cells.executed) ?? 0;
+  }
+  const grades = GRADE_ORDER.map((grade) => ({
+    grade,
+    count: projects.filter((p) => p.score?.grade === grade).length,
+  })).filter((g) => g.count > 0);
+  let lowestIndex = -1;
+  projects.forEach((p, i) => {
+    const low = lowestIndex >= 0 ? projects[lowestIndex].score : null;
+    if (p.score && (!low || p.score.total < low.total)) lowestIndex = i;
+  });
+  const low = lowestIndex >= 0 ? projects[lowestIndex] : null;
+  const score = low?.score ?? null;
+  return {
+    count: projects.length,
+    budget,
+    executed,
+    grades,
+    lowest:
+      low && score
+        ? {
+            name: projectDisplayName(low.form, lowestIndex, lang),
+            total: score.total,
+            grade: score.grade,
+            rate: score.execution.rate !== null && score.execution.rate < 1 ? score.execution.rate : null,
+            shortfalls: score.indicators
+              .filter((i) => i.score < i.weight)
+              .slice(0, 3)
+              .map((i) => ({ name: i.name, reason: i.reason })),
+          }
+        : null,
+  };
+}
+
 export function composeNarrative(input: ReportInput, lang: Lang): Paragraph[] {
-  const writer = new NarrativeWriter(input, VOCABULARIES[lang]);
+  const writer = new NarrativeWriter(input, VOCABULARIES[lang], lang);
   writer.title();
   OUTLINE.forEach((section, i) => writer.section(i + 1, section));
   return writer.out;

@@ -13,7 +13,13 @@
 import { rangeToA1 } from "../a1";
 import type { Lang } from "../i18n";
 import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { REPORT_SHEET_KEYS, type ReportSheetKey, type ReportSpec, type SheetSpec } from "./spec";
+import {
+  sheetKeyRank,
+  type FixedSheetKey,
+  type ReportSheetKey,
+  type ReportSpec,
+  type SheetSpec,
+} from "./spec";
 
 /** Name of the marker sheet that lists our sheets. */
 export const MARKER_SHEET_NAME = "_selfeval";
@@ -33,10 +39,37 @@ export const TEMPORARY_NAME_PREFIX = `${MARKER_SHEET_NAME}_`;
 /** Excel's limit on a sheet name's length. */
 export const MAX_SHEET_NAME_LENGTH = 31;
 
-export const DEFAULT_SHEET_NAMES: Readonly<Record<Lang, Readonly<Record<ReportSheetKey, string>>>> = {
-  "zh-CN": { table: "绩效自评表", report: "自评报告", findings: "核查结果" },
-  "en-US": { table: "Self-Evaluation Table", report: "Self-Evaluation Report", findings: "Check Results" },
+export const DEFAULT_SHEET_NAMES: Readonly<Record<Lang, Readonly<Record<FixedSheetKey, string>>>> = {
+  "zh-CN": { table: "绩效自评表", report: "自评报告", summary: "项目汇总", findings: "核查结果" },
+  "en-US": {
+    table: "Self-Evaluation Table",
+    report: "Self-Evaluation Report",
+    summary: "Project Summary",
+    findings: "Check Results",
+  },
 };
+
+/**
+ * A project's sheet is named after the project behind a fixed prefix ("项目-职业技能培训项目"), so a gateway can tell
+ * a sheet we may have written from the user's by its name alone (mayBeReportSheetName), whatever the project is called.
+ */
+export const PROJECT_SHEET_PREFIX: Readonly<Record<Lang, string>> = { "zh-CN": "项目-", "en-US": "Project-" };
+
+/** Room left for " (nn)" when the name is taken, so a numbered name keeps the whole prefix and most of the name. */
+const NUMBER_ROOM = 5;
+
+/**
+ * The default name of a project's sheet: the prefix and the project's name, with the characters Excel refuses in a
+ * sheet name ([ ] : * ? / \) replaced, no apostrophe at either end, cut to fit 31 characters with room for " (n)".
+ */
+export function projectSheetName(projectName: string, lang: Lang): string {
+  const clean = Array.from(projectName.replace(/[[\]:*?/\\\s]+/g, " ").trim())
+    .slice(0, MAX_SHEET_NAME_LENGTH - NUMBER_ROOM - PROJECT_SHEET_PREFIX[lang].length)
+    .join("")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return `${PROJECT_SHEET_PREFIX[lang]}${clean}`;
+}
 
 /** Excel compares sheet names without regard to case ("Sheet1" and "SHEET1" clash). */
 function nameKey(name: string): string {
@@ -59,8 +92,13 @@ export function planSheetNames(
   existing: readonly string[],
   owned: readonly string[],
   lang: Lang,
-): Record<ReportSheetKey, string> {
-  return planSheetNamesFrom(existing, owned, DEFAULT_SHEET_NAMES[lang]);
+): Record<"table" | "report" | "findings", string> {
+  const names = DEFAULT_SHEET_NAMES[lang];
+  return planSheetNamesFrom(existing, owned, {
+    table: names.table,
+    report: names.report,
+    findings: names.findings,
+  });
 }
 
 /**
@@ -89,10 +127,12 @@ export function planSheetNamesFrom<K extends ReportSheetKey>(
 }
 
 /** The keys a record of sheet names or bases has, in tab order. */
-export function sheetKeysOf<K extends ReportSheetKey>(record: Readonly<Record<K, unknown>>): K[] {
-  return REPORT_SHEET_KEYS.filter(
-    (key): key is K => (record as Partial<Record<ReportSheetKey, unknown>>)[key] !== undefined,
-  );
+export function sheetKeysOf<K extends ReportSheetKey>(
+  record: Readonly<Record<K, unknown>> | Readonly<Partial<Record<K, unknown>>>,
+): K[] {
+  return (Object.keys(record) as K[])
+    .filter((key) => (record as Partial<Record<string, unknown>>)[key] !== undefined)
+    .sort((a, b) => sheetKeyRank(a) - sheetKeyRank(b));
 }
 
 /** One row of the marker: a sheet we wrote, its key, and its fingerprint as written ("" when none was recorded). */
@@ -247,6 +287,7 @@ export function ownedSheetsFrom(
 export function mayBeReportSheetName(name: string, bases: readonly string[] = []): boolean {
   const k = nameKey(name);
   if (k.startsWith(nameKey(TEMPORARY_NAME_PREFIX))) return true;
+  if (Object.values(PROJECT_SHEET_PREFIX).some((prefix) => k.startsWith(nameKey(prefix)))) return true;
   const numberedAs = /^.* \((\d+)\)$/.exec(name);
   const n = numberedAs ? Number(numberedAs[1]) : 1;
   const all = [...Object.values(DEFAULT_SHEET_NAMES).flatMap((names) => Object.values(names)), ...bases];

@@ -18,10 +18,28 @@
 import { quoteSheetName } from "../a1";
 import type { CellRange } from "../snapshot";
 
-/** Which of our three sheets: the scored 自评表, the narrative 自评报告, the findings list 核查结果. */
-export type ReportSheetKey = "table" | "report" | "findings";
+/**
+ * Which of our sheets: the scored 自评表, the narrative 自评报告, the findings list 核查结果, and with project forms
+ * (issue 13) the 项目汇总 summary and one 项目支出绩效自评表 per project ("project-0", "project-1", …: a key may stand in a temporary sheet name).
+ */
+export type FixedSheetKey = "table" | "report" | "summary" | "findings";
+export type ProjectSheetKey = `project-${number}`;
+export type ReportSheetKey = FixedSheetKey | ProjectSheetKey;
 
-export const REPORT_SHEET_KEYS: readonly ReportSheetKey[] = ["table", "report", "findings"];
+/** The fixed sheets in tab order; the project sheets stand between the summary and 核查结果. */
+export const REPORT_SHEET_KEYS: readonly FixedSheetKey[] = ["table", "report", "summary", "findings"];
+
+export function projectSheetKey(index: number): ProjectSheetKey {
+  return `project-${index}`;
+}
+
+/** Tab order of a key: table, report, summary, the projects in order, findings. */
+export function sheetKeyRank(key: string): number {
+  const m = /^project-(\d+)$/.exec(key);
+  if (m) return 3 + Number(m[1]) / 1e6;
+  const i = (REPORT_SHEET_KEYS as readonly string[]).indexOf(key);
+  return i < 0 ? 99 : i === 3 ? 4 : i;
+}
 
 export type BorderWeight = "thin" | "medium";
 

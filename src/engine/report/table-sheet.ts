@@ -15,6 +15,7 @@
 import { scoreFixed } from "../format";
 import type { Lang } from "../i18n";
 import type { BudgetColumn, BudgetRow } from "../tables";
+import type { ProjectSheetKey } from "./spec";
 import {
   FUND_SOURCE_LABELS,
   SPENDING_KIND_LABELS,
@@ -115,6 +116,17 @@ function tableTexts(lang: Lang) {
       ? ["单位负责人：", "财务负责人：", "填表人：", "填报日期：    年    月    日"]
       : ["Head of unit:", "Head of finance:", "Prepared by:", "Date:"],
     execution: zh ? "预算执行率" : "Budget execution",
+    projectTitle: (year: string) =>
+      zh
+        ? `${year ? `${year}年度` : ""}项目支出绩效自评表`
+        : `${year ? `FY${year} ` : ""}Project Expenditure Performance Self-Evaluation`,
+    projectName: zh ? "项目名称" : "Project",
+    supervisor: zh ? "主管部门" : "Supervising department",
+    implementer: zh ? "实施单位" : "Implementing unit",
+    projectFunds: zh ? "项目资金（万元）" : "Project funds (10,000 yuan)",
+    appropriation: zh ? "其中：当年财政拨款" : "Of which: this year's appropriation",
+    carryover: zh ? "上年结转资金" : "Carried over from last year",
+    otherFunds: zh ? "其他资金" : "Other funds",
     chartTitle: zh ? "得分与分值" : "Score against weight",
     scoreSeries: zh ? "得分" : "Score",
     weightSeries: zh ? "分值" : "Weight",
@@ -196,7 +208,23 @@ export function runsOf(keys: readonly string[]): [number, number][] {
   return runs;
 }
 
-export function buildTableSheet(input: ReportInput, lang: Lang): SheetSpec {
+/** What a project's 项目支出绩效自评表 shows besides the department's layout (issue 13). */
+export interface ProjectHead {
+  readonly key: ProjectSheetKey;
+  /** The sheet's default name (projectSheetName). */
+  readonly sheetName: string;
+  readonly name: string;
+  readonly supervisor: string;
+  readonly implementer: string;
+  readonly carryover: BudgetRow | null;
+  readonly goal: { readonly expected: string; readonly actual: string };
+}
+
+/**
+ * The 绩效自评表, or with `project` a project's 项目支出绩效自评表 in the same layout: 项目名称, 主管部门 and 实施单位 in
+ * place of 预算部门名称, the fund block by 当年财政拨款 / 上年结转资金 / 其他资金, the project's own goal.
+ */
+export function buildTableSheet(input: ReportInput, lang: Lang, project?: ProjectHead): SheetSpec {
   const t = tableTexts(lang);
   const g = new SheetGrid(COLUMN_WIDTHS);
   let row = 0;
@@ -209,20 +237,35 @@ export function buildTableSheet(input: ReportInput, lang: Lang): SheetSpec {
     row += 1;
   }
   const titleRow = row + 1;
-  g.area(row, 0, row, LAST_COL, t.title(input.year), "title", { text: true });
+  g.area(row, 0, row, LAST_COL, project ? t.projectTitle(input.year) : t.title(input.year), "title", {
+    text: true,
+  });
   g.height(row, 36);
   row += 1;
   g.area(row, 5, row, LAST_COL, t.unitCaption, "caption");
   g.height(row, 20);
   row += 1;
 
-  g.area(row, 0, row, 1, t.department, "labelCenter");
-  g.area(row, 2, row, LAST_COL, input.department, "label", { text: true });
-  g.fitRow(row, input.department, 2, LAST_COL, BODY_SIZE, 24);
-  row += 1;
+  if (project) {
+    g.area(row, 0, row, 1, t.projectName, "labelCenter");
+    g.area(row, 2, row, LAST_COL, project.name, "label", { text: true });
+    g.fitRow(row, project.name, 2, LAST_COL, BODY_SIZE, 24);
+    row += 1;
+    g.area(row, 0, row, 1, t.supervisor, "labelCenter");
+    g.area(row, 2, row, 3, project.supervisor, "label", { text: true });
+    g.area(row, 4, row, 5, t.implementer, "labelCenter");
+    g.area(row, 6, row, LAST_COL, project.implementer, "label", { text: true });
+    g.height(row, 24);
+    row += 1;
+  } else {
+    g.area(row, 0, row, 1, t.department, "labelCenter");
+    g.area(row, 2, row, LAST_COL, input.department, "label", { text: true });
+    g.fitRow(row, input.department, 2, LAST_COL, BODY_SIZE, 24);
+    row += 1;
+  }
 
-  row = writeBudget(g, input, lang, row);
-  row = writeGoals(g, input, lang, row);
+  row = writeBudget(g, input, lang, row, project);
+  row = writeGoals(g, input, lang, row, project);
   row = writeIndicators(g, input, lang, row);
 
   // 总分 and 评价等级.
@@ -249,8 +292,8 @@ export function buildTableSheet(input: ReportInput, lang: Lang): SheetSpec {
   g.height(row, 30);
 
   return {
-    key: "table",
-    name: DEFAULT_SHEET_NAMES[lang].table,
+    key: project ? project.key : "table",
+    name: project ? project.sheetName : DEFAULT_SHEET_NAMES[lang].table,
     cells: g.cells,
     merges: g.merges,
     styles: styles(lang),
@@ -262,11 +305,17 @@ export function buildTableSheet(input: ReportInput, lang: Lang): SheetSpec {
   };
 }
 
-function writeBudget(g: SheetGrid, input: ReportInput, lang: Lang, top: number): number {
+function writeBudget(
+  g: SheetGrid,
+  input: ReportInput,
+  lang: Lang,
+  top: number,
+  project: ProjectHead | undefined,
+): number {
   const t = tableTexts(lang);
   let row = top;
   t.budgetHeader.forEach((h, i) => {
-    if (i === 0) g.area(row, 0, row, 1, h, "header");
+    if (i === 0) g.area(row, 0, row, 1, project ? t.projectFunds : h, "header");
     else g.set(row, i + 1, h, "header");
   });
   g.fitRow(row, t.budgetHeader[0], 0, 1, BODY_SIZE, BODY_MIN_HEIGHT + 4);
@@ -291,7 +340,14 @@ function writeBudget(g: SheetGrid, input: ReportInput, lang: Lang, top: number):
   };
 
   line(t.total, "label", block?.total);
-  if (block) {
+  if (project) {
+    // The official project form: 其中：当年财政拨款, 上年结转资金, 其他资金, whether filled or not, then any other source.
+    line(t.appropriation, "subLabel", block?.sources.general);
+    line(t.carryover, "subLabel", project.carryover ?? undefined);
+    line(t.otherFunds, "subLabel", block?.sources.other);
+    for (const s of block ? presentSources(block) : [])
+      if (s !== "general" && s !== "other") line(FUND_SOURCE_LABELS[s][lang], "subLabel", block?.sources[s]);
+  } else if (block) {
     const sources = presentSources(block);
     if (sources.length > 0) {
       line(t.bySource, "label", undefined);
@@ -312,10 +368,16 @@ function writeBudget(g: SheetGrid, input: ReportInput, lang: Lang, top: number):
   return row;
 }
 
-function writeGoals(g: SheetGrid, input: ReportInput, lang: Lang, top: number): number {
+function writeGoals(
+  g: SheetGrid,
+  input: ReportInput,
+  lang: Lang,
+  top: number,
+  project: ProjectHead | undefined,
+): number {
   const t = tableTexts(lang);
-  const expected = infoText(input, "overallGoal");
-  const achieved = infoText(input, "goalCompletion");
+  const expected = project ? project.goal.expected : infoText(input, "overallGoal");
+  const achieved = project ? project.goal.actual : infoText(input, "goalCompletion");
   g.area(top, 0, top + 1, 1, t.goals, "labelCenter");
   g.area(top, 2, top, 4, t.expected, "header");
   g.area(top, 5, top, 7, t.achieved, "header");

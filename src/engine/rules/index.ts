@@ -38,6 +38,10 @@ const RUN_ORDER: readonly RuleId[] = [
   "sum.column",
   "cross.sheet",
   "sum.rounding",
+  // Project forms (issue 13): each form's fund block (over the form's view), then the forms together.
+  "project.fund-sum",
+  "project.department-sum",
+  "project.duplicate-name",
   // The reviewer's checks on what the template left behind (issue 12 §2).
   "quality.placeholder",
   "quality.template-row",

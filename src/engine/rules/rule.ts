@@ -27,6 +27,11 @@ export interface RuleMeta<Also extends string = never> {
    * Their severity and enablement come from their own registry entry.
    */
   readonly also?: readonly Also[];
+  /**
+   * The rule is about the whole workbook (a table missing, the department's breakdowns, the tables across sheets):
+   * it is not run again over each project form (issue 13), whose own rules stand in for it where needed.
+   */
+  readonly wholeWorkbookOnly?: true;
 }
 
 /** What a rule hands to `report`: everything of the Finding except the rule id and the severity. */

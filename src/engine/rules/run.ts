@@ -30,6 +30,11 @@ function addressOf(cell: CellPos | CellAddress): CellAddress {
 
 export interface RuleRunOptions extends CheckOptionsForRules {
   readonly rules?: RuleProfile;
+  /**
+   * Run over the view of one project form (src/engine/project.ts): the rules about the whole workbook are left out
+   * and every finding belongs to the form (table "project", its name).
+   */
+  readonly form?: { readonly name: string };
 }
 
 type Hook = "check" | "checkScores" | "checkText";
@@ -45,13 +50,16 @@ function run(
   const ruleOptions: CheckOptionsForRules =
     options.toleranceInUnit === undefined ? {} : { toleranceInUnit: options.toleranceInUnit };
   const findings: Finding[] = [];
+  const form = options.form;
   for (const rule of RULES as readonly Rule<RuleId, RuleId>[]) {
     if (severityOf(rule.id, profile) === "off") continue;
+    if (form && rule.meta.wholeWorkbookOnly) continue;
     const report = (d: ReportDescriptor<RuleId>): void => {
       const id = d.as ?? rule.id;
       const configured = severityOf(id, profile);
       if (configured === "off") return;
-      findings.push(buildFinding(rule, id, d.mitigated ? LOWER[configured] : configured, d));
+      const finding = buildFinding(rule, id, d.mitigated ? LOWER[configured] : configured, d);
+      findings.push(form ? { ...finding, table: "project", project: form.name } : finding);
     };
     if (hook === "check") rule.check?.({ workbook, options: ruleOptions, report });
     else if (hook === "checkText") rule.checkText?.({ workbook, options: ruleOptions, comparisons, report });

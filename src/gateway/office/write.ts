@@ -251,12 +251,16 @@ export async function writeReport<K extends ReportSheetKey = ReportSheetKey>(
 
   // 5. finish
   try {
-    const tableSpec: SheetSpec | undefined = spec.sheets.find((s) => s.key === "table");
     if (features.api19)
       for (const sheet of spec.sheets) renderPrintSetup(added.get(sheet.key) as Excel.Worksheet, sheet.print);
-    if (tableSpec?.chart && marker) {
-      const source = writeChartData(marker, tableSpec.chart, CHART_DATA_COLUMN);
-      renderChart(added.get(tableSpec.key as K) as Excel.Worksheet, tableSpec.chart, source);
+    // The 绩效自评表's chart and the 项目汇总's (issue 13), their data side by side on the marker, in this same batch.
+    let dataCol = CHART_DATA_COLUMN;
+    for (const key of ["table", "summary"] as const) {
+      const chartSpec: SheetSpec | undefined = spec.sheets.find((s) => s.key === key);
+      if (!chartSpec?.chart || !marker) continue;
+      const source = writeChartData(marker, chartSpec.chart, dataCol);
+      renderChart(added.get(chartSpec.key as K) as Excel.Worksheet, chartSpec.chart, source);
+      dataCol += chartSpec.chart.series.length + 2;
     }
     await context.sync(); // 5
   } catch (e) {
@@ -300,7 +304,11 @@ async function rollBack(
     await context.sync();
     return;
   }
-  const temporary = new Set(Object.values(building).map(upper));
+  const temporary = new Set(
+    Object.values(building)
+      .filter((n): n is string => n !== undefined)
+      .map(upper),
+  );
   for (const ws of worksheets.items) {
     if (addedIds.has(ws.id) || temporary.has(upper(ws.name))) ws.delete();
   }

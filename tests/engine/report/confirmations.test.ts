@@ -64,7 +64,7 @@ const missing: Finding = {
 
 function evaluation(findings: Finding[]): Evaluation {
   const input = seedInput({ findings });
-  return { ...input, tables: [], summary: summarize(findings) };
+  return { ...input, tables: [], summary: summarize(findings), projects: [] };
 }
 
 function store(...confirmations: ConfirmationStore["confirmations"]): ConfirmationStore {

@@ -31,6 +31,8 @@ export const sumBreakdown = defineRule({
       "In each column of the budget execution block, the total equals the sum by fund source and the sum by spending kind",
     ),
     also: ["sum.rounding"],
+    // A project form's fund block has no 按支出性质分 and a 上年结转资金 part: project.fund-sum checks it.
+    wholeWorkbookOnly: true,
   },
   check(context) {
     const block = context.workbook.budget;

@@ -17,6 +17,8 @@ export const tableMissing = defineRule({
     if (workbook.budget || workbook.expenditures.length > 0 || workbook.indicators) return;
     // A 自评报告's text has no table by its nature: table.report-only says so, as a notice.
     if (workbook.narrative) return;
+    // A workbook of project forms only (issue 13) holds tables: the forms'.
+    if ((workbook.projects?.length ?? 0) > 0 || workbook.form) return;
     report({ cells: [], message: tableMissingMessage() });
   },
 });
