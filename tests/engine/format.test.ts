@@ -81,7 +81,10 @@ describe("table kinds", () => {
   it("lists the kinds once, in display order, with one name per language", () => {
     expect(TABLE_KINDS).toEqual(["budget", "expenditure", "indicators", "info", "project"]);
     expect(FINDING_GROUP_ORDER).toEqual(["budget", "expenditure", "indicators", "info", "project", "other"]);
-    expect(TABLE_KIND_NAMES.project).toEqual({ "zh-CN": "项目支出绩效自评表", "en-US": "Project self-evaluation" });
+    expect(TABLE_KIND_NAMES.project).toEqual({
+      "zh-CN": "项目支出绩效自评表",
+      "en-US": "Project self-evaluation",
+    });
     expect(TABLE_KIND_NAMES.indicators).toEqual({ "zh-CN": "绩效指标", "en-US": "Performance indicators" });
     expect(tableKindName("other", "zh-CN")).toBe("整个工作簿");
     expect(tableKindName("budget", "en-US")).toBe("Budget execution");
