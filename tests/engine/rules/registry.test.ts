@@ -80,6 +80,9 @@ describe("the rule registry", () => {
       "sum.column",
       "cross.sheet",
       "sum.rounding",
+      "project.fund-sum",
+      "project.department-sum",
+      "project.duplicate-name",
       "quality.placeholder",
       "quality.template-row",
       "quality.weights-unstated",
@@ -108,7 +111,7 @@ describe("the rule registry", () => {
       "quality.direction",
       "quality.vague",
       // Rules added since run after these (see RUN_ORDER in src/engine/rules/index.ts).
-      ...all.slice(41).map((r) => r.id),
+      ...all.slice(44).map((r) => r.id),
     ]);
   });
 
