@@ -2,7 +2,7 @@
  * The report's sheets for project forms (issue 13): one printable 项目支出绩效自评表 per project, in the layout of the
  * 绩效自评表 and computed the same way (table-sheet.ts), and the 项目汇总: one row per project — name, 全年预算数,
  * 全年执行数, 执行率, 总分, 等级, errors — with the totals, and a chart of the projects' scores for the renderers that
- * draw one.
+ * draw one (Office.js and the .xlsx package writer; not WPS).
  */
 import type { Finding } from "../findings";
 import type { Lang } from "../i18n";

@@ -131,7 +131,10 @@ export interface PrintSpec {
   readonly centerHorizontally: boolean;
 }
 
-/** Data for a chart of 得分 against 分值 per 一级指标 (and execution); drawn by the Office.js gateway where supported. */
+/**
+ * Data for a sheet's column chart — 得分 against 分值 per 一级指标 (and execution) on the 绩效自评表, each project's 总分
+ * against 满分 on the 项目汇总 — drawn by the Office.js gateway where supported and by the .xlsx package writer; not by WPS.
+ */
 export interface ChartSpec {
   readonly title: string;
   readonly categories: readonly string[];

@@ -158,7 +158,7 @@ async function addReport<K extends ReportSheetKey>(
     writeXml(zip, index, part, s.doc);
     types.add(part, freshTypes.typeOf(s.entry.part ?? "") ?? WORKSHEET_TYPE);
     await transplantRelationships(zip, index, types, fresh, freshIndex, freshTypes, s.entry.part ?? "", part);
-    // The chart of the scores (the 绩效自评表's), drawn from its own part: exceljs writes no charts.
+    // The sheet's chart (the 绩效自评表's scores, the 项目汇总's projects), drawn in its own part: exceljs writes none.
     const chart = spec.sheets.find((sheet) => rendered.sheetNames[sheet.key] === s.entry.name)?.chart;
     if (chart) {
       await addChartToSheet(zip, index, types, part, s.doc, chart);

@@ -1,7 +1,8 @@
 /**
- * The chart of the scores on the 绩效自评表 in the .xlsx the package writer makes: a DrawingML chart part
+ * The charts in the .xlsx the package writer makes, from each sheet spec's `chart`: a DrawingML chart part
  * (xl/charts/chartN.xml) in a drawing part (xl/drawings/drawingN.xml) anchored below the printed table, as Excel's
- * Insert Chart makes one — grouped columns of 得分 and 分值 per category (the execution, then each 一级指标). The data
+ * Insert Chart makes one — grouped columns of the spec's series per category: on the 绩效自评表 得分 and 分值 (the
+ * execution, then each 一级指标), on the 项目汇总 each project's 总分 beside 满分. The data
  * are literals in the chart (c:strLit / c:numLit): the chart needs no cells of its own and no hidden sheet. Every
  * element is built with the XML helpers (attribute values and text encoded there), never pasted as a string.
  */
