@@ -10,6 +10,8 @@ import { join, posix } from "path";
 import { ELDERLY, ROADS, TRAINING, addProjectSheet, projectSheet } from "../fixtures/project-forms";
 import { buildXlsx, editXlsx } from "../fixtures/xlsx-builders";
 import { SAMPLE_XLSX, runCli } from "../cli/run-cli";
+import { chartPartXml, drawingPartXml } from "../../src/gateway/xlsx/package/chart-part";
+import { buildXml } from "../../src/gateway/xlsx/package/xml";
 
 /** `selfeval generate` (the package writer) on `input`, its output's bytes. */
 async function generated(input: Uint8Array): Promise<Uint8Array> {
@@ -150,5 +152,67 @@ describe("a workbook with no project forms", () => {
       ["绩效自评表", ["xl/charts/chart1.xml"]],
     ]);
     expect((await seriesOf(zip, "xl/charts/chart1.xml"))[0].name).toEqual(["得分"]);
+  });
+});
+
+describe("a workbook whose project sheet has a chart of the user's own", () => {
+  it("keeps the user's chart byte for byte and adds ours beside it, twice over", async () => {
+    const zip = await JSZip.loadAsync(
+      await buildXlsx([projectSheet("项目一", TRAINING), projectSheet("项目二", ROADS)]),
+    );
+    // The user's chart on 项目一: xl/charts/chart1.xml in xl/drawings/drawing1.xml, as Excel's Insert Chart adds one.
+    const userChart = buildXml(
+      chartPartXml({
+        title: "我的图表",
+        categories: ["一月", "二月"],
+        series: [{ name: "支出", values: [3, 4] }],
+        anchor: { row: 20, col: 0 },
+      }),
+    );
+    const userDrawing = buildXml(
+      drawingPartXml({ title: "我的图表", categories: [], series: [], anchor: { row: 20, col: 0 } }, "rId1"),
+    );
+    const rel = (type: string, target: string) =>
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/></Relationships>`;
+    zip.file("xl/charts/chart1.xml", userChart);
+    zip.file("xl/drawings/drawing1.xml", userDrawing);
+    zip.file("xl/drawings/_rels/drawing1.xml.rels", rel("chart", "../charts/chart1.xml"));
+    expect(zip.file("xl/worksheets/_rels/sheet1.xml.rels")).toBeNull();
+    zip.file("xl/worksheets/_rels/sheet1.xml.rels", rel("drawing", "../drawings/drawing1.xml"));
+    const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    expect(sheet.endsWith("</worksheet>")).toBe(true);
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      sheet.replace(/<\/worksheet>$/, '<drawing r:id="rId1"/></worksheet>'),
+    );
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "</Types>",
+        '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
+          '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+      ),
+    );
+    const input = await zip.generateAsync({ type: "uint8array" });
+
+    const again = await JSZip.loadAsync(await generated(await generated(input)));
+    const charts = await chartsBySheet(again);
+    expect(Object.entries(charts).filter(([, parts]) => parts.length > 0)).toEqual([
+      ["项目一", ["xl/charts/chart1.xml"]],
+      ["项目汇总", ["xl/charts/chart2.xml"]],
+    ]);
+    expect(await again.file("xl/charts/chart1.xml")?.async("string")).toBe(userChart);
+    expect(await again.file("xl/drawings/drawing1.xml")?.async("string")).toBe(userDrawing);
+    expect((await seriesOf(again, "xl/charts/chart2.xml"))[0]).toEqual({
+      name: ["总分"],
+      categories: ["职业技能培训项目", "农村公路养护项目"],
+      values: ["100", "93.5"],
+    });
+    expect(Object.keys(again.files).filter((n) => CHART_PARTS.test(n))).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/charts/chart2.xml",
+    ]);
   });
 });
