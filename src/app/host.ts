@@ -7,6 +7,7 @@
 import type { ConfirmationStore } from "../engine/confirmations";
 import type { Finding } from "../engine/findings";
 import type { Lang, Localized } from "../engine/i18n";
+import type { TemplateKind } from "../engine/template";
 import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import type { AppSettings } from "./settings";
@@ -75,8 +76,11 @@ export interface WorkbookHost {
   highlight(findings: readonly Finding[]): Promise<MarkOutcome>;
   /** Puts back exactly the fills the marked cells had. */
   clearHighlights(): Promise<MarkOutcome>;
-  /** Adds the blank input sheets under names no sheet has yet; returns the names used, in tab order. */
-  insertTemplate(lang: Lang): Promise<readonly string[]>;
+  /**
+   * Adds the blank input sheets of `kind` (default the department's four; "project": one 项目支出绩效自评表) under
+   * names no sheet has yet; returns the names used, in tab order.
+   */
+  insertTemplate(lang: Lang, kind?: TemplateKind): Promise<readonly string[]>;
   loadSettings(): Promise<AppSettings>;
   saveSettings(settings: AppSettings): Promise<void>;
   /**

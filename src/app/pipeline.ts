@@ -15,6 +15,7 @@ import { evaluateWorkbook, type Evaluation } from "../engine/evaluate";
 import type { ProjectEvaluation } from "../engine/project";
 import type { CellAddress, Finding } from "../engine/findings";
 import type { Lang, Localized } from "../engine/i18n";
+import type { TemplateKind } from "../engine/template";
 import { buildFindingsSheet } from "../engine/report/findings-sheet";
 import { buildReport } from "../engine/report/index";
 import type { ReportSheetKey, ReportSpec } from "../engine/report/spec";
@@ -348,9 +349,13 @@ export function clearMarks(host: WorkbookHost): Promise<MarkOutcome> {
   return host.clearHighlights();
 }
 
-/** 插入模板. */
-export function insertTemplate(host: WorkbookHost, lang: Lang): Promise<readonly string[]> {
-  return host.insertTemplate(lang);
+/** 插入模板 (the department's four input sheets) or 插入项目模板 (kind "project": one 项目支出绩效自评表). */
+export function insertTemplate(
+  host: WorkbookHost,
+  lang: Lang,
+  kind: TemplateKind = "department",
+): Promise<readonly string[]> {
+  return host.insertTemplate(lang, kind);
 }
 
 export function loadSettings(host: WorkbookHost): Promise<AppSettings> {

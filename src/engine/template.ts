@@ -13,7 +13,10 @@ import { SheetGrid } from "./report/layout";
 import type { CellStyle, PrintSpec, SheetSpec } from "./report/spec";
 import { AMOUNT_FORMAT, TABLE_MARGINS, THIN_BOX, footerText } from "./report/styles";
 
-export type TemplateSheetKey = "budget" | "expenditure" | "indicators" | "info";
+export type TemplateSheetKey = "budget" | "expenditure" | "indicators" | "info" | "project";
+
+/** What 插入模板 inserts: the department's four input sheets, or one 项目支出绩效自评表 (issue 13 §4). */
+export type TemplateKind = "department" | "project";
 
 export const TEMPLATE_SHEET_KEYS: readonly TemplateSheetKey[] = [
   "budget",
@@ -37,12 +40,14 @@ export const TEMPLATE_SHEET_NAMES: Readonly<Record<Lang, Readonly<Record<Templat
     expenditure: "支出决算表",
     indicators: "绩效指标",
     info: "部门基本情况",
+    project: "项目支出绩效自评表",
   },
   "en-US": {
     budget: "Budget Execution",
     expenditure: "Expenditure",
     indicators: "Indicators",
     info: "Department Info",
+    project: "Project Form",
   },
 };
 
@@ -285,6 +290,88 @@ function infoSheet(lang: Lang, year: number): TemplateSheet {
   });
   frame(grid, "部门（单位）基本情况", 1, 3 + INFO_LABELS.length + 1, lang);
   return sheetOf("info", lang, grid, 3, "portrait");
+}
+
+// ---------------------------------------------------------------- 项目支出绩效自评表 (万元)
+
+/** 年初预算数, 全年预算数, 全年执行数 of each fund row: 108 / 120 = 90% → 执行率 score 9 of 10. */
+const PROJECT_FUND_ROWS: readonly (readonly [string, Amounts])[] = [
+  ["年度资金总额", [100, 120, 108]],
+  ["其中：当年财政拨款", [100, 100, 90]],
+  ["上年结转资金", [null, 20, 18]],
+  ["其他资金", [null, null, null]],
+];
+
+/** Every example indicator met, so each scores its weight: 20 + 10 + 10 + 10 + 20 + 20 = 90, plus 执行率's 10 = 100. */
+const PROJECT_INDICATOR_ROWS: readonly (readonly [string, string, string, string, string, number])[] = [
+  ["产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 20],
+  ["产出指标", "质量指标", "培训合格率", "≥95%", "96%", 10],
+  ["产出指标", "时效指标", "按期完成率", "≥95%", "100%", 10],
+  ["产出指标", "成本指标", "人均培训成本", "≤2400元", "2300元", 10],
+  ["效益指标", "社会效益指标", "带动就业人数", "≥100人", "120人", 20],
+  ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 20],
+];
+
+/** The example's 执行率 and its score, as the filer types them on the 年度资金总额 row. */
+const PROJECT_RATE = "90%";
+const PROJECT_EXECUTION_SCORE = 9;
+
+/**
+ * One 项目支出绩效自评表 in the finance bureau's layout (8 columns): title, 项目名称 (the placeholder “××项目” the filer
+ * replaces), 主管部门 | 实施单位, the fund block, 年度总体目标, the indicators and 总分.
+ */
+function projectSheet(lang: Lang, year: number): TemplateSheet {
+  const grid = new SheetGrid([14, 18, 20, 14, 14, 12, 12, 30]);
+  grid.area(1, 0, 1, 1, "项目名称", "labelBold");
+  grid.area(1, 2, 1, 7, "××项目", "input", { text: true });
+  grid.area(2, 0, 2, 1, "主管部门", "labelBold");
+  grid.area(2, 2, 2, 4, "某某县人力资源和社会保障局", "input", { text: true });
+  grid.set(2, 5, "实施单位", "labelBold");
+  grid.area(2, 6, 2, 7, "某某县就业服务中心", "input", { text: true });
+  grid.area(3, 0, 7, 0, "项目资金（万元）", "header");
+  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((label, i) =>
+    grid.set(3, 2 + i, label, "header"),
+  );
+  grid.set(3, 1, null, "header");
+  PROJECT_FUND_ROWS.forEach(([label, amounts], i) => {
+    const row = 4 + i;
+    grid.set(row, 1, label, "label");
+    amounts.forEach((amount, c) => grid.set(row, 2 + c, amount, "amount"));
+    const total = i === 0;
+    grid.set(row, 5, total ? 10 : null, total ? "weight" : "blank");
+    grid.set(row, 6, total ? PROJECT_RATE : null, total ? "inputCenter" : "blank", { text: true });
+    grid.set(row, 7, total ? PROJECT_EXECUTION_SCORE : null, total ? "weight" : "blank");
+  });
+  grid.area(8, 0, 9, 0, "年度总体目标", "labelBold");
+  grid.area(8, 1, 8, 3, "预期目标", "header");
+  grid.area(8, 4, 8, 7, "实际完成情况", "header");
+  grid.area(9, 1, 9, 3, "完成职业技能培训500人次，带动就业100人。", "input", { text: true });
+  grid.area(9, 4, 9, 7, "完成培训520人次，带动就业120人。", "input", { text: true });
+  grid.height(9, 48);
+  INDICATOR_HEADERS.forEach((label, c) => grid.set(10, c, label, "header"));
+  grid.height(10, 30);
+  PROJECT_INDICATOR_ROWS.forEach(([level1, level2, name, target, actual, weight], i) => {
+    const row = 11 + i;
+    [level1, level2, name].forEach((text, c) => grid.set(row, c, text, "input", { text: true }));
+    grid.set(row, 3, target, "inputCenter", { text: true });
+    grid.set(row, 4, actual, "inputCenter", { text: true });
+    grid.set(row, 5, weight, "weight");
+    grid.set(row, 6, weight, "weight");
+    grid.set(row, 7, null, "blank");
+  });
+  const totalRow = 11 + PROJECT_INDICATOR_ROWS.length;
+  const weights = PROJECT_INDICATOR_ROWS.reduce((sum, r) => sum + r[5], 0);
+  grid.area(totalRow, 0, totalRow, 4, "总分", "labelBold");
+  grid.set(totalRow, 5, 10 + weights, "weight");
+  grid.set(totalRow, 6, PROJECT_EXECUTION_SCORE + weights, "weight");
+  grid.set(totalRow, 7, null, "blank");
+  frame(grid, `${year}年度项目支出绩效自评表`, 7, totalRow + 2, lang);
+  return sheetOf("project", lang, grid, 1, "landscape");
+}
+
+/** The sheets 插入模板 inserts for `kind`, in tab order (the department's four unless a project form is asked for). */
+export function buildTemplateOf(kind: TemplateKind, lang: Lang, year: number): TemplateSpec {
+  return kind === "project" ? { sheets: [projectSheet(lang, year)] } : buildTemplate(lang, year);
 }
 
 /** The four template sheets, in tab order, for the evaluation year `year` (last year is what accountants evaluate). */

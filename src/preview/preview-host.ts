@@ -11,6 +11,7 @@ import { openXlsxHost, type SavedWorkbook, type XlsxWorkbookHost } from "../app/
 import { DEFAULT_SETTINGS, normalizeSettings, type AppSettings } from "../app/settings";
 import type { Finding } from "../engine/findings";
 import type { Lang } from "../engine/i18n";
+import type { TemplateKind } from "../engine/template";
 import type { ReportSheetKey, ReportSpec } from "../engine/report/index";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { PreviewStore, type PreviewState } from "./store";
@@ -125,8 +126,8 @@ export class PreviewWorkbookHost implements WorkbookHost {
     return outcome;
   }
 
-  async insertTemplate(lang: Lang): Promise<readonly string[]> {
-    const names = await this.requireWorkbook().insertTemplate(lang);
+  async insertTemplate(lang: Lang, kind: TemplateKind = "department"): Promise<readonly string[]> {
+    const names = await this.requireWorkbook().insertTemplate(lang, kind);
     this.showSheets(names[0]);
     return names;
   }

@@ -94,6 +94,16 @@ export function GenerateView({ state, actions, s, lang, onShowFindings, platform
         </Button>
         <Caption1 className={styles.hint}>{s.template.hint}</Caption1>
       </div>
+      <div className={styles.action}>
+        <Button
+          icon={<TableAdd24Regular />}
+          onClick={() => void actions.insertTemplate("project")}
+          disabled={busy}
+        >
+          {s.template.insertProject}
+        </Button>
+        <Caption1 className={styles.hint}>{s.template.projectHint}</Caption1>
+      </div>
     </div>
   );
 }

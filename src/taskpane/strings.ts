@@ -134,6 +134,9 @@ export interface UiStrings {
   readonly template: {
     readonly insert: string;
     readonly hint: string;
+    /** 插入项目模板: one 项目支出绩效自评表 (issue 13 §4). */
+    readonly insertProject: string;
+    readonly projectHint: string;
     readonly inserted: (sheets: string) => string;
   };
 
@@ -296,6 +299,8 @@ const ZH: UiStrings = {
   template: {
     insert: "插入模板",
     hint: "从空白开始？插入预算执行、支出决算、绩效指标和部门信息四张填报表（不会覆盖已有工作表）。",
+    insertProject: "插入项目模板",
+    projectHint: "插入一张项目支出绩效自评表（不会覆盖已有工作表）；每个项目可各插入一张。",
     inserted: (sheets) => `已插入工作表：${sheets}。请将蓝色示例数据替换为本单位数据。`,
   },
 
@@ -464,6 +469,9 @@ const EN: UiStrings = {
   template: {
     insert: "Insert template",
     hint: "Starting from nothing? Adds four input sheets: budget execution, expenditure, indicators and department information (existing sheets are never overwritten).",
+    insertProject: "Insert project template",
+    projectHint:
+      "Adds one project self-evaluation form (existing sheets are never overwritten); insert one per project.",
     inserted: (sheets) => `Sheets added: ${sheets}. Replace the blue examples with your unit's data.`,
   },
 

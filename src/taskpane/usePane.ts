@@ -14,6 +14,7 @@ import type { ConfirmedEvaluation } from "../engine/confirmations";
 import type { Finding } from "../engine/findings";
 import type { ProjectEvaluation } from "../engine/project";
 import type { Lang } from "../engine/i18n";
+import type { TemplateKind } from "../engine/template";
 import type { PaneAction, UiStrings } from "./strings";
 
 export interface Running {
@@ -67,7 +68,8 @@ export interface PaneActions {
   /** Selects a project's form in the workbook (issue 13). */
   selectProject(project: ProjectEvaluation): Promise<void>;
   openReport(): Promise<void>;
-  insertTemplate(): Promise<void>;
+  /** 插入模板 (the department's four sheets) or, with "project", 插入项目模板. */
+  insertTemplate(kind?: TemplateKind): Promise<void>;
   saveSettings(settings: AppSettings): Promise<void>;
   /** 说明并确认: stores the filer's explanation of a finding in the workbook; resolves true once saved. */
   confirm(finding: Finding, text: string): Promise<boolean>;
@@ -254,9 +256,9 @@ export function usePane(host: WorkbookHost | null, lang: Lang): [PaneState, Pane
         const report = stateRef.current.report;
         if (report) await pipeline.openReportSheet(h, report);
       }),
-    insertTemplate: () =>
+    insertTemplate: (kind = "department") =>
       run("template", async (h) => {
-        const names = await pipeline.insertTemplate(h, lang);
+        const names = await pipeline.insertTemplate(h, lang, kind);
         update((p) => ({
           ...p,
           notices: [{ intent: "success", text: (s) => s.template.inserted(s.list(names)) }],

@@ -9,6 +9,7 @@ import type { Finding } from "../../src/engine/findings";
 import type { Lang } from "../../src/engine/i18n";
 import type { ReportSheetKey, ReportSpec } from "../../src/engine/report/spec";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
+import type { TemplateKind } from "../../src/engine/template";
 
 /** The store of 出错说明 is recorded apart (`storeCalls`), so `calls` lists what the user's action did to the sheets. */
 type StoreMethod = "loadConfirmations" | "saveConfirmations";
@@ -27,6 +28,8 @@ export class FakeWorkbookHost implements WorkbookHost {
   readonly selections: { sheet: string; addresses: readonly string[] }[] = [];
   readonly highlighted: (readonly Finding[])[] = [];
   readonly templates: Lang[] = [];
+  /** The kind of each template asked for, in order. */
+  readonly templateKinds: TemplateKind[] = [];
   readonly saved: AppSettings[] = [];
   settings: AppSettings = DEFAULT_SETTINGS;
   /** The 出错说明 in the workbook, and every call to their store in order. */
@@ -94,9 +97,10 @@ export class FakeWorkbookHost implements WorkbookHost {
     return this.markOutcome;
   }
 
-  async insertTemplate(lang: Lang): Promise<readonly string[]> {
+  async insertTemplate(lang: Lang, kind: TemplateKind = "department"): Promise<readonly string[]> {
     await this.enter("insertTemplate");
     this.templates.push(lang);
+    this.templateKinds.push(kind);
     return this.templateNames;
   }
 

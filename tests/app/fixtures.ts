@@ -4,7 +4,7 @@
  * caption with a two-row header, and an indicators table with a shortfall, a missing actual value and a typed
  * qualitative score outside its tier. The same rows build an engine snapshot and the recording Excel fake.
  */
-import { buildTemplate } from "../../src/engine/template";
+import { buildTemplateOf, type TemplateKind } from "../../src/engine/template";
 import type { Lang } from "../../src/engine/i18n";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/engine/snapshot";
 import { sheet, workbook } from "../helpers/grid";
@@ -64,9 +64,13 @@ export function fixtureSnapshot(): WorkbookSnapshot {
 }
 
 /** What Excel holds after the template is written and left as it is: the spec's values at their cells. */
-export function templateSnapshot(lang: Lang = "zh-CN", year = 2024): WorkbookSnapshot {
+export function templateSnapshot(
+  lang: Lang = "zh-CN",
+  year = 2024,
+  kind: TemplateKind = "department",
+): WorkbookSnapshot {
   return {
-    sheets: buildTemplate(lang, year).sheets.map((s): SheetSnapshot => {
+    sheets: buildTemplateOf(kind, lang, year).sheets.map((s): SheetSnapshot => {
       const rows = Math.max(...s.cells.map((c) => c.row)) + 1;
       const cols = Math.max(...s.cells.map((c) => c.col)) + 1;
       const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));

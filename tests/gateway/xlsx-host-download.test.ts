@@ -6,7 +6,7 @@
 import { readFileSync } from "fs";
 import JSZip from "jszip";
 import { join } from "path";
-import { generate, markFindings, clearMarks, insertTemplate } from "../../src/app/pipeline";
+import { check, generate, markFindings, clearMarks, insertTemplate } from "../../src/app/pipeline";
 import { XlsxWorkbookHost } from "../../src/gateway/xlsx/host";
 
 const INPUT = readFileSync(join(__dirname, "..", "fixtures", "foreign", "libreoffice-chart.xlsx"));
@@ -58,6 +58,23 @@ describe("XlsxWorkbookHost.saveForDownload", () => {
     const host = await XlsxWorkbookHost.load(INPUT);
     await insertTemplate(host, "zh-CN");
     expect((await host.saveForDownload()).route).toBe("model");
+  });
+
+  it("adds a project form template that survives the download and reads back as one project scoring 99", async () => {
+    const host = await XlsxWorkbookHost.load(INPUT);
+    expect(await insertTemplate(host, "en-US", "project")).toEqual(["Project Form"]);
+    const saved = await host.saveForDownload();
+    expect(saved.route).toBe("model");
+    const reopened = await XlsxWorkbookHost.load(saved.bytes);
+    const { evaluation } = await check(reopened, {});
+    expect(evaluation.projects.map((p) => [p.form.sheet, p.name, p.score?.total])).toEqual([
+      ["Project Form", "××项目", 99],
+    ]);
+    expect(
+      evaluation.findings
+        .filter((f) => f.cells.some((c) => c.sheet === "Project Form"))
+        .map((f) => [f.rule, f.cells]),
+    ).toEqual([["quality.placeholder", [{ sheet: "Project Form", address: "C2" }]]]);
   });
 
   it("reads and saves a package written with prefixed spreadsheetml (<x:workbook>, <x:sst>) as its twin", async () => {

@@ -2,7 +2,7 @@
  * The contract every WorkbookHost keeps, as one reusable suite: given a factory that opens an .xlsx in a host (over
  * that host's fake), it checks read → writeReport → a re-run replaces only our sheets → highlight / clear restores the
  * fills → settings round-trip → 出错说明 round-trip and lapse → a protected sheet is refused with the localized
- * error → 插入模板 adds the four input sheets (refused, with nothing added, on a protected workbook structure). Run it with
+ * error → 插入模板 adds the four input sheets, or one project form (refused, with nothing added, on a protected workbook structure). Run it with
  * `runHostContract("name", factory)` from a *.test.ts file; the WPS fake runs it in wps.contract.test.ts, and the
  * Office.js fake can run it with a harness over tests/excel/xlsx-in-fake.ts.
  */
@@ -187,6 +187,31 @@ export function runHostContract(name: string, open: HostFactory): void {
       ]);
       expect(evaluation.tables.map((t) => t.kind)).toEqual(["budget", "expenditure", "indicators", "info"]);
       expect(evaluation.score?.total).toBe(99.17);
+    });
+
+    test("insertTemplate of a project form adds one 项目支出绩效自评表, never over a user sheet, read back as one project", async () => {
+      const bytes = await buildXlsx([{ name: "项目支出绩效自评表", cells: { A1: "用户自己的项目表" } }]);
+      const h = await open(bytes);
+      const names = await insertTemplate(h.host, "zh-CN", "project");
+      expect(names).toEqual(["项目支出绩效自评表 (2)"]);
+      expect(h.sheetNames().filter((n) => !n.startsWith("_"))).toEqual(["项目支出绩效自评表", ...names]);
+      expect(h.activeSheet()).toBe("项目支出绩效自评表 (2)");
+      expect(h.valueAt("项目支出绩效自评表", "A1")).toBe("用户自己的项目表");
+      const form = "项目支出绩效自评表 (2)";
+      expect(h.valueAt(form, "A1")).toBe(`${evaluationYear(new Date())}年度项目支出绩效自评表`);
+      expect(h.valueAt(form, "C2")).toBe("××项目");
+      expect(h.valueAt(form, "B5")).toBe("年度资金总额");
+      expect(h.valueAt(form, "E5")).toBe(108);
+      expect(h.valueAt(form, "G5")).toBe("90%");
+      expect(h.valueAt(form, "A18")).toBe("总分");
+      expect(h.valueAt(form, "G18")).toBe(99);
+      // One project form, scored exactly; the one finding is the placeholder 项目名称 the user fills in.
+      const { evaluation } = await check(h.host, OPTIONS);
+      expect(evaluation.tables.map((t) => [t.kind, t.sheet])).toEqual([["project", form]]);
+      expect(evaluation.projects.map((p) => [p.name, p.score?.total])).toEqual([["××项目", 99]]);
+      expect(evaluation.findings.map((f) => [f.rule, f.cells])).toEqual([
+        ["quality.placeholder", [{ sheet: form, address: "C2" }]],
+      ]);
     });
 
     test("insertTemplate on a protected workbook structure: the localized error, no sheet added", async () => {

@@ -330,11 +330,29 @@ describe("插入模板 and 设置", () => {
     await renderOn(host);
     await click("插入模板");
     expect(host.templates).toEqual(["zh-CN"]);
+    expect(host.templateKinds).toEqual(["department"]);
     expect(
       screen.getByText(
         "已插入工作表：“预算执行情况”、“支出决算表”、“绩效指标”、“部门基本情况”。请将蓝色示例数据替换为本单位数据。",
       ),
     ).toBeTruthy();
+  });
+
+  test("插入项目模板 asks the host for a project form and names the sheet it got", async () => {
+    const host = new FakeWorkbookHost(fixtureSnapshot());
+    host.templateNames = ["项目支出绩效自评表 (2)"];
+    await renderOn(host);
+    expect(
+      screen.getByText("插入一张项目支出绩效自评表（不会覆盖已有工作表）；每个项目可各插入一张。"),
+    ).toBeTruthy();
+    await click("插入项目模板");
+    await waitFor(() =>
+      expect(
+        screen.getByText("已插入工作表：“项目支出绩效自评表 (2)”。请将蓝色示例数据替换为本单位数据。"),
+      ).toBeTruthy(),
+    );
+    expect(host.templates).toEqual(["zh-CN"]);
+    expect(host.templateKinds).toEqual(["project"]);
   });
 
   test("the form starts from the workbook's settings, refuses out-of-range numbers and saves through the host", async () => {

@@ -20,7 +20,13 @@ import { renderPrintSetup, renderSheetContent, type HostFeatures } from "./write
 import { AppError, officeNotReadyError } from "../../app/errors";
 import type { MarkOutcome, WorkbookHost, WrittenReport } from "../../app/host";
 import { normalizeSettings, SETTINGS_KEY, type AppSettings } from "../../app/settings";
-import { buildTemplate, evaluationYear, planTemplateNames, type TemplateSheet } from "../../engine/template";
+import {
+  buildTemplateOf,
+  evaluationYear,
+  planTemplateNames,
+  type TemplateKind,
+  type TemplateSheet,
+} from "../../engine/template";
 
 /** Excel.run's shape, so tests can run the host on the recording fake. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -138,11 +144,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
         }),
       ),
 
-    insertTemplate: (lang: Lang): Promise<readonly string[]> =>
+    insertTemplate: (lang: Lang, kind: TemplateKind = "department"): Promise<readonly string[]> =>
       guarded(() =>
         run(async (context) => {
           requireExcelApi();
-          const spec = buildTemplate(lang, evaluationYear(today()));
+          const spec = buildTemplateOf(kind, lang, evaluationYear(today()));
           const worksheets = context.workbook.worksheets;
           worksheets.load("items/name");
           const protection = context.workbook.protection;

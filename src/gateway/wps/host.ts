@@ -1,11 +1,6 @@
 /**
  * The WorkbookHost of the WPS 表格 add-in: the same pipeline, task pane and ribbon commands as in Excel, over ET's
-<<<<<<< HEAD
- * synchronous object model. Settings and saved fills live in the very-hidden `_selfeval` sheet (store.ts).
-=======
  * synchronous object model. Settings, saved fills and the 出错说明 live in the very-hidden `_selfeval` sheet (store.ts).
- * `insertTemplate` is not offered in WPS yet: it says so in the user's words instead of writing half a template.
->>>>>>> h12
  */
 import type { MarkOutcome, WorkbookHost, WrittenReport } from "../../app/host";
 import { normalizeSettings, SETTINGS_KEY, type AppSettings } from "../../app/settings";
@@ -19,7 +14,7 @@ import type { Finding } from "../../engine/findings";
 import type { Lang } from "../../engine/i18n";
 import type { ReportSheetKey, ReportSpec } from "../../engine/report/spec";
 import type { CellRange, WorkbookSnapshot } from "../../engine/snapshot";
-import { buildTemplate, evaluationYear, planTemplateNames } from "../../engine/template";
+import { buildTemplateOf, evaluationYear, planTemplateNames, type TemplateKind } from "../../engine/template";
 import { etApplication, type EtApplication, type EtWorksheet } from "./et-api";
 import { noWorkbookError, protectedError, sheetNotFoundError, toWpsError } from "./errors";
 import { clearWps, highlightWps } from "./highlight";
@@ -108,12 +103,12 @@ export class WpsWorkbookHost implements WorkbookHost {
    * Adds the four input sheets after the last sheet, under names no sheet has, and shows the first. They keep ET's
    * gridlines (input sheets, not a printed form). A failure part-way deletes what was added: nothing half-made stays.
    */
-  insertTemplate(lang: Lang): Promise<readonly string[]> {
+  insertTemplate(lang: Lang, kind: TemplateKind = "department"): Promise<readonly string[]> {
     return this.guarded(() => {
       const app = this.app();
       const wb = activeWorkbook(app);
       if (wb.ProtectStructure) throw protectedError({ workbook: true });
-      const spec = buildTemplate(lang, evaluationYear((this.options.today ?? (() => new Date()))()));
+      const spec = buildTemplateOf(kind, lang, evaluationYear((this.options.today ?? (() => new Date()))()));
       const names = planTemplateNames(
         spec,
         worksheetsOf(wb).map((ws) => ws.Name),

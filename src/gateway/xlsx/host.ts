@@ -23,7 +23,7 @@ import {
   type ReportSpec,
 } from "../../engine/report/index";
 import type { WorkbookSnapshot } from "../../engine/snapshot";
-import { buildTemplate, evaluationYear, planTemplateNames } from "../../engine/template";
+import { buildTemplateOf, evaluationYear, planTemplateNames, type TemplateKind } from "../../engine/template";
 import { EMPTY_CONFIRMATIONS, type ConfirmationStore } from "../../engine/confirmations";
 import { readConfirmationsFromPackage, writeConfirmationsToPackage } from "./package/confirmations-part";
 import { addReportToPackage } from "./package/index";
@@ -211,8 +211,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
     return { cells, protectedSheets: [], truncated: false };
   }
 
-  async insertTemplate(lang: Lang): Promise<readonly string[]> {
-    const spec = buildTemplate(lang, evaluationYear(this.today()));
+  async insertTemplate(lang: Lang, kind: TemplateKind = "department"): Promise<readonly string[]> {
+    const spec = buildTemplateOf(kind, lang, evaluationYear(this.today()));
     const names = planTemplateNames(
       spec,
       this.workbook.worksheets.map((ws) => ws.name),

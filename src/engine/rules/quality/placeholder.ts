@@ -1,6 +1,7 @@
 /** quality.placeholder: template placeholder text (XX, ××, 待填写, 待补充, TODO, ……) left where a value belongs. */
 import { localized } from "../../i18n";
-import type { RecognizedWorkbook } from "../../tables";
+import { isPlaceholderText } from "../../recognize/typed-figures";
+import type { RecognizedWorkbook, TextCell } from "../../tables";
 import { defineRule } from "../rule";
 import { quoted } from "../typed-values";
 
@@ -22,14 +23,25 @@ export const qualityPlaceholder = defineRule({
       report({
         cells: [cell.pos],
         table,
-        message: localized(
-          `单元格填写的是模板占位文字 ${quoted(cell.text)}：请填写实际内容（没有的写“无”），不要保留模板文字`,
-          `The cell holds the template's placeholder ${quoted(cell.text)}: enter the real value (or 无 for none) instead of the template's text`,
-        ),
+        message: placeholderMessage(cell),
       });
+    }
+    // A project form's head (项目名称, 主管部门, 实施单位) left as the template's “××项目”.
+    for (const form of workbook.projects ?? []) {
+      for (const cell of [form.name, form.supervisor, form.implementer]) {
+        if (!cell || !isPlaceholderText(cell.text)) continue;
+        report({ cells: [cell.pos], table: "project", message: placeholderMessage(cell) });
+      }
     }
   },
 });
+
+function placeholderMessage(cell: TextCell) {
+  return localized(
+    `单元格填写的是模板占位文字 ${quoted(cell.text)}：请填写实际内容（没有的写“无”），不要保留模板文字`,
+    `The cell holds the template's placeholder ${quoted(cell.text)}: enter the real value (or 无 for none) instead of the template's text`,
+  );
+}
 
 function inInfo(workbook: RecognizedWorkbook, row: number): boolean {
   const r = workbook.info?.range;
