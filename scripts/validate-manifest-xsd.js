@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 /**
- * `npm run validate:xsd -- --schemas DIR [manifest.xml …]`: checks add-in manifests against Microsoft's manifest
+ * `npm run validate:xsd [-- --schemas DIR] [manifest.xml …]`: checks add-in manifests against Microsoft's manifest
  * schema (XSD) with xmllint, offline (--nonet).
  *
- * The schemas are not part of this repository: give the folder that holds OfficeAppManifestV1_1.xsd and the schemas it
- * imports (OfficeAppBasicTypesV1_0.xsd, TaskPaneAppVersionOverridesV1_0.xsd, …), or a folder with a `taskpane/`
- * subfolder holding them, with --schemas DIR or OFFICE_MANIFEST_XSD_DIR. The folder is only read: libxml2 cannot
- * compile Microsoft's files as published, so they are copied into a temporary folder with three mechanical fixes:
+ * The schemas are vendored, unchanged, in schemas/office-addin-manifest/ (ORIGIN.md there says where from, at which
+ * commit, under which licence); that folder is the default. --schemas DIR or OFFICE_MANIFEST_XSD_DIR give another one:
+ * a folder that holds OfficeAppManifestV1_1.xsd and the schemas it imports, or a `taskpane/` subfolder holding them.
+ * The folder is only read: libxml2 cannot compile Microsoft's files as published, so they are copied into a temporary
+ * folder with three mechanical fixes:
  *   1. the W3C namespace URIs written with https (`https://www.w3.org/2001/XMLSchema`) get the http the specs define;
  *   2. a lazy quantifier in a pattern (`{0,3}?`), which XML Schema's regular expressions do not have, loses its `?`;
  *   3. an <xs:import> of a schema that is not in the folder (ContentAppVersionOverrides: a task-pane manifest never
- *      uses it) is dropped, with the <xs:element ref="…"> that point into its namespace.
+ *      uses it, and it is missing from the history the others come from) is dropped, with the <xs:element ref="…">
+ *      that point into its namespace.
  * Every fix applied is printed with --verbose.
  *
- * Exit codes: 0 every manifest is valid, 1 one is not (xmllint's messages on stderr), 2 wrong arguments, no schema
- * folder, or no xmllint.
+ * Exit codes: 0 every manifest is valid, 1 one is not (xmllint's messages on stderr), 2 wrong arguments, a schema
+ * folder without the root schema, schemas that do not compile, or no xmllint.
  */
 "use strict";
 
@@ -24,6 +26,8 @@ const path = require("node:path");
 const { spawnSync } = require("node:child_process");
 
 const ROOT_SCHEMA = "OfficeAppManifestV1_1.xsd";
+/** The vendored schemas (see ORIGIN.md there). */
+const VENDORED_SCHEMAS = path.join(__dirname, "..", "schemas", "office-addin-manifest");
 const XMLLINT = process.env.XMLLINT || "xmllint";
 
 /** The folder holding the root schema: DIR itself or DIR/taskpane; null when neither has it. */
@@ -127,12 +131,13 @@ function xmllintAvailable() {
 }
 
 const USAGE =
-  "usage: node scripts/validate-manifest-xsd.js --schemas DIR [--verbose] [manifest.xml …]\n" +
+  "usage: node scripts/validate-manifest-xsd.js [--schemas DIR] [--verbose] [manifest.xml …]\n" +
   "  DIR holds OfficeAppManifestV1_1.xsd and the schemas it imports (or a taskpane/ folder with them);\n" +
-  "  OFFICE_MANIFEST_XSD_DIR may give it instead. Default manifest: manifest.xml.";
+  "  OFFICE_MANIFEST_XSD_DIR may give it instead. Default schemas: the vendored schemas/office-addin-manifest/.\n" +
+  "  Default manifest: manifest.xml.";
 
 function main(argv) {
-  let schemaDir = process.env.OFFICE_MANIFEST_XSD_DIR || null;
+  let schemaDir = process.env.OFFICE_MANIFEST_XSD_DIR || VENDORED_SCHEMAS;
   let verbose = false;
   const manifests = [];
   for (let i = 0; i < argv.length; i++) {
@@ -153,10 +158,6 @@ function main(argv) {
     } else manifests.push(arg);
   }
   if (manifests.length === 0) manifests.push("manifest.xml");
-  if (!schemaDir) {
-    console.error(`No schema folder: give --schemas DIR or OFFICE_MANIFEST_XSD_DIR.\n${USAGE}`);
-    return 2;
-  }
   if (!xmllintAvailable()) {
     console.error(`${XMLLINT} is not installed (Debian: apt-get install -y libxml2-utils).`);
     return 2;
@@ -202,6 +203,7 @@ module.exports = {
   findSchemaFolder,
   main,
   ROOT_SCHEMA,
+  VENDORED_SCHEMAS,
   XMLLINT_SCHEMA_ERROR,
 };
 
