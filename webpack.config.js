@@ -94,6 +94,7 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "src/taskpane/support.html", to: "support.html" },
           // The pane's ES5 guard for old webviews, as written: taskpane.html loads it by name (no minifier rewrites it).
           { from: "src/taskpane/fallback.js", to: "fallback.js", info: { minimized: true } },
+          { from: "src/taskpane/fallback.css", to: "fallback.css" },
         ],
       }),
       ...exceljs.plugins,

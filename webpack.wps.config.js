@@ -1,7 +1,8 @@
 /**
  * Builds the WPS 表格 add-in (`npm run build:wps`) into dist-wps/, without WPS's wpsjs tool:
  *   dist-wps/selfeval_<version>/   the add-in folder: ribbon.xml, main.js (the ribbon's callbacks, no React),
- *                                  taskpane.html with its scripts (the React pane), assets/
+ *                                  taskpane.html with its scripts (the React pane), fallback.js and fallback.css
+ *                                  (the plain page where the pane cannot run), assets/
  *   dist-wps/jsplugins.xml          online deployment: lists the folder at its intranet address (`--env url=…`)
  *   dist-wps/publish.xml            offline deployment: lists the folder copied into the user's jsaddons directory
  * WPS opens the add-in's page itself and loads main.js from the folder, so main.js is one file with a fixed name and
@@ -121,6 +122,13 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          // The pane's guard and its plain page, shared with Excel's taskpane.html (see src/taskpane/fallback.js).
+          ...(onlyMain
+            ? []
+            : [
+                { from: "src/taskpane/fallback.js", to: "fallback.js", info: { minimized: true } },
+                { from: "src/taskpane/fallback.css", to: "fallback.css" },
+              ]),
         ],
       }),
       new DeploymentFilesPlugin(root, deploymentFiles(folder, url)),

@@ -26,7 +26,7 @@ import { GenerateView } from "./GenerateView";
 import { Messages } from "./Messages";
 import { ScoreView } from "./ScoreView";
 import { SettingsView } from "./SettingsView";
-import { uiStrings, type ViewId } from "./strings";
+import { uiStrings, type ConnectingTo, type ViewId } from "./strings";
 import { themeFor } from "./theme";
 import { usePane } from "./usePane";
 
@@ -63,11 +63,18 @@ export interface AppProps {
   readonly detect?: () => Promise<HostInfo>;
   /** The workbook to work on once the host is known; null when there is none (preview without a file). */
   readonly connect?: (info: HostInfo) => Promise<WorkbookHost | null>;
+  /** The host named while detecting it: the page knows it (WPS's pane page says "wps"); Excel's by default. */
+  readonly connectingTo?: ConnectingTo;
 }
 
 const VIEWS: readonly ViewId[] = ["generate", "check", "score", "settings"];
 
-export function App({ initialLang, detect = detectHost, connect = defaultConnect }: AppProps) {
+export function App({
+  initialLang,
+  detect = detectHost,
+  connect = defaultConnect,
+  connectingTo = "excel",
+}: AppProps) {
   const styles = useStyles();
   const [info, setInfo] = useState<HostInfo | null>(null);
   const [host, setHost] = useState<WorkbookHost | null>(null);
@@ -129,7 +136,7 @@ export function App({ initialLang, detect = detectHost, connect = defaultConnect
 
             <div role="status" aria-live="polite">
               {info === null ? (
-                <Spinner size="tiny" labelPosition="after" label={s.status.connecting} />
+                <Spinner size="tiny" labelPosition="after" label={s.status.connecting[connectingTo]} />
               ) : (
                 <Badge appearance="tint" color={info.mode === "preview" ? "warning" : "success"}>
                   {s.status[info.mode]}

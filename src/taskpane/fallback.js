@@ -4,8 +4,9 @@
  * editions show add-ins in Internet Explorer 11 or EdgeHTML webviews, where React 18 and Fluent UI v9 do not run
  * (tests/taskpane/fallback.test.ts parses it with acorn at ecmaVersion 5).
  *
- * taskpane.html loads it synchronously after office.js and before the pane's deferred scripts. The page's #root holds
- * a plain message saying what the pane needs and how to use the CLI or the browser preview instead; it is what shows
+ * taskpane.html loads it synchronously after office.js and before the pane's deferred scripts; WPS's pane page
+ * (src/wps/pane.html, <html data-selfeval-host="wps">, no office.js) loads it the same way. The page's #root holds a
+ * plain message saying what the pane needs and how to use the CLI or the browser preview instead; it is what shows
  * when nothing else can. This script:
  *   - on a browser with what the pane needs, shows "正在加载…" in its place until React mounts and replaces it;
  *   - on one without, leaves the message shown and names the reason;
@@ -20,22 +21,36 @@
   /** The requirement set the manifest's <Requirements> declares (tests/taskpane/fallback.test.ts keeps them equal). */
   var EXCEL_API = "1.7";
 
-  var REASONS = {
-    browser: {
-      zh: "原因：此 Office 使用旧版浏览器组件（Internet Explorer 11 或 EdgeHTML）显示加载项，无法运行本助手。",
-      en: "Reason: this Office shows add-ins in an old browser component (Internet Explorer 11 or EdgeHTML)."
+  /** Why the message shows, per host: the page says which (<html data-selfeval-host="wps"> is WPS's pane). */
+  var REASONS_BY_HOST = {
+    office: {
+      browser: {
+        zh: "原因：此 Office 使用旧版浏览器组件（Internet Explorer 11 或 EdgeHTML）显示加载项，无法运行本助手。",
+        en: "Reason: this Office shows add-ins in an old browser component (Internet Explorer 11 or EdgeHTML)."
+      },
+      api: {
+        zh: "原因：此 Excel 不支持本助手所需的 ExcelApi " + EXCEL_API + " 要求集。",
+        en: "Reason: this Excel lacks the ExcelApi " + EXCEL_API + " requirement set the assistant needs."
+      },
+      script: {
+        zh: "原因：任务窗格的脚本未能加载或启动。",
+        en: "Reason: the task pane's scripts did not load or start."
+      }
     },
-    api: {
-      zh: "原因：此 Excel 不支持本助手所需的 ExcelApi " + EXCEL_API + " 要求集。",
-      en: "Reason: this Excel lacks the ExcelApi " + EXCEL_API + " requirement set the assistant needs."
-    },
-    script: {
-      zh: "原因：任务窗格的脚本未能加载或启动。",
-      en: "Reason: the task pane's scripts did not load or start."
+    wps: {
+      browser: {
+        zh: "原因：此 WPS 用来显示加载项窗格的内置浏览器组件版本过旧，无法运行本助手。",
+        en: "Reason: this WPS shows add-in panes in a built-in browser component too old to run the assistant."
+      },
+      script: {
+        zh: "原因：任务窗格的脚本未能加载或启动。",
+        en: "Reason: the task pane's scripts did not load or start."
+      }
     }
   };
 
   var root = document.documentElement;
+  var REASONS = REASONS_BY_HOST[root.getAttribute("data-selfeval-host") === "wps" ? "wps" : "office"];
   var shown = false;
   var mounted = false;
   var reason = null;

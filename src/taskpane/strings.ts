@@ -8,13 +8,16 @@ export type ActionId = "generate" | "check";
 
 export type ViewId = "generate" | "check" | "score" | "settings";
 
+/** The host a pane connects to, as its page knows before detection answers. */
+export type ConnectingTo = "excel" | "wps";
+
 export interface UiStrings {
   readonly title: string;
   readonly intro: string;
   readonly privacy: string;
   readonly actions: Readonly<Record<ActionId, { readonly label: string; readonly hint: string }>>;
   readonly status: {
-    readonly connecting: string;
+    readonly connecting: Readonly<Record<ConnectingTo, string>>;
     readonly excel: string;
     readonly wps: string;
     readonly preview: string;
@@ -189,7 +192,7 @@ const ZH: UiStrings = {
     check: { label: "一致性检查", hint: "列出合计不符、单位不一致等问题及其所在单元格。" },
   },
   status: {
-    connecting: "正在连接 Excel…",
+    connecting: { excel: "正在连接 Excel…", wps: "正在连接 WPS 表格…" },
     excel: "已连接 Excel",
     wps: "已连接 WPS 表格",
     preview: "预览模式（未在 Excel 中运行）",
@@ -355,7 +358,7 @@ const EN: UiStrings = {
     },
   },
   status: {
-    connecting: "Connecting to Excel…",
+    connecting: { excel: "Connecting to Excel…", wps: "Connecting to WPS Spreadsheets…" },
     excel: "Running in Excel",
     wps: "Connected to WPS Spreadsheets",
     preview: "Preview mode (not running in Excel)",

@@ -5,7 +5,7 @@
  */
 import { configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { connectWps, detectWps } from "../../src/wps/pane";
+import { WpsPane, connectWps, detectWps } from "../../src/wps/pane";
 import { fixtureSnapshot } from "../app/fixtures";
 import { FakeEtApp } from "../fakes/wps/workbook";
 
@@ -56,6 +56,34 @@ test("the badge names WPS 表格, not Excel, in both languages", async () => {
   render(<App detect={detectWps} connect={connectWps} initialLang="en-US" />);
   expect(await screen.findByText("Connected to WPS Spreadsheets")).toBeTruthy();
   expect(screen.queryByText("Running in Excel")).toBeNull();
+});
+
+/** A detection that has not answered yet: the pane stays in its "connecting" state. */
+const pending = () => new Promise<never>(() => undefined);
+
+test("while it connects, the WPS pane names WPS 表格, not Excel, in both languages", async () => {
+  const view = render(<App detect={pending} connect={connectWps} connectingTo="wps" />);
+  expect(await screen.findByText("正在连接 WPS 表格…")).toBeTruthy();
+  expect(screen.queryByText("正在连接 Excel…")).toBeNull();
+  view.unmount();
+  render(<App detect={pending} connect={connectWps} connectingTo="wps" initialLang="en-US" />);
+  expect(await screen.findByText("Connecting to WPS Spreadsheets…")).toBeTruthy();
+  expect(screen.queryByText("Connecting to Excel…")).toBeNull();
+});
+
+test("Excel's pane still says it connects to Excel", async () => {
+  render(<App detect={pending} connect={connectWps} />);
+  expect(await screen.findByText("正在连接 Excel…")).toBeTruthy();
+  expect(screen.queryByText("正在连接 WPS 表格…")).toBeNull();
+});
+
+test("the WPS pane page's pane (WpsPane) says 正在连接 WPS 表格… before detection answers, then 已连接 WPS 表格", async () => {
+  (globalThis as { Application?: unknown }).Application = wpsWithFixture();
+  render(<WpsPane />);
+  // Checked before any promise settles: detection answers in a later microtask.
+  expect(screen.getByText("正在连接 WPS 表格…")).toBeTruthy();
+  expect(await screen.findByText("已连接 WPS 表格")).toBeTruthy();
+  expect(screen.queryByText("正在连接 WPS 表格…")).toBeNull();
 });
 
 test("inside WPS the pane generates the report into the open workbook", async () => {
