@@ -2,8 +2,9 @@
 /**
  * `npm run test:e2e`: the task pane in a real browser (Debian's Chromium driven by playwright-core).
  *
- *  1. builds the add-in (`npm run build`, production) and the test double of Office/Excel (tests/e2e/out/);
- *  2. serves dist/ on 127.0.0.1 on a free port;
+ *  1. builds the add-in (`npm run build`, production), the WPS add-in (`npm run build:wps`) and the test double of
+ *     Office/Excel (tests/e2e/out/);
+ *  2. serves dist/ on 127.0.0.1 on a free port, and the WPS add-in folder (dist-wps/selfeval_<version>/) on another;
  *  3. routes Microsoft's office.js URL to the copy in @microsoft/office-js (preview mode: outside Office the real script
  *     reports host null) or to the recording fake of tests/fakes ("Excel" mode), and FAILS any other request that
  *     leaves the page's own origin: nothing may leave the browser;
@@ -12,9 +13,9 @@
  *  5. with --refresh-screenshots (`npm run screenshots`), and only when every test passed, copies the README's
  *     pictures (README_SHOTS) to tests/e2e/screenshots/: the one step that changes tracked files, taken on purpose.
  *
- * Environment: E2E_SKIP_BUILD=1 reuses dist/ and lib/ as they are (quick re-runs); E2E_ONLY=<text> runs only the tests
+ * Environment: E2E_SKIP_BUILD=1 reuses dist/, dist-wps/ and lib/ as they are (quick re-runs); E2E_ONLY=<text> runs only the tests
  * whose name contains the text (E2E_ONLY="old clients"); E2E_DIST=<dir> serves another
- * build; CHROMIUM=<path> overrides /usr/bin/chromium. The time limits only end a run that hangs: every wait is for a
+ * build of dist/; CHROMIUM=<path> overrides /usr/bin/chromium. The time limits only end a run that hangs: every wait is for a
  * state of the page, and a busy machine may take many times longer than a quiet one.
  */
 /* global window, document -- inside page.evaluate callbacks, which run in the browser */
@@ -33,6 +34,8 @@ const README_SHOTS_DIR = path.join(__dirname, "screenshots");
 const README_SHOTS = ["preview-generated.png"];
 const REFRESH_SCREENSHOTS = process.argv.includes("--refresh-screenshots");
 const DIST = path.resolve(process.env.E2E_DIST || path.join(ROOT, "dist"));
+/** The WPS add-in folder `npm run build:wps` writes (dist-wps/selfeval_<version>/): its pane page is tested too. */
+const DIST_WPS = path.join(ROOT, "dist-wps", `selfeval_${require(path.join(ROOT, "package.json")).version}`);
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_FILE = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist", "office.js");
@@ -127,6 +130,13 @@ function build() {
     throw new Error(`npm run build failed (exit ${result.status})`);
   }
   log(`    built in ${Math.round((Date.now() - started) / 1000)} s`);
+  log("==> npm run build:wps (the WPS add-in, for its pane page)");
+  const wps = run("npm", ["run", "build:wps", "--silent"]);
+  if (wps.status !== 0) {
+    process.stdout.write(wps.stdout.slice(-8000));
+    process.stderr.write(wps.stderr.slice(-8000));
+    throw new Error(`npm run build:wps failed (exit ${wps.status})`);
+  }
 }
 
 /** tests/e2e/out/fake-office.js: the recording fake behind `Office`/`Excel` globals, bundled for the browser. */
@@ -200,6 +210,16 @@ async function serve() {
     `${DIST}/taskpane.html is missing: the build did not run`,
   );
   return serveDirectory(DIST, { port: 0, host: "127.0.0.1" });
+}
+
+/** The WPS add-in folder on a server of its own, as an intranet would publish it. */
+async function serveWps() {
+  const { serveDirectory } = require(path.join(ROOT, "scripts", "serve.js"));
+  assert(
+    fs.existsSync(path.join(DIST_WPS, "taskpane.html")),
+    `${DIST_WPS}/taskpane.html is missing: npm run build:wps did not run`,
+  );
+  return serveDirectory(DIST_WPS, { port: 0, host: "127.0.0.1" });
 }
 
 /** The package's copy of a file office.js loads from its own CDN folder, or null. */
@@ -635,6 +655,80 @@ test("old clients: a capable browser and a capable Excel get the pane, not the m
   }
 });
 
+// ------------------------------------------------------------------ old clients in WPS: the pane page of dist-wps
+
+const WPS_FALLBACK_ENGLISH = /^The Self-Evaluation Assistant needs a recent WPS Office \(Windows or Linux\)/;
+const REASON_WPS_BROWSER = "原因：此 WPS 用来显示加载项窗格的内置浏览器组件版本过旧，无法运行本助手。";
+
+/** WPS's plain page as the user sees it: its title, the WPS wording, the reason, no pane. */
+async function expectWpsFallback(page, reason) {
+  const message = page.getByTestId("selfeval-fallback");
+  await page.getByRole("heading", { name: FALLBACK_TITLE }).waitFor();
+  await message.getByText(reason, { exact: true }).waitFor();
+  await message.getByText(WPS_FALLBACK_ENGLISH).waitFor();
+  await message.getByText("npx selfeval generate 自评表.xlsx --out 自评报告.xlsx").waitFor();
+  assertEqual(await message.getByText("Microsoft 365", { exact: false }).count(), 0, "no Excel wording");
+  assertEqual(
+    await page.getByText("正在加载绩效自评助手", { exact: false }).isVisible(),
+    false,
+    "loading line hidden",
+  );
+  assertEqual(await page.getByRole("tab").count(), 0, "no pane");
+}
+
+test("old clients (WPS): the pane's scripts blocked → WPS's plain page, worded for WPS", async ({
+  open,
+  wpsBase,
+}) => {
+  // No office.js in WPS's page: a request for it would fail the test (it would leave the page's origin).
+  const t = await open("", { base: wpsBase });
+  const { page } = t;
+  const blocked = [];
+  await page.route(paneScript(t.base), (route) => {
+    blocked.push(route.request().url());
+    return route.abort("blockedbyclient");
+  });
+  await page.goto(`${t.base}/taskpane.html`);
+  await expectWpsFallback(page, REASON_SCRIPT);
+  assert(
+    blocked.some((u) => u === `${t.base}/taskpane.js`),
+    `the pane's entry was blocked: ${blocked}`,
+  );
+  await page.getByText("任务窗格需要支持 WPS 加载项的新版 WPS Office", { exact: false }).waitFor();
+  await screenshot(page, "wps-fallback-scripts-blocked.png");
+});
+
+test("old clients (WPS): a browser component without ES2020 → the plain page with WPS's reason", async ({
+  open,
+  wpsBase,
+}) => {
+  const t = await open("", { base: wpsBase });
+  const { page } = t;
+  await page.addInitScript(() => {
+    delete Promise.allSettled;
+    delete Object.fromEntries;
+  });
+  await page.goto(`${t.base}/taskpane.html`);
+  await expectWpsFallback(page, REASON_WPS_BROWSER);
+  const unrelated = t.errors.filter(
+    (e) => !/^pageerror: (Object\.fromEntries|Promise\.allSettled) is not a function$/.test(e),
+  );
+  assertEqual(unrelated, [], "page errors other than the missing features");
+  t.errors.length = 0;
+});
+
+test("old clients (WPS): a capable browser component gets the pane, named for WPS, not the message", async ({
+  open,
+  wpsBase,
+}) => {
+  const t = await open("", { base: wpsBase });
+  await t.page.goto(`${t.base}/taskpane.html`);
+  await t.page.getByText("已连接 WPS 表格").waitFor();
+  assertEqual(await t.page.getByTestId("selfeval-fallback").count(), 0, "no static page");
+  assertEqual(await t.page.getByText(FALLBACK_TITLE).count(), 0, "no message");
+  assertEqual(await t.page.getByText("Excel", { exact: false }).count(), 0, "nothing names Excel");
+});
+
 // ------------------------------------------------------------------ the runner
 
 async function withTimeout(promise, ms, what) {
@@ -682,6 +776,7 @@ async function main() {
   };
 
   const { server, url: base } = await serve();
+  const { server: wpsServer, url: wpsBase } = await serveWps();
   const { chromium } = require("playwright-core");
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -696,13 +791,14 @@ async function main() {
     for (const [index, { name, fn }] of selected.entries()) {
       const started = Date.now();
       const sessions = [];
-      const open = async (officeScript, options) => {
-        const session = await newPage(browser, base, officeScript, options);
+      // options.base: another server's pages (the WPS add-in's); the requests are policed against it.
+      const open = async (officeScript, options = {}) => {
+        const session = await newPage(browser, options.base ?? base, officeScript, options);
         sessions.push(session);
         return session;
       };
       try {
-        await withTimeout(fn({ open, fx, office }), TEST_TIMEOUT_MS, name);
+        await withTimeout(fn({ open, fx, office, wpsBase }), TEST_TIMEOUT_MS, name);
         const outside = sessions.flatMap((s) => s.outside);
         if (outside.length > 0)
           throw new Error(`requests left the page's origin: ${outside.slice(0, 5).join(", ")}`);
@@ -734,6 +830,7 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     server.close();
+    wpsServer.close();
   }
   log(`${passed} passed, ${failed} failed`);
   if (REFRESH_SCREENSHOTS) {
