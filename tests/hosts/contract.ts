@@ -26,6 +26,7 @@ import { evaluationYear } from "../../src/engine/template";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { BUDGET_SHEET, INDICATORS_SHEET, type FixtureSheet } from "../app/fixtures";
 import { buildXlsx, type XlsxSheetSpec } from "../fixtures/xlsx-builders";
+import { ROADS, TRAINING, projectSheet } from "../fixtures/project-forms";
 
 /** What the suite needs to see and do in the workbook behind a host, besides the host itself. */
 export interface HostHarness {
@@ -91,6 +92,28 @@ export function runHostContract(name: string, open: HostFactory): void {
       // The fixture has errors, so the banner leads the sheet and the title follows it.
       expect(h.valueAt("绩效自评表", "A1")).toBe("核查发现 3 项错误，详见核查结果");
       expect(h.valueAt("绩效自评表", "A2")).toEqual(expect.stringContaining("自评表"));
+    });
+
+    test("check after generate reads the user's sheets only: our 项目汇总 and 项目-… sheets add no table or finding", async () => {
+      const bytes = await buildXlsx([
+        ...[BUDGET_SHEET, INDICATORS_SHEET].map(fixtureXlsxSheet),
+        projectSheet("项目一", TRAINING),
+        projectSheet("项目二", ROADS),
+      ]);
+      const h = await open(bytes);
+      const before = (await check(h.host, OPTIONS)).evaluation;
+      expect(before.tables.filter((t) => t.kind === "project").map((t) => t.sheet)).toEqual([
+        "项目一",
+        "项目二",
+      ]);
+      await generate(h.host, OPTIONS, "zh-CN");
+      expect(h.sheetNames()).toEqual(
+        expect.arrayContaining(["项目汇总", "项目-职业技能培训项目", "项目-农村公路养护项目"]),
+      );
+      const after = (await check(h.host, OPTIONS)).evaluation;
+      expect(after.tables).toEqual(before.tables);
+      expect(after.findings).toEqual(before.findings);
+      expect(after.summary).toEqual(before.summary);
     });
 
     test("a re-run replaces only our sheets: the user's 核查结果 and edits stay", async () => {
