@@ -21,6 +21,11 @@
   /** The requirement set the manifest's <Requirements> declares (tests/taskpane/fallback.test.ts keeps them equal). */
   var EXCEL_API = "1.7";
 
+  var SCRIPT_FAILED = {
+    zh: "原因：任务窗格的脚本未能加载或启动。",
+    en: "Reason: the task pane's scripts did not load or start."
+  };
+
   /** Why the message shows, per host: the page says which (<html data-selfeval-host="wps"> is WPS's pane). */
   var REASONS_BY_HOST = {
     office: {
@@ -32,20 +37,14 @@
         zh: "原因：此 Excel 不支持本助手所需的 ExcelApi " + EXCEL_API + " 要求集。",
         en: "Reason: this Excel lacks the ExcelApi " + EXCEL_API + " requirement set the assistant needs."
       },
-      script: {
-        zh: "原因：任务窗格的脚本未能加载或启动。",
-        en: "Reason: the task pane's scripts did not load or start."
-      }
+      script: SCRIPT_FAILED
     },
     wps: {
       browser: {
         zh: "原因：此 WPS 用来显示加载项窗格的内置浏览器组件版本过旧，无法运行本助手。",
         en: "Reason: this WPS shows add-in panes in a built-in browser component too old to run the assistant."
       },
-      script: {
-        zh: "原因：任务窗格的脚本未能加载或启动。",
-        en: "Reason: the task pane's scripts did not load or start."
-      }
+      script: SCRIPT_FAILED
     }
   };
 
