@@ -16,6 +16,7 @@
  *   `planSheetNames` (sheet-names.ts) and must resolve hyperlinks with `reportSheet` set through that plan.
  */
 import { quoteSheetName } from "../a1";
+import type { Lang } from "../i18n";
 import type { CellRange } from "../snapshot";
 
 /**
@@ -137,6 +138,8 @@ export interface PrintSpec {
  */
 export interface ChartSpec {
   readonly title: string;
+  /** The report's language: the chart's texts are tagged with it (a:rPr lang), so spelling and fonts follow it. */
+  readonly lang: Lang;
   readonly categories: readonly string[];
   /** Two series in this order: 得分 (score) then 分值 (weight), each one value per category. */
   readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];

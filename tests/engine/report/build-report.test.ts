@@ -273,6 +273,7 @@ describe("绩效自评表", () => {
   it("carries chart data for the add-in: 得分 and 分值 per 一级指标 and execution", () => {
     expect(table.chart).toEqual({
       title: "得分与分值",
+      lang: "zh-CN",
       categories: ["预算执行率", "产出指标", "效益指标", "满意度指标"],
       series: [
         { name: "得分", values: [10, 49.78, 15, 10] },
