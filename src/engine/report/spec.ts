@@ -134,7 +134,8 @@ export interface PrintSpec {
 
 /**
  * Data for a sheet's column chart — 得分 against 分值 per 一级指标 (and execution) on the 绩效自评表, each project's 总分
- * against 满分 on the 项目汇总 — drawn by the Office.js gateway where supported and by the .xlsx package writer; not by WPS.
+ * against 满分 on the 项目汇总 — drawn by the Office.js gateway where supported, by the .xlsx package writer and by the
+ * WPS gateway (src/gateway/wps/chart.ts).
  */
 export interface ChartSpec {
   readonly title: string;
