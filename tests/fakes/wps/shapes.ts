@@ -57,14 +57,17 @@ export class FakeChart implements EtChart {
 
   get ChartTitle(): EtChartTitle {
     if (!this.hasTitle) refuse("bad-index", "ChartTitle: the chart has no title (set HasTitle first)");
-    const chart = this;
+    const read = () => this.title;
+    const write = (text: string) => {
+      this.shape.record(`Chart.ChartTitle.Text=${text}`);
+      this.title = text;
+    };
     return {
       get Text() {
-        return chart.title;
+        return read();
       },
       set Text(text: string) {
-        chart.shape.record(`Chart.ChartTitle.Text=${text}`);
-        chart.title = text;
+        write(text);
       },
     };
   }
