@@ -451,13 +451,17 @@ describe("自评报告", () => {
     }
   });
 
-  it("sizes English body rows at 1.2 × 12 pt a line (Times New Roman spans 1.15 em)", () => {
+  it("sizes English body rows at 1.2 × 12 pt a line (Times spans 1.15 em), the user's Chinese texts at 1.4 × 12", () => {
     const en = sheetOf(buildReport(cleanInput(), "en-US"), "report");
     const body = en.cells.filter((x) => x.styleId === "body" && typeof x.value === "string");
-    expect(body.length).toBeGreaterThan(10);
+    const chinese = body.filter((c) => /[\u4e00-\u9fff]/.test(c.value as string));
+    expect(chinese.length).toBeGreaterThan(2);
+    expect(body.length - chinese.length).toBeGreaterThan(5);
     for (const c of body) {
       const lines = estimateLines(c.value as string, 88, 12);
-      expect(en.rowHeights[c.row]).toBe(Math.max(20, Math.ceil(lines * 14.4 + 6)));
+      // Times has no Chinese: such text is drawn in a fallback CJK face with taller lines (Noto CJK: 1.45 em).
+      const pitch = chinese.includes(c) ? 16.8 : 14.4;
+      expect(en.rowHeights[c.row]).toBe(Math.max(20, Math.ceil(lines * pitch + 6)));
     }
   });
 
