@@ -10,8 +10,12 @@
  * The conversion reads assets/fonts/fontconfig.xml (FONTCONFIG_FILE), which maps 宋体, 仿宋_GB2312, 楷体_GB2312, 黑体
  * and 方正小标宋简体 to Debian's Simplified-Chinese faces; without it LibreOffice falls back to Noto Sans CJK JP.
  *
- * Needs LibreOffice (`soffice`), poppler-utils (`pdftoppm`) and, for the Chinese faces, the packages fonts-noto-cjk,
- * fonts-arphic-ukai and fonts-arphic-uming.
+ * It also maps Calibri to Carlito (same metrics): column widths count digits of the workbook's default font, and the
+ * report's row heights are computed for Excel's Calibri digit (7 px); measured with another font's digits the columns
+ * come out wider than in Excel and the rows show gaps that Excel does not have.
+ *
+ * Needs LibreOffice (`soffice`), poppler-utils (`pdftoppm`) and, for the Chinese faces and Calibri's metrics, the
+ * packages fonts-noto-cjk, fonts-arphic-ukai, fonts-arphic-uming and fonts-crosextra-carlito.
  */
 "use strict";
 const { execFileSync, spawnSync } = require("child_process");
@@ -131,9 +135,31 @@ async function reportSheetsOnTheirOwn(input, xlsx, name) {
   return written;
 }
 
+/** Warns when a face the conversion relies on resolves to something else (its package is not installed). */
+function warnMissingFaces() {
+  const wanted = {
+    Calibri: "Carlito",
+    宋体: "Noto Serif CJK SC",
+    仿宋: "AR PL UMing CN",
+    楷体: "AR PL UKai CN",
+    黑体: "Noto Sans CJK SC",
+  };
+  for (const [family, face] of Object.entries(wanted)) {
+    const r = spawnSync("fc-match", [family], {
+      encoding: "utf8",
+      env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
+    });
+    if (r.status === 0 && !r.stdout.includes(face))
+      process.stderr.write(
+        `preview-pdf: "${family}" resolves to ${r.stdout.trim()}, not ${face}; the PDF will not look as printed from Excel (install its package, see the header of this script).\n`,
+      );
+  }
+}
+
 async function main() {
   need("soffice");
   need("pdftoppm");
+  warnMissingFaces();
   const lang = option("--lang", "zh-CN");
   const input = resolve(option("--in", SAMPLE));
   const name = `${basename(input, ".xlsx")}-report-${lang}`;

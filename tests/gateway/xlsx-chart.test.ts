@@ -9,12 +9,12 @@ import { join } from "path";
 import { SAMPLE_XLSX, runCli } from "../cli/run-cli";
 
 /** `selfeval generate` (the package writer) on `input`, its output's bytes. */
-async function generated(input: Uint8Array): Promise<Uint8Array> {
+async function generated(input: Uint8Array, lang = "zh-CN"): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), "selfeval-chart-"));
   const from = join(dir, "in.xlsx");
   const out = join(dir, "out.xlsx");
   writeFileSync(from, input);
-  const r = await runCli(["generate", from, "--out", out, "--force"]);
+  const r = await runCli(["generate", from, "--out", out, "--force", "--lang", lang]);
   if (r.code !== 0) throw new Error(r.stderr);
   return new Uint8Array(readFileSync(out));
 }
@@ -82,5 +82,18 @@ describe("the .xlsx report's chart of the scores", () => {
       "xl/charts/chart1.xml",
       "xl/drawings/drawing1.xml",
     ]);
+  });
+
+  it("tags its title with the report's language (zh-CN here, en-US in an English report)", async () => {
+    const { text } = await partsOf(bytes);
+    const zh = (await text("xl/charts/chart1.xml"))!;
+    expect(
+      [...zh.matchAll(/<a:rPr lang="([^"]+)"[^>]*\/><a:t>([^<]*)<\/a:t>/g)].map((m) => [m[1], m[2]]),
+    ).toEqual([["zh-CN", "得分与分值"]]);
+    const english = await generated(new Uint8Array(readFileSync(SAMPLE_XLSX)), "en-US");
+    const en = (await (await partsOf(english)).text("xl/charts/chart1.xml"))!;
+    expect(
+      [...en.matchAll(/<a:rPr lang="([^"]+)"[^>]*\/><a:t>([^<]*)<\/a:t>/g)].map((m) => [m[1], m[2]]),
+    ).toEqual([["en-US", "Score against weight"]]);
   });
 });

@@ -164,13 +164,17 @@ describe("a workbook whose project sheet has a chart of the user's own", () => {
     const userChart = buildXml(
       chartPartXml({
         title: "我的图表",
+        lang: "zh-CN",
         categories: ["一月", "二月"],
         series: [{ name: "支出", values: [3, 4] }],
         anchor: { row: 20, col: 0 },
       }),
     );
     const userDrawing = buildXml(
-      drawingPartXml({ title: "我的图表", categories: [], series: [], anchor: { row: 20, col: 0 } }, "rId1"),
+      drawingPartXml(
+        { title: "我的图表", lang: "zh-CN", categories: [], series: [], anchor: { row: 20, col: 0 } },
+        "rId1",
+      ),
     );
     const rel = (type: string, target: string) =>
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +

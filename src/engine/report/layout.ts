@@ -80,8 +80,13 @@ function wrapParagraph(paragraph: string, usablePts: number, fontSize: number): 
     }
     // The break falls before `token`: keep closing punctuation off the next line's start by taking the character
     // before it along, and opening punctuation off this line's end.
+    // A run of closing marks ("）。") moves down whole, with the character before it: taking only the last mark left
+    // "）" to start the next line.
     const carry: string[] = [];
-    if (NO_LINE_START.has(token) && line.length > 1) carry.push(line.pop() as string);
+    if (NO_LINE_START.has(token)) {
+      while (line.length > 1 && NO_LINE_START.has(line[line.length - 1])) carry.unshift(line.pop() as string);
+      if (line.length > 1) carry.unshift(line.pop() as string);
+    }
     while (line.length > 1 && NO_LINE_END.has(line[line.length - 1])) carry.unshift(line.pop() as string);
     newLine(carry);
     push(token);
@@ -110,9 +115,29 @@ export function estimateLines(text: string, widthChars: number, fontSize: number
   return wrapLines(text, widthChars, fontSize).length;
 }
 
+/** The line pitch rows are sized with unless told otherwise: 1.4 × the font size, generous for any face. */
+export function defaultLineHeight(fontSize: number): number {
+  return fontSize * 1.4;
+}
+
+/**
+ * The line pitch in points of wrapped text in a face whose ascent + descent is one em, as the Chinese faces of Windows
+ * (宋体, 仿宋, 楷体, 黑体) and their stand-ins in LibreOffice (AR PL UMing/UKai) have: the size in whole pixels at 96 dpi
+ * plus one pixel, so that a renderer rounding a line up to the next pixel still fits (12 pt → 17 px = 12.75 pt; the
+ * default 1.4 × size, 16.8 pt, left a blank line under every four lines of body text in the 自评报告).
+ */
+export function emLineHeight(fontSize: number): number {
+  return ((Math.ceil((fontSize * 96) / 72) + 1) * 72) / 96;
+}
+
 /** Row height in points for `lines` lines of a font, with a little air above and below. */
-export function heightForLines(lines: number, fontSize: number, minHeight = 0): number {
-  const h = Math.ceil(lines * fontSize * 1.4 + 6);
+export function heightForLines(
+  lines: number,
+  fontSize: number,
+  minHeight = 0,
+  lineHeight = defaultLineHeight(fontSize),
+): number {
+  const h = Math.ceil(lines * lineHeight + 6);
   return Math.min(MAX_ROW_HEIGHT, Math.max(minHeight, h));
 }
 
@@ -189,13 +214,29 @@ export class SheetGrid {
   }
 
   /** The height in points `text` needs in columns left..right. */
-  neededHeight(text: string, left: number, right: number, fontSize: number, minHeight = 0): number {
-    return heightForLines(estimateLines(text, this.width(left, right), fontSize), fontSize, minHeight);
+  neededHeight(
+    text: string,
+    left: number,
+    right: number,
+    fontSize: number,
+    minHeight = 0,
+    lineHeight = defaultLineHeight(fontSize),
+  ): number {
+    const lines = estimateLines(text, this.width(left, right), fontSize);
+    return heightForLines(lines, fontSize, minHeight, lineHeight);
   }
 
   /** Raises a row's height so `text` fits in columns left..right (never lowers a height already set). */
-  fitRow(row: number, text: string, left: number, right: number, fontSize: number, minHeight = 0): void {
-    const h = this.neededHeight(text, left, right, fontSize, minHeight);
+  fitRow(
+    row: number,
+    text: string,
+    left: number,
+    right: number,
+    fontSize: number,
+    minHeight = 0,
+    lineHeight = defaultLineHeight(fontSize),
+  ): void {
+    const h = this.neededHeight(text, left, right, fontSize, minHeight, lineHeight);
     this.rowHeights[row] = Math.max(this.rowHeights[row] ?? 0, h);
   }
 
@@ -209,8 +250,13 @@ export class SheetGrid {
  * Splits a long text into pieces that each fit in one row (Excel's 409-point cap), breaking after sentence ends
  * (。；！？.) where possible, so a long 职能职责 prints whole over several rows instead of being cut.
  */
-export function splitForRows(text: string, widthChars: number, fontSize: number): string[] {
-  const maxLines = Math.floor((MAX_ROW_HEIGHT - 6) / (fontSize * 1.4));
+export function splitForRows(
+  text: string,
+  widthChars: number,
+  fontSize: number,
+  lineHeight = defaultLineHeight(fontSize),
+): string[] {
+  const maxLines = Math.floor((MAX_ROW_HEIGHT - 6) / lineHeight);
   if (estimateLines(text, widthChars, fontSize) <= maxLines) return [text];
   const sentences = text.match(/[^。；！？!?;.\n]*[。；！？!?;.\n]?/g)?.filter((s) => s !== "") ?? [text];
   const pieces: string[] = [];

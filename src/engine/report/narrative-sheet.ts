@@ -6,7 +6,7 @@
 import type { Lang } from "../i18n";
 import { bannerLink, bannerStyle, bannerText } from "./banner";
 import type { ReportInput } from "./input";
-import { SheetGrid, splitForRows } from "./layout";
+import { SheetGrid, defaultLineHeight, emLineHeight, isWide, splitForRows } from "./layout";
 import { composeNarrative, type ParagraphKind } from "./narrative";
 import { DEFAULT_SHEET_NAMES } from "./sheet-names";
 import type { CellStyle, SheetSpec } from "./spec";
@@ -22,6 +22,21 @@ const TEXT_WIDTH = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
 
 const SIZES: Record<ParagraphKind, number> = { title: 18, heading: 12, subheading: 12, body: 12 };
 const MIN_HEIGHTS: Record<ParagraphKind, number> = { title: 48, heading: 26, subheading: 22, body: 20 };
+
+/**
+ * The line pitch a paragraph's row is sized with. Body text is 仿宋 (zh-CN) or Times New Roman (en-US): 仿宋's ascent +
+ * descent is one em, in Excel and WPS as in LibreOffice's stand-in, so its lines are set at the em plus a pixel; Times
+ * (Liberation Serif in LibreOffice) spans 1.15 em, so 1.2 — unless the paragraph holds Chinese (the user's own texts
+ * in an English report), which Times lacks: the application then draws it in a fallback CJK face of its choosing
+ * (Noto Sans CJK in LibreOffice, 1.45 em), so such a row keeps the generous default. Titles and headings keep the
+ * default too: they are one or two lines, and LibreOffice draws 宋体 and 黑体 with Noto CJK.
+ */
+function lineHeightOf(kind: ParagraphKind, lang: Lang, text: string): number {
+  const size = SIZES[kind];
+  if (kind !== "body") return defaultLineHeight(size);
+  if (lang === "zh-CN") return emLineHeight(size);
+  return Array.from(text).some(isWide) ? defaultLineHeight(size) : size * 1.2;
+}
 
 function styles(lang: Lang): Record<ParagraphKind | "banner", CellStyle> {
   const f = fontsFor(lang);
@@ -52,9 +67,10 @@ export function buildNarrativeSheet(input: ReportInput, lang: Lang): SheetSpec {
   }
   for (const p of composeNarrative(input, lang)) {
     const size = SIZES[p.kind];
-    for (const piece of splitForRows(p.text, TEXT_WIDTH, size)) {
+    const lineHeight = lineHeightOf(p.kind, lang, p.text);
+    for (const piece of splitForRows(p.text, TEXT_WIDTH, size, lineHeight)) {
       g.area(row, 0, row, LAST_COL, piece, p.kind, p.user ? { text: true } : {});
-      g.fitRow(row, piece, 0, LAST_COL, size, MIN_HEIGHTS[p.kind]);
+      g.fitRow(row, piece, 0, LAST_COL, size, MIN_HEIGHTS[p.kind], lineHeight);
       row += 1;
     }
   }

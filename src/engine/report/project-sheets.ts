@@ -156,6 +156,7 @@ export function buildProjectSummarySheet(input: ProjectReportInput, lang: Lang):
       ? {
           chart: {
             title: t.chartTitle,
+            lang,
             categories: scored.map(({ p, i }) => projectDisplayName(p.form, i, lang)),
             series: [
               { name: t.scoreSeries, values: scored.map(({ p }) => p.score?.total ?? 0) },

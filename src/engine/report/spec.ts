@@ -16,6 +16,7 @@
  *   `planSheetNames` (sheet-names.ts) and must resolve hyperlinks with `reportSheet` set through that plan.
  */
 import { quoteSheetName } from "../a1";
+import type { Lang } from "../i18n";
 import type { CellRange } from "../snapshot";
 
 /**
@@ -133,10 +134,13 @@ export interface PrintSpec {
 
 /**
  * Data for a sheet's column chart — 得分 against 分值 per 一级指标 (and execution) on the 绩效自评表, each project's 总分
- * against 满分 on the 项目汇总 — drawn by the Office.js gateway where supported and by the .xlsx package writer; not by WPS.
+ * against 满分 on the 项目汇总 — drawn by the Office.js gateway where supported, by the .xlsx package writer and by the
+ * WPS gateway (src/gateway/wps/chart.ts).
  */
 export interface ChartSpec {
   readonly title: string;
+  /** The report's language: the chart's texts are tagged with it (a:rPr lang), so spelling and fonts follow it. */
+  readonly lang: Lang;
   readonly categories: readonly string[];
   /** Two series in this order: 得分 (score) then 分值 (weight), each one value per category. */
   readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];

@@ -456,6 +456,7 @@ function chartOf(input: ReportInput, lang: Lang, anchorRow: number): ChartSpec {
   }
   return {
     title: t.chartTitle,
+    lang,
     categories,
     series: [
       { name: t.scoreSeries, values: scores },

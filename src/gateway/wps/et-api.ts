@@ -59,6 +59,10 @@ export const XL_PORTRAIT = 1;
 export const XL_LANDSCAPE = 2;
 export const XL_PAPER_A4 = 9;
 
+/** XlChartType.xlColumnClustered and XlRowCol.xlColumns (each column of the source is a series). */
+export const XL_COLUMN_CLUSTERED = 51;
+export const XL_COLUMNS = 2;
+
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
   readonly ActiveWindow: EtWindow | null;
@@ -101,6 +105,8 @@ export interface EtWorksheet {
   readonly Columns: EtRangeItems;
   readonly Rows: EtRangeItems;
   readonly Hyperlinks: EtHyperlinks;
+  /** The drawing objects on the sheet (charts among them): 表格 API “Shapes”. */
+  readonly Shapes: EtShapes;
   readonly PageSetup: EtPageSetup;
   Activate(): void;
   Delete(): void;
@@ -144,6 +150,12 @@ export interface EtRange {
   ColumnWidth: number | null;
   /** Points; null when the rows differ. */
   RowHeight: number | null;
+  /** Points from the left edge of column A (top of row 1) to the range's left (top) edge. */
+  readonly Left: number;
+  readonly Top: number;
+  /** The range's width and height in points. */
+  readonly Width: number;
+  readonly Height: number;
   Select(): void;
 }
 
@@ -173,6 +185,53 @@ export interface EtBorder {
   LineStyle: number | null;
   Weight: number | null;
   Color: number | null;
+}
+
+/**
+ * A sheet's drawing objects. `AddChart2` is declared by wps-jsapi-declare (lib.kso.d.ts, Shapes.AddChart2) and by the
+ * 表格 API reference alike: (Style, XlChartType, Left, Top, Width, Height, NewLayout), positions in points, returning
+ * the chart's Shape; `Item` is 1-based or takes a shape's name.
+ */
+export interface EtShapes {
+  readonly Count: number;
+  Item(index: number | string): EtShape;
+  AddChart2(
+    Style?: number,
+    XlChartType?: number,
+    Left?: number,
+    Top?: number,
+    Width?: number,
+    Height?: number,
+    NewLayout?: boolean,
+  ): EtShape;
+}
+
+/** A drawing object; `Chart` is its chart when it holds one (lib.kso.d.ts: Shape.HasChart, Shape.Chart). */
+export interface EtShape {
+  Name: string;
+  Left: number;
+  Top: number;
+  Width: number;
+  Height: number;
+  readonly Chart: EtChart;
+  Delete(): void;
+}
+
+/**
+ * A chart (lib.kso.d.ts: MsoChart — ChartType, HasTitle, ChartTitle, HasLegend, SetSourceData). The shared declaration
+ * types SetSourceData's Source as an address string (Word's and PowerPoint's embedded charts); in 表格 the reference
+ * (“Chart.SetSourceData: Source — Range, 包含源数据的区域”) takes the Range itself, as Excel does.
+ */
+export interface EtChart {
+  ChartType: number;
+  HasTitle: boolean;
+  readonly ChartTitle: EtChartTitle;
+  HasLegend: boolean;
+  SetSourceData(Source: EtRange, PlotBy?: number): void;
+}
+
+export interface EtChartTitle {
+  Text: string;
 }
 
 export interface EtHyperlinks {

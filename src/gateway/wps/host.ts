@@ -78,7 +78,7 @@ export class WpsWorkbookHost implements WorkbookHost {
   }
 
   writeReport<K extends ReportSheetKey = ReportSheetKey>(spec: ReportSpec<K>): Promise<WrittenReport<K>> {
-    return this.guarded(() => ({ sheets: writeWpsReport(this.app(), spec), notices: [] }));
+    return this.guarded(() => writeWpsReport(this.app(), spec));
   }
 
   selectCells(sheet: string, addresses: readonly string[]): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The key/value store that travels with the workbook in WPS: the settings and the fills saved before highlighting.
  * It lives in the very-hidden `_selfeval` marker sheet (the user never sees it, the readers of every gateway skip it),
- * from column Z on — columns A:C list our report sheets and D onward is left to the Office.js gateway's chart data.
+ * from column Z on — columns A:C list our report sheets and D to Y hold the charts' data (chart.ts here, the Office.js gateway there).
  * Column Z holds the key, AA onward the JSON value in pieces: a cell holds at most 32,767 characters, and the saved
  * fills of 5,000 cells run to a few hundred thousand. Custom document properties were the other choice; their text
  * values are limited to 255 characters, which the fills alone exceed.

@@ -4,6 +4,7 @@
  *   1. inspect: the workbook's and our old sheets' protection — refused before anything is written;
  *   2. build the new sheets under temporary `_selfeval_…` names, after the last sheet;
  *   3. commit: delete our old sheets, give the new ones their planned names, rewrite the marker's list;
+ *   3b. draw the charts (chart.ts), their data on the marker;
  *   4. show the 自评表 (or the spec's first sheet).
  * ET runs each call at once (no batch to send), so a failure while building is undone by deleting what was added;
  * the user's sheets are never touched. Deleting a sheet asks the user in ET unless DisplayAlerts is off: it is turned
@@ -20,6 +21,8 @@ import {
 import type { ReportSheetKey, ReportSpec } from "../../engine/report/spec";
 import { XL_SHEET_VERY_HIDDEN, type EtApplication, type EtWorkbook, type EtWorksheet } from "./et-api";
 import { protectedError } from "./errors";
+import type { WrittenReport } from "../../app/host";
+import { drawCharts } from "./chart";
 import { renderSheet } from "./render-sheet";
 import { activeWorkbook, findSheet, markerRows, ownedSheets, rectOf, worksheetsOf } from "./sheets";
 
@@ -68,7 +71,7 @@ function freeTemporaryName(key: string, taken: Set<string>): string {
 export function writeWpsReport<K extends ReportSheetKey>(
   app: EtApplication,
   spec: ReportSpec<K>,
-): Readonly<Record<K, string>> {
+): WrittenReport<K> {
   if (spec.sheets.length === 0) throw new Error("report spec has no sheet");
   const wb = activeWorkbook(app);
   const owned = ownedSheets(wb);
@@ -114,11 +117,17 @@ export function writeWpsReport<K extends ReportSheetKey>(
     const marker = ensureMarker(wb);
     writeMarkerList(marker, buildMarkerRows(names, reportFingerprints(spec)));
 
+    // 3b. The charts, once the sheets are in place: a chart ET cannot draw leaves the report whole, with a notice.
+    const notices = drawCharts(
+      marker,
+      spec.sheets.map((sheet, i) => ({ spec: sheet, ws: built[i] })),
+    );
+
     // 4. Show the 自评表, or the first sheet written.
     const first = sheetKeysOf(names)[0];
     const shown = spec.sheets.findIndex((s) => s.key === "table");
     built[shown >= 0 ? shown : spec.sheets.findIndex((s) => s.key === first)].Activate();
-    return names;
+    return { sheets: names, notices };
   });
 }
 

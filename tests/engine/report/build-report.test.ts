@@ -15,6 +15,7 @@ import type { ReportInput } from "../../../src/engine/report/input";
 import { RULE_NAMES } from "../../../src/engine/report/findings-sheet";
 import { RULES } from "../../../src/engine/rules/index";
 import { buildReportDocument } from "../../../src/engine/report/document";
+import { estimateLines } from "../../../src/engine/report/layout";
 
 /** The seed without its error finding: the layout tests below look at a report that carries no banner. */
 function cleanInput(overrides: Partial<ReportInput> = {}): ReportInput {
@@ -273,6 +274,7 @@ describe("绩效自评表", () => {
   it("carries chart data for the add-in: 得分 and 分值 per 一级指标 and execution", () => {
     expect(table.chart).toEqual({
       title: "得分与分值",
+      lang: "zh-CN",
       categories: ["预算执行率", "产出指标", "效益指标", "满意度指标"],
       series: [
         { name: "得分", values: [10, 49.78, 15, 10] },
@@ -418,6 +420,49 @@ describe("自评报告", () => {
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.map((c) => c.value).join("")).toBe(`\u3000\u3000${long}`);
     for (const c of pieces) expect(r.rowHeights[c.row]).toBeLessThanOrEqual(409);
+  });
+
+  it("sizes each body row to its lines at 38 characters a line and 仿宋's pitch of 17 px, no blank line under it", () => {
+    // 38 CJK characters of 12 pt fill the 88 units (Excel: 7 px a unit with the workbook's Calibri 11) of a line; a
+    // paragraph of 2 × 38 − 2 characters after its two-character indent is two lines, one more character three.
+    const twoLines = "园".repeat(74);
+    const input = cleanInput();
+    const build = (functions: string) =>
+      sheetOf(
+        buildReport(
+          { ...input, recognized: { ...input.recognized, info: seedInfo({ functions }) } },
+          "zh-CN",
+        ),
+        "report",
+      );
+    const heightOf = (r: SheetSpec, paragraph: string) =>
+      r.rowHeights[r.cells.find((c) => c.value === `\u3000\u3000${paragraph}`)!.row];
+    // 2 lines × 12.75 pt + 6 pt of air = 31.5 → 32; 3 lines → 44.25 → 45 (the old 1.4 × 12 pitch gave 40 and 57).
+    expect(heightOf(build(twoLines), twoLines)).toBe(32);
+    expect(heightOf(build(`${twoLines}园`), `${twoLines}园`)).toBe(45);
+    // Eleven lines (418 characters): 11 × 12.75 + 6 = 146.25 → 147, where 1.4 × 12 gave 191 — four blank lines.
+    const eleven = "园".repeat(38 * 11 - 2);
+    expect(heightOf(build(eleven), eleven)).toBe(147);
+    // Every body row of the seed's report: its height is its line count × 12.75 + 6 (at least 20), so no row has
+    // more than the rounding's point of slack over its text.
+    for (const c of report.cells.filter((x) => x.styleId === "body" && typeof x.value === "string")) {
+      const lines = estimateLines(c.value as string, 88, 12);
+      expect(report.rowHeights[c.row]).toBe(Math.max(20, Math.ceil(lines * 12.75 + 6)));
+    }
+  });
+
+  it("sizes English body rows at 1.2 × 12 pt a line (Times spans 1.15 em), the user's Chinese texts at 1.4 × 12", () => {
+    const en = sheetOf(buildReport(cleanInput(), "en-US"), "report");
+    const body = en.cells.filter((x) => x.styleId === "body" && typeof x.value === "string");
+    const chinese = body.filter((c) => /[\u4e00-\u9fff]/.test(c.value as string));
+    expect(chinese.length).toBeGreaterThan(2);
+    expect(body.length - chinese.length).toBeGreaterThan(5);
+    for (const c of body) {
+      const lines = estimateLines(c.value as string, 88, 12);
+      // Times has no Chinese: such text is drawn in a fallback CJK face with taller lines (Noto CJK: 1.45 em).
+      const pitch = chinese.includes(c) ? 16.8 : 14.4;
+      expect(en.rowHeights[c.row]).toBe(Math.max(20, Math.ceil(lines * pitch + 6)));
+    }
   });
 
   it("is one wide merged column of 仿宋 text on A4 portrait", () => {

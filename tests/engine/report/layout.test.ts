@@ -34,6 +34,11 @@ describe("text measurement", () => {
   it("never starts a line with closing punctuation: the character before it comes down too (no lone “）。”)", () => {
     const full = "一二三四五六七八九十一二"; // 12 characters: a full line at 26 units, 10.5 pt
     expect(wrapLines(`${full}）。`, 26, 10.5)).toEqual(["一二三四五六七八九十一", "二）。"]);
+    // When "）" still fits and only "。" does not, both marks come down with the character before them.
+    expect(wrapLines("一二三四五六七八九十一）。", 26, 10.5)).toEqual(["一二三四五六七八九十", "一）。"]);
+    expect(
+      wrapLines("　　2.合同引资额：年度指标值≥20亿元，实际完成值22.12亿元，得分8分（分值8分）。", 88, 12),
+    ).toEqual(["　　2.合同引资额：年度指标值≥20亿元，实际完成值22.12亿元，得分8分（分值8", "分）。"]);
     // Nor end one with opening punctuation.
     expect(wrapLines("一二三四五六七八九十一（二）", 26, 10.5)).toEqual(["一二三四五六七八九十一", "（二）"]);
   });

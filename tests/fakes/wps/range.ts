@@ -328,6 +328,20 @@ export class FakeRange implements EtRange {
     this.guardWrite("ColumnWidth");
     for (let c = this.rect.left; c <= this.rect.right; c++) this.sheet.columnWidths.set(c, width ?? 8.38);
   }
+  /** Points from column A's left edge: each column's width in characters of a 7-px digit plus 5 px of padding. */
+  get Left(): number {
+    return this.sheet.columnsWidthPoints(0, this.rect.left - 1);
+  }
+  get Top(): number {
+    return this.sheet.rowsHeightPoints(0, this.rect.top - 1);
+  }
+  get Width(): number {
+    return this.sheet.columnsWidthPoints(this.rect.left, this.rect.right);
+  }
+  get Height(): number {
+    return this.sheet.rowsHeightPoints(this.rect.top, this.rect.bottom);
+  }
+
   get RowHeight(): number | null {
     const heights: number[] = [];
     for (let r = this.rect.top; r <= this.rect.bottom; r++)

@@ -8,7 +8,8 @@
  * - a protected workbook structure refuses adding, deleting, renaming and hiding sheets; a protected sheet refuses
  *   every change to its cells (range.ts);
  * - UsedRange spans every cell that has a value or a format, and the merged areas — not only the values — and is A1
- *   on an empty sheet.
+ *   on an empty sheet;
+ * - charts live in each sheet's Shapes (shapes.ts) and go with the sheet when it is deleted.
  * Every change is recorded in `app.calls`; every Value2 read in `app.valueReads`.
  */
 import type {
@@ -39,6 +40,7 @@ import {
 } from "./cells";
 import { refuse } from "./errors";
 import { FakeRange } from "./range";
+import { FakeShapes } from "./shapes";
 
 export interface FakeHyperlink {
   readonly address: string;
@@ -65,6 +67,7 @@ export class FakeSheet implements EtWorksheet {
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   readonly links: FakeHyperlink[] = [];
+  readonly shapes = new FakeShapes(this);
   readonly view: ViewState = { gridlines: true, splitRow: 0, splitColumn: 0, freeze: false };
   readonly PageSetup: EtPageSetup = {
     PaperSize: 1,
@@ -269,6 +272,10 @@ export class FakeSheet implements EtWorksheet {
     };
   }
 
+  get Shapes(): FakeShapes {
+    return this.shapes;
+  }
+
   Activate(): void {
     if (this.visible !== -1)
       refuse("hidden-sheet", "Activate method of Worksheet class failed: the sheet is hidden.");
@@ -283,6 +290,21 @@ export class FakeSheet implements EtWorksheet {
     if (this.visible === -1 && this.workbook.visibleSheets().length === 1)
       refuse("last-visible-sheet", "A workbook must have at least one visible sheet.");
     this.workbook.remove(this);
+  }
+
+  /** Points spanned by columns first..last (0-based; none when last < first): ET's default width is 8.38. */
+  columnsWidthPoints(first: number, last: number): number {
+    let points = 0;
+    for (let c = first; c <= last; c++) points += ((this.columnWidths.get(c) ?? 8.38) * 7 + 5) * 0.75;
+    return Math.round(points * 100) / 100;
+  }
+
+  /** Points spanned by rows first..last (0-based): the default 13.5 but for the rows given a height. */
+  rowsHeightPoints(first: number, last: number): number {
+    if (last < first) return 0;
+    let points = (last - first + 1) * 13.5;
+    for (const [r, h] of this.rowHeights) if (r >= first && r <= last) points += h - 13.5;
+    return Math.round(points * 100) / 100;
   }
 
   // Test helpers (not part of ET's API) --------------------------------------------------------------------------

@@ -8,6 +8,7 @@
  */
 import type JSZip from "jszip";
 import type { ChartSpec } from "../../../engine/report/spec";
+import type { Lang } from "../../../engine/i18n";
 import type { ContentTypes } from "./content-types";
 import { addRelationship, readRelationships, writeXml, type PartIndex } from "./opc";
 import {
@@ -80,14 +81,14 @@ function solidFill(color: string): XmlNode {
   return el("c:spPr", {}, [el("a:solidFill", {}, [val("a:srgbClr", color)])]);
 }
 
-function richText(value: string, size: number, bold: boolean): XmlNode {
+function richText(value: string, lang: Lang, size: number, bold: boolean): XmlNode {
   return el("c:tx", {}, [
     el("c:rich", {}, [
       el("a:bodyPr"),
       el("a:p", {}, [
         el("a:pPr", {}, [el("a:defRPr", { sz: String(size * 100), b: bold ? "1" : "0" })]),
         el("a:r", {}, [
-          el("a:rPr", { lang: "zh-CN", sz: String(size * 100), b: bold ? "1" : "0" }),
+          el("a:rPr", { lang, sz: String(size * 100), b: bold ? "1" : "0" }),
           text("a:t", value),
         ]),
       ]),
@@ -119,7 +120,7 @@ export function chartPartXml(chart: ChartSpec): XmlDocument {
   const root = el("c:chartSpace", { "xmlns:c": NS.c, "xmlns:a": NS.a, "xmlns:r": NS.r }, [
     val("c:roundedCorners", 0),
     el("c:chart", {}, [
-      el("c:title", {}, [richText(chart.title, 12, true), val("c:overlay", 0)]),
+      el("c:title", {}, [richText(chart.title, chart.lang, 12, true), val("c:overlay", 0)]),
       val("c:autoTitleDeleted", 0),
       el("c:plotArea", {}, [
         el("c:layout"),
