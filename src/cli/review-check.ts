@@ -18,6 +18,8 @@ export interface ReviewedFinding {
   readonly severity: Severity;
   readonly cells: readonly CellAddress[];
   readonly message: Localized;
+  /** The filer's 出错说明 of this finding, when the workbook carries one that still holds. */
+  readonly confirmation?: { readonly text: string; readonly at?: string; readonly author?: string };
 }
 
 export interface ReviewedFile {
@@ -116,6 +118,15 @@ function reviewed(file: string, evaluation: Evaluation): ReviewedFile {
       severity: f.severity,
       cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
       message: { "zh-CN": f.message["zh-CN"], "en-US": f.message["en-US"] },
+      ...(f.confirmation
+        ? {
+            confirmation: {
+              text: f.confirmation.text,
+              ...(f.confirmation.at ? { at: f.confirmation.at } : {}),
+              ...(f.confirmation.author ? { author: f.confirmation.author } : {}),
+            },
+          }
+        : {}),
     })),
     error: null,
     projects: evaluation.projects.map((p) => ({
