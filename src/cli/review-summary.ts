@@ -250,11 +250,7 @@ export function summarySheets(results: readonly ReviewedFile[], lang: Lang): Sum
  * A sheet whose columns are as wide as their widest entry (CJK characters count two, as Excel shows them) but no
  * wider than `max`, past which the text wraps; never narrower than the header.
  */
-function sheet(
-  name: string,
-  rows: readonly Row[],
-  columns: readonly Column[],
-): SummarySheet {
+function sheet(name: string, rows: readonly Row[], columns: readonly Column[]): SummarySheet {
   return {
     name,
     rows,
