@@ -1,8 +1,9 @@
 /**
  * Part 6 of `npm run bench` (issue 12 §4): `selfeval review` over a folder of 200 workbooks — copies and faulty
- * variants of the sample, in ten subfolders — with its worker threads against the same run with `--workers 0` (one
- * file after another). Each run is a fresh `node bin/selfeval.js` (the compiled CLI main.ts has just built), timed
- * wall to wall; the target is a ratio of at most 0.7.
+ * variants of the sample, in ten subfolders — on every core (the default) against the same run with `--workers 0` (one
+ * file after another in the main thread, through the same reviewFile: the same reading and checking of each file).
+ * Each run is a fresh `node bin/selfeval.js` (the compiled CLI main.ts has just built), timed wall to wall, start-up
+ * and the summary workbook included; the target is a ratio of at most 0.7.
  */
 import { spawn } from "child_process";
 import ExcelJS from "exceljs";
@@ -82,7 +83,9 @@ export async function reviewPart(runs: number, log: (text: string) => void): Pro
     for (let run = 1; run <= runs; run++) {
       log(`part 6, run ${run}/${runs}: selfeval review of ${REVIEW_FILES} workbooks, one after another`);
       sequential.push(await timedReview(root, out, 0));
-      log(`part 6, run ${run}/${runs}: the same on the default pool (${workers} worker threads)`);
+      log(
+        `part 6, run ${run}/${runs}: the same on ${workers} threads (the main one and ${workers - 1} workers)`,
+      );
       parallel.push(await timedReview(root, out, null));
     }
   } finally {

@@ -10,13 +10,16 @@ import type { Localized } from "../engine/i18n";
 import type { Grade } from "../engine/score/types";
 import { localized } from "../engine/i18n";
 import { reviewMessages } from "./review-messages";
-import { openWorkbookFile, WorkbookReadError } from "./workbook";
+import { WorkbookReadError } from "../gateway/xlsx/read-error";
+import { openWorkbookFileWhole } from "../gateway/xlsx/whole-file-host";
 
 export interface ReviewedFinding {
   readonly rule: RuleId;
   readonly severity: Severity;
   readonly cells: readonly CellAddress[];
   readonly message: Localized;
+  /** The filer's 出错说明 of this finding, when the workbook carries one that still holds. */
+  readonly confirmation?: { readonly text: string; readonly at?: string; readonly author?: string };
 }
 
 export interface ReviewedFile {
@@ -59,9 +62,10 @@ const NO_COUNTS: Readonly<Record<Severity, number>> = { error: 0, warning: 0, no
  */
 export async function reviewFile(path: string, file: string): Promise<ReviewedFile> {
   try {
-    // The in-memory .xlsx host, not check's streaming one: it leaves out the report sheets `generate` wrote (a folder
-    // sent to the bureau holds generated workbooks, whose 绩效自评表 would otherwise be read as a second filing).
-    const host = await openWorkbookFile(path);
+    // Not check's streaming host: this one leaves out the report sheets `generate` wrote (a folder sent to the bureau
+    // holds generated workbooks, whose 绩效自评表 would otherwise be read as a second filing), and reads each small
+    // file in one go, in the sequential run and in every worker alike.
+    const host = await openWorkbookFileWhole(path);
     const { evaluation } = await pipeline.check(host, {});
     return reviewed(file, evaluation);
   } catch (error) {
@@ -114,6 +118,15 @@ function reviewed(file: string, evaluation: Evaluation): ReviewedFile {
       severity: f.severity,
       cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
       message: { "zh-CN": f.message["zh-CN"], "en-US": f.message["en-US"] },
+      ...(f.confirmation
+        ? {
+            confirmation: {
+              text: f.confirmation.text,
+              ...(f.confirmation.at ? { at: f.confirmation.at } : {}),
+              ...(f.confirmation.author ? { author: f.confirmation.author } : {}),
+            },
+          }
+        : {}),
     })),
     error: null,
     projects: evaluation.projects.map((p) => ({

@@ -32,6 +32,8 @@ export interface ReviewMessages {
   readonly sheets: { readonly files: string; readonly findings: string; readonly byRule: string };
   readonly filesHeader: readonly string[];
   readonly findingsHeader: readonly string[];
+  /** The findings sheet's last column, there only when some finding carries the filer's 出错说明. */
+  readonly explanationHeader: string;
   readonly byRuleHeader: readonly string[];
   readonly footer: string;
 }
@@ -94,6 +96,7 @@ const zh: ReviewMessages = {
     "问题说明",
   ],
   findingsHeader: ["文件", "规则", "严重程度", "单元格", "说明"],
+  explanationHeader: "出错说明",
   byRuleHeader: ["规则", "次数", "涉及文件数"],
   footer: "第 &P 页 共 &N 页",
 };
@@ -160,6 +163,7 @@ const en: ReviewMessages = {
     "Details",
   ],
   findingsHeader: ["File", "Rule", "Severity", "Cells", "Message"],
+  explanationHeader: "Explanation",
   byRuleHeader: ["Rule", "Count", "Files"],
   footer: "Page &P of &N",
 };

@@ -67,6 +67,8 @@ export interface ReviewEnvelope {
     readonly warnings: number;
     /** Present only for a file that could not be checked: why, in the chosen language. */
     readonly error?: string;
+    /** Present only when some finding of the file carries the filer's 出错说明: those findings, with it. */
+    readonly explained?: readonly ExplainedFinding[];
     /** Each project form of the file (issue 13); an empty array when there is none. */
     readonly projects: readonly {
       readonly name: string;
@@ -79,10 +81,40 @@ export interface ReviewEnvelope {
   }[];
   readonly summary: ReviewTotals & {
     readonly byRule: readonly { rule: RuleId; name: string; count: number }[];
+    /** How many findings across the files carry a 出错说明 (only when some do). */
+    readonly confirmed?: number;
   };
 }
 
+export interface ExplainedFinding {
+  readonly rule: RuleId;
+  readonly name: string;
+  readonly severity: ReviewedFinding["severity"];
+  /** "表二 支出决算表!C12", as check's JSON names them. */
+  readonly cells: readonly string[];
+  readonly message: string;
+  readonly confirmation: NonNullable<ReviewedFinding["confirmation"]>;
+}
+
+function explainedFindings(file: ReviewedFile, lang: Lang): ExplainedFinding[] {
+  return file.findings.flatMap((f) =>
+    f.confirmation
+      ? [
+          {
+            rule: f.rule,
+            name: ruleName(f.rule, lang),
+            severity: f.severity,
+            cells: f.cells.map((c) => `${c.sheet}!${c.address}`),
+            message: f.message[lang],
+            confirmation: f.confirmation,
+          },
+        ]
+      : [],
+  );
+}
+
 export function reviewEnvelope(results: readonly ReviewedFile[], lang: Lang): ReviewEnvelope {
+  const confirmed = results.reduce((n, r) => n + r.findings.filter((f) => f.confirmation).length, 0);
   return {
     files: results.map((r) => ({
       file: r.file,
@@ -94,6 +126,7 @@ export function reviewEnvelope(results: readonly ReviewedFile[], lang: Lang): Re
       errors: r.counts.error,
       warnings: r.counts.warning,
       ...(r.error ? { error: r.error[lang] } : {}),
+      ...(r.findings.some((f) => f.confirmation) ? { explained: explainedFindings(r, lang) } : {}),
       projects: r.projects.map((p) => ({
         name: p.name,
         sheet: p.sheet,
@@ -106,6 +139,7 @@ export function reviewEnvelope(results: readonly ReviewedFile[], lang: Lang): Re
     summary: {
       ...totalsOf(results),
       byRule: countByRule(results, lang).map(({ rule, name, count }) => ({ rule, name, count })),
+      ...(confirmed > 0 ? { confirmed } : {}),
     },
   };
 }
@@ -113,6 +147,7 @@ export function reviewEnvelope(results: readonly ReviewedFile[], lang: Lang): Re
 // ---------------------------------------------------------------- the summary workbook
 
 type Row = (string | number | null)[];
+type Column = [header: string, format: SummaryColumn["format"], max: number];
 
 export function summarySheets(results: readonly ReviewedFile[], lang: Lang): SummarySheet[] {
   const t = reviewMessages(lang);
@@ -137,6 +172,8 @@ export function summarySheets(results: readonly ReviewedFile[], lang: Lang): Sum
       ...problem,
     ];
   });
+  // The 出错说明 column is there only when some finding has one, as in the report's 核查结果.
+  const explained = results.some((r) => r.findings.some((f) => f.confirmation));
   const findingRows: Row[] = results.flatMap((r) =>
     r.findings.map((f) => [
       r.file,
@@ -144,6 +181,7 @@ export function summarySheets(results: readonly ReviewedFile[], lang: Lang): Sum
       t.severity[f.severity],
       cellList(f, t.cellSeparator),
       f.message[lang],
+      ...(explained ? [f.confirmation?.text ?? null] : []),
     ]),
   );
   const ruleRows: Row[] = countByRule(results, lang).map((c) => [c.name, c.count, c.files]);
@@ -183,7 +221,8 @@ export function summarySheets(results: readonly ReviewedFile[], lang: Lang): Sum
       [t.findingsHeader[1], "text", 24],
       [t.findingsHeader[2], "text", 8],
       [t.findingsHeader[3], "text", 30],
-      [t.findingsHeader[4], "text", 80],
+      [t.findingsHeader[4], "text", explained ? 60 : 80],
+      ...(explained ? [[t.explanationHeader, "text", 40] satisfies Column] : []),
     ]),
     sheet(t.sheets.byRule, ruleRows, [
       [t.byRuleHeader[0], "text", 40],
@@ -211,11 +250,7 @@ export function summarySheets(results: readonly ReviewedFile[], lang: Lang): Sum
  * A sheet whose columns are as wide as their widest entry (CJK characters count two, as Excel shows them) but no
  * wider than `max`, past which the text wraps; never narrower than the header.
  */
-function sheet(
-  name: string,
-  rows: readonly Row[],
-  columns: readonly [header: string, format: SummaryColumn["format"], max: number][],
-): SummarySheet {
+function sheet(name: string, rows: readonly Row[], columns: readonly Column[]): SummarySheet {
   return {
     name,
     rows,

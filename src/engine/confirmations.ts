@@ -256,6 +256,29 @@ function relevant(store: ConfirmationStore, current: readonly Finding[]): Confir
   return store.confirmations.filter((c) => targets.some((t) => sameTarget(c, t.rule, t.cells)));
 }
 
+/**
+ * One store from the two a workbook may carry: Excel's custom XML part and the marker-sheet store WPS 表格 keeps (a
+ * workbook explained in both). Merged by key: a confirmation in one only is kept; for a key in both, the one written
+ * later (`at`) wins, and Excel's part when neither says when. Excel's come first, in their order, then WPS's own.
+ */
+export function mergeConfirmationStores(
+  part: ConfirmationStore,
+  marker: ConfirmationStore,
+): ConfirmationStore {
+  if (marker.confirmations.length === 0) return part;
+  if (part.confirmations.length === 0) return marker;
+  const fromMarker = new Map(marker.confirmations.map((c) => [c.key, c]));
+  const merged = part.confirmations.map((c) => {
+    const other = fromMarker.get(c.key);
+    return other && (other.at ?? "") > (c.at ?? "") ? other : c;
+  });
+  const inPart = new Set(part.confirmations.map((c) => c.key));
+  return {
+    version: 1,
+    confirmations: [...merged, ...marker.confirmations.filter((c) => !inPart.has(c.key))],
+  };
+}
+
 // ---------------------------------------------------------------- reading and writing the document
 
 function record(value: unknown): Record<string, unknown> | null {

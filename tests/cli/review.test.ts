@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { check, confirm } from "../../src/app/pipeline";
 import { progressLine, runReview } from "../../src/cli/review";
+import { XlsxWorkbookHost } from "../../src/gateway/xlsx/host";
 import type { ReviewedFile } from "../../src/cli/review-check";
 import { editXlsx } from "../fixtures/xlsx-builders";
 import { runCli, SAMPLE_XLSX, type CliRun } from "./run-cli";
@@ -305,6 +307,100 @@ describe("selfeval review in English, on a terminal", () => {
       ["Rounding difference", 2, 1],
       ["Spending above budget", 1, 1],
     ]);
+  });
+});
+
+/** The workbook with the filer's 出错说明 on the finding whose message is `message`, as the preview saves it. */
+async function explained(bytes: Uint8Array, message: string, text: string): Promise<Buffer> {
+  const host = await XlsxWorkbookHost.load(bytes);
+  const { evaluation } = await check(host, {});
+  const finding = evaluation.findings.find((f) => f.message["zh-CN"] === message);
+  if (!finding) throw new Error(`no finding ${message}`);
+  await confirm(host, {}, finding, text, { at: "2024-03-01T08:00:00.000Z", author: "张会计" });
+  return Buffer.from((await host.saveForDownload()).bytes);
+}
+
+describe("selfeval review of filings that carry 出错说明", () => {
+  const ROW_TEXT = "基本支出含上年结转 10,000.00 元，已在说明中列示";
+  const OVERSPEND_TEXT = "追加预算 0.01 万元，批复在途";
+  let root: string;
+  let out: string;
+  let run: CliRun;
+
+  beforeAll(async () => {
+    root = join(tempDir(), "收到的自评表");
+    mkdirSync(root);
+    const sample = readFileSync(SAMPLE_XLSX);
+    const faulty = await editXlsx(sample, setCell(EXPENDITURE, "C12", 294600));
+    const rounding = await editXlsx(sample, setCell(BUDGET, "D12", 256.8));
+    writeFileSync(join(root, "a-样例.xlsx"), sample);
+    writeFileSync(join(root, "b-合计有误.xlsx"), await explained(faulty, ROW_SUM, ROW_TEXT));
+    writeFileSync(join(root, "c-尾差.xlsx"), await explained(rounding, OVERSPEND, OVERSPEND_TEXT));
+    out = join(tempDir(), "汇总.xlsx");
+    run = await runCli(["review", root, "--out", out, "--json", "--workers", "0"]);
+  });
+
+  it("shows each explanation in an 出错说明 column of the findings sheet", async () => {
+    const findings = rowsOf((await readBack(out)).worksheets[1]);
+    expect(findings).toEqual([
+      ["文件", "规则", "严重程度", "单元格", "说明", "出错说明"],
+      ["b-合计有误.xlsx", "列合计", "错误", `${EXPENDITURE}!C11、C12`, COLUMN_SUM, null],
+      ["b-合计有误.xlsx", "行合计", "错误", `${EXPENDITURE}!C12、D12、E12`, ROW_SUM, ROW_TEXT],
+      ["c-尾差.xlsx", "执行数超预算", "警告", `${BUDGET}!D12、C12`, OVERSPEND, OVERSPEND_TEXT],
+      ["c-尾差.xlsx", "尾差", "提示", `${BUDGET}!D5、D12、D13`, ROUNDING_TOTAL, null],
+      ["c-尾差.xlsx", "尾差", "提示", `${BUDGET}!D12、${EXPENDITURE}!D5`, ROUNDING_CROSS, null],
+    ]);
+  });
+
+  it("carries them in --json: an explained error still counts, an explained warning does not", () => {
+    const json = JSON.parse(run.stdout);
+    expect(
+      json.files.map((f: { file: string; errors: number; warnings: number }) => [
+        f.file,
+        f.errors,
+        f.warnings,
+      ]),
+    ).toEqual([
+      ["a-样例.xlsx", 0, 0],
+      ["b-合计有误.xlsx", 2, 0],
+      ["c-尾差.xlsx", 0, 0],
+    ]);
+    expect(json.files[0].explained).toBeUndefined();
+    const confirmation = (text: string) => ({ text, at: "2024-03-01T08:00:00.000Z", author: "张会计" });
+    expect(json.files[1].explained).toEqual([
+      {
+        rule: "sum.row",
+        name: "行合计",
+        severity: "error",
+        cells: [`${EXPENDITURE}!C12`, `${EXPENDITURE}!D12`, `${EXPENDITURE}!E12`],
+        message: ROW_SUM,
+        confirmation: confirmation(ROW_TEXT),
+      },
+    ]);
+    expect(json.files[2].explained).toEqual([
+      {
+        rule: "budget.overspend",
+        name: "执行数超预算",
+        severity: "warning",
+        cells: [`${BUDGET}!D12`, `${BUDGET}!C12`],
+        message: OVERSPEND,
+        confirmation: confirmation(OVERSPEND_TEXT),
+      },
+    ]);
+    expect(json.summary).toMatchObject({ errors: 2, warnings: 0, confirmed: 2 });
+  });
+
+  it("gives the same on worker threads", async () => {
+    const two = await runCli([
+      "review",
+      root,
+      "--out",
+      join(tempDir(), "two.xlsx"),
+      "--json",
+      "--workers",
+      "2",
+    ]);
+    expect(two).toEqual(run);
   });
 });
 

@@ -13,13 +13,19 @@ import { columnName } from "../../src/engine/a1";
 import { MARKER_SHEET_NAME, MARKER_STORE_KEY_COLUMN } from "../../src/engine/report/sheet-names";
 import { createWpsHost } from "../../src/gateway/wps/host";
 import { xlsxInWps } from "../fakes/wps/from-xlsx";
+import type { WorkbookHost } from "../../src/app/host";
+import { SETTINGS_KEY } from "../../src/app/settings";
 import {
   CONFIRMATION_TEXT_MAX,
+  CONFIRMATIONS_KEY,
   CONFIRMATIONS_NAMESPACE,
   EMPTY_CONFIRMATIONS,
   confirmationsToXml,
+  makeConfirmation,
+  normalizeConfirmations,
   type ConfirmationStore,
 } from "../../src/engine/confirmations";
+import type { FakeExcel } from "../fakes/excel-fake";
 import { createOfficeHost } from "../../src/gateway/office/host";
 import { XlsxWorkbookHost } from "../../src/gateway/xlsx/host";
 import {
@@ -204,34 +210,55 @@ describe("the .xlsx round trip", () => {
   });
 });
 
+/** The store's cells of WPS's marker sheet (key in Z, JSON from AA on), by address, as WPS saves them. */
+function storeCells(at: (row: number, col: number) => unknown): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (let row = 0; row < 20; row++)
+    for (let col = MARKER_STORE_KEY_COLUMN; col < MARKER_STORE_KEY_COLUMN + 4; col++) {
+      const value = at(row, col);
+      if (typeof value === "string" && value !== "") cells[`${columnName(col)}${row + 1}`] = value;
+    }
+  return cells;
+}
+
+/**
+ * The fixture as WPS 表格 saves it after `work` ran on it in WPS: the user's sheets and the very-hidden marker with its
+ * store.
+ */
+async function savedByWps(work: (wps: WorkbookHost) => Promise<void>): Promise<Buffer> {
+  const app = await xlsxInWps(await fixture());
+  await work(createWpsHost({ app, pause: () => Promise.resolve() }));
+  const marker = app.workbook.sheet(MARKER_SHEET_NAME);
+  return buildXlsx([
+    ...[BUDGET_SHEET, INDICATORS_SHEET].map(fixtureXlsxSheet),
+    {
+      name: MARKER_SHEET_NAME,
+      state: "veryHidden",
+      cells: storeCells((row, col) => marker.cell(row, col).value),
+    },
+  ]);
+}
+
+/** In WPS: the sum.breakdown error explained with `text`, and a tolerance of 0.02 saved. */
+function explainInWps(text: string, at?: string): (wps: WorkbookHost) => Promise<void> {
+  return async (wps) => {
+    await wps.saveSettings({ ...DEFAULT_SETTINGS, toleranceInUnit: 0.02 });
+    const { evaluation } = await check(wps, OPTIONS);
+    const finding = evaluation.findings.find((f) => f.rule === "sum.breakdown")!;
+    await confirm(wps, OPTIONS, finding, text, at ? { at } : {});
+  };
+}
+
+/** The Office.js host over the workbook in the Excel fake (the Office global installed until `restore`). */
+function officeOver(excel: FakeExcel): WorkbookHost {
+  return createOfficeHost({ run: (batch) => excel.run(batch), settings: excel.office.settings });
+}
+
 describe("a workbook explained in WPS 表格", () => {
   test("the CLI reads the 出错说明 WPS keeps in the very-hidden marker sheet", async () => {
-    const bytes = await fixture();
-    const app = await xlsxInWps(bytes);
-    const wps = createWpsHost({ app, pause: () => Promise.resolve() });
-    const { evaluation } = await check(wps, OPTIONS);
     // A long explanation is cut to CONFIRMATION_TEXT_MAX characters when stored.
     const long = TEXT + "。".repeat(400);
-    await confirm(
-      wps,
-      OPTIONS,
-      evaluation.findings.find((f) => f.rule === "sum.breakdown")!,
-      long,
-    );
-
-    // The file as WPS saves it: the user's sheets and the marker with its store row (key in Z, JSON from AA on).
-    const marker = app.workbook.sheet(MARKER_SHEET_NAME);
-    const cells: Record<string, string> = {};
-    for (let row = 0; row < 20; row++)
-      for (let col = MARKER_STORE_KEY_COLUMN; col < MARKER_STORE_KEY_COLUMN + 4; col++) {
-        const value = marker.cell(row, col).value;
-        if (typeof value === "string" && value !== "") cells[`${columnName(col)}${row + 1}`] = value;
-      }
-    expect(Object.values(cells)).toContain("selfeval.confirmations");
-    const saved = await buildXlsx([
-      ...[BUDGET_SHEET, INDICATORS_SHEET].map(fixtureXlsxSheet),
-      { name: MARKER_SHEET_NAME, state: "veryHidden", cells },
-    ]);
+    const saved = await savedByWps(explainInWps(long));
     const file = writeTempFile("wps-explained.xlsx", saved);
     expect((await readConfirmationsFile(file)).confirmations.map((c) => c.text)).toEqual([
       long.slice(0, CONFIRMATION_TEXT_MAX),
@@ -240,6 +267,114 @@ describe("a workbook explained in WPS 表格", () => {
     expect(cli.evaluation.findings.filter((f) => f.confirmation).map((f) => f.rule)).toEqual([
       "sum.breakdown",
     ]);
+  });
+
+  test("Excel shows them, in two syncs, and reads the marker as no sheet of the user's", async () => {
+    const saved = await savedByWps(explainInWps(TEXT, "2024-03-02T08:00:00.000Z"));
+    const excel = await xlsxInFake(saved);
+    const restore = excel.installOfficeGlobal();
+    try {
+      const office = officeOver(excel);
+      excel.resetSyncLog();
+      const store = await office.loadConfirmations();
+      expect(excel.syncCount).toBe(2);
+      expect(store.confirmations.map((c) => [c.rule, c.text, c.at])).toEqual([
+        ["sum.breakdown", TEXT, "2024-03-02T08:00:00.000Z"],
+      ]);
+      const { evaluation } = await check(office, OPTIONS);
+      expect(explainedRules(evaluation.findings)).toEqual([["sum.breakdown", TEXT]]);
+      expect(evaluation.summary.error).toBe(3);
+      // The marker is read as no table, and neither Excel's reader nor the preview's sheet tabs list it.
+      const names = [BUDGET_SHEET.name, INDICATORS_SHEET.name];
+      expect((await office.read()).sheets.map((s) => s.name)).toEqual(names);
+      const preview = await XlsxWorkbookHost.load(saved);
+      expect(preview.sheetViews().map((v) => v.name)).toEqual(names);
+      expect((await preview.read()).sheets.map((s) => s.name)).toEqual(names);
+    } finally {
+      restore();
+    }
+  });
+
+  test("with both stores: merged by key, the later written wins; a save in Excel writes the same into both", async () => {
+    const wpsText = "WPS 中改写后的说明";
+    const wpsAt = "2024-03-02T08:00:00.000Z";
+    const saved = await savedByWps(explainInWps(wpsText, wpsAt));
+    // Excel's part, written before: its own older explanation of the same finding, and one of a warning WPS never saw.
+    const host = await XlsxWorkbookHost.load(saved);
+    const { evaluation } = await check(host, OPTIONS);
+    const snapshot = await host.read();
+    const error = evaluation.findings.find((f) => f.rule === "sum.breakdown")!;
+    const warning = evaluation.findings.find((f) => f.severity === "warning")!;
+    const older = makeConfirmation(error, snapshot, TEXT, { at: "2024-03-01T08:00:00.000Z" });
+    const onlyExcel = makeConfirmation(warning, snapshot, "已与主管部门核对", {
+      at: "2024-02-01T08:00:00.000Z",
+    });
+    const both = await writeConfirmationsToPackage(saved, { version: 1, confirmations: [older, onlyExcel] });
+
+    const excel = await xlsxInFake(both);
+    const restore = excel.installOfficeGlobal();
+    try {
+      const office = officeOver(excel);
+      const marker = excel.sheet(MARKER_SHEET_NAME);
+      const settingsRow = storeCells((row, col) => marker.at(`${columnName(col)}${row + 1}`).value);
+      const merged = await office.loadConfirmations();
+      expect(merged.confirmations.map((c) => [c.key, c.text, c.at])).toEqual([
+        [older.key, wpsText, wpsAt],
+        [onlyExcel.key, "已与主管部门核对", "2024-02-01T08:00:00.000Z"],
+      ]);
+
+      // Withdrawn in Excel: gone from the part and from WPS's copy alike, in three syncs (the marker's rows are read
+      // before they are written); the settings WPS keeps beside it are left as they were.
+      await unconfirm(office, OPTIONS, error);
+      const left: ConfirmationStore = { version: 1, confirmations: [merged.confirmations[1]] };
+      // Saved again as it is: three syncs, and nothing changes.
+      excel.resetSyncLog();
+      await officeOver(excel).saveConfirmations(left);
+      expect(excel.syncCount).toBe(3);
+      expect(excel.model.customXmlParts.map((p) => p.xml)).toEqual([confirmationsToXml(left)]);
+      const after = storeCells((row, col) => marker.at(`${columnName(col)}${row + 1}`).value);
+      const keyCell = Object.keys(after).find((a) => after[a] === CONFIRMATIONS_KEY)!;
+      const row = keyCell.slice(1);
+      expect(normalizeConfirmations(JSON.parse(after[`AA${row}`]))).toEqual(left);
+      const settingsCell = Object.keys(settingsRow).find((a) => settingsRow[a] === SETTINGS_KEY)!;
+      const settingsLine = settingsCell.slice(1);
+      expect([after[`Z${settingsLine}`], after[`AA${settingsLine}`]]).toEqual([
+        SETTINGS_KEY,
+        settingsRow[`AA${settingsLine}`],
+      ]);
+      expect((await officeOver(excel).loadConfirmations()).confirmations.map((c) => c.key)).toEqual([
+        onlyExcel.key,
+      ]);
+
+      // Withdrawn too: no part, the store's row emptied (as WPS removes a key), the marker and the settings kept.
+      await unconfirm(officeOver(excel), OPTIONS, warning);
+      expect(excel.model.customXmlParts).toEqual([]);
+      const emptied = storeCells((r, c) => marker.at(`${columnName(c)}${r + 1}`).value);
+      expect(Object.values(emptied)).not.toContain(CONFIRMATIONS_KEY);
+      expect(emptied[`Z${settingsLine}`]).toBe(SETTINGS_KEY);
+      expect(await officeOver(excel).loadConfirmations()).toEqual(EMPTY_CONFIRMATIONS);
+    } finally {
+      restore();
+    }
+  });
+
+  test("a report written in Excel keeps the store WPS keeps in the marker", async () => {
+    const saved = await savedByWps(explainInWps(TEXT));
+    const excel = await xlsxInFake(saved);
+    const restore = excel.installOfficeGlobal();
+    try {
+      const marker = excel.sheet(MARKER_SHEET_NAME);
+      const before = storeCells((row, col) => marker.at(`${columnName(col)}${row + 1}`).value);
+      expect(Object.values(before)).toEqual(expect.arrayContaining([SETTINGS_KEY, CONFIRMATIONS_KEY]));
+      await generate(officeOver(excel), OPTIONS, "zh-CN");
+      expect(excel.sheet("绩效自评表").at("A1").value).toBe(
+        "核查发现 3 项错误，其中 1 项已说明，详见核查结果",
+      );
+      expect(storeCells((row, col) => marker.at(`${columnName(col)}${row + 1}`).value)).toEqual(before);
+      expect(marker.at("A1").value).toBe("绩效自评表");
+    } finally {
+      restore();
+    }
   });
 });
 

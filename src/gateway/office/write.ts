@@ -12,10 +12,12 @@
  * one stay applied), so if build or commit fails the workbook is put back as it was: the sheets this run added are
  * deleted, our old sheets get their names back, and the marker its old list.
  */
+import { columnName } from "../../engine/a1";
 import type { Localized } from "../../engine/i18n";
 import { localized } from "../../engine/i18n";
 import {
   MARKER_SHEET_NAME,
+  MARKER_STORE_KEY_COLUMN,
   TEMPORARY_NAME_PREFIX,
   buildMarkerRows,
   fingerprintMatches,
@@ -231,7 +233,9 @@ export async function writeReport<K extends ReportSheetKey = ReportSheetKey>(
     for (const [key, ws] of added) ws.name = names[key];
     const shown = spec.sheets.find((sheet) => sheet.key === "table") ?? spec.sheets[0];
     if (options.activate !== false) added.get(shown.key)?.activate();
-    marker.getRange().clear("Contents" as Excel.ClearApplyTo); // the old chart's data too: its chart goes next
+    // The old chart's data too (its chart goes next), but not the store from column Z on: WPS keeps its settings and
+    // 出错说明 there (marker-store.ts), and a report written in Excel must not lose them.
+    marker.getRange(`A:${columnName(MARKER_STORE_KEY_COLUMN - 1)}`).clear("Contents" as Excel.ClearApplyTo);
     writeMarkerRows(marker, buildMarkerRows(names, prints));
     // Our old sheets all go, those of keys this spec has not too: a 自评表 left from an earlier run would contradict
     // the 核查结果 written beside it when its tables can no longer be found.

@@ -19,11 +19,11 @@ import { parseA1Range } from "../../engine/a1";
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
 import { isUncalculated, uncalculatedValue } from "../../engine/snapshot";
 import { installFormulaResultFix } from "./formula-results";
-import { toCellValue, type ReadXlsxOptions } from "./read";
+import { toCellValue } from "./cell-value";
+import type { ReadXlsxOptions } from "./read";
 import { WorkbookReadError } from "./read-error";
-import { readXlsxFile } from "./read-file";
 import { byNamespace, installNamespaceFix, type SaxEvent, type SaxTag } from "./xml-namespaces";
-import { entryText, openZip, type ZipDirectory } from "./zip-entries";
+import { closeZip, entryText, openZip, zipOfBytes, type ZipDirectory } from "./zip-entries";
 
 // ---------------------------------------------------------------- exceljs internals used here
 
@@ -115,24 +115,51 @@ export async function readXlsxFileStreaming(
   path: string,
   options: ReadXlsxOptions = {},
 ): Promise<WorkbookSnapshot> {
-  // The same cell parser as read.ts, so the same reading of an empty string result (t="str") against none.
-  installFormulaResultFix();
-  // And the same reading of a part written with a prefix for spreadsheetml (<x:worksheet>, <x:c>).
-  installNamespaceFix();
+  installFixes();
   const zip = await openZip(path);
   // Not a zip this reader handles (or not found, or not a workbook): the in-memory reader reads it or says why not.
   if (!zip || !zip.entries.has("xl/workbook.xml")) {
     // A zip without a workbook (a .docx renamed) was opened: close it rather than leave the file handle to the GC.
-    await zip?.handle.close();
-    return readXlsxFile(path, options);
+    if (zip) await closeZip(zip);
+    return (await import("./read-file")).readXlsxFile(path, options);
   }
+  try {
+    return await readZipOrSay(zip, options);
+  } finally {
+    await closeZip(zip);
+  }
+}
+
+/**
+ * The same reader over a package already in memory (`selfeval review` reads each small file at once): the same
+ * snapshot as readXlsxFileStreaming of that file, the same WorkbookReadError for one that cannot be read.
+ */
+export async function readXlsxBytesStreaming(
+  bytes: Uint8Array,
+  options: ReadXlsxOptions = {},
+): Promise<WorkbookSnapshot> {
+  installFixes();
+  const zip = await zipOfBytes(bytes);
+  if (!zip || !zip.entries.has("xl/workbook.xml"))
+    return (await import("./read")).readXlsxBuffer(bytes, options);
+  return readZipOrSay(zip, options);
+}
+
+function installFixes(): void {
+  // The same cell parser as read.ts, so the same reading of an empty string result (t="str") against none.
+  installFormulaResultFix();
+  // And the same reading of a part written with a prefix for spreadsheetml (<x:worksheet>, <x:c>).
+  installNamespaceFix();
+}
+
+// The in-memory reader (all of exceljs) is loaded only for a file this one hands over to it.
+
+async function readZipOrSay(zip: ZipDirectory, options: ReadXlsxOptions): Promise<WorkbookSnapshot> {
   try {
     return await readZip(zip, options.formulas ?? true);
   } catch (cause) {
     if (cause instanceof WorkbookReadError) throw cause;
     throw new WorkbookReadError("corrupt", { cause });
-  } finally {
-    await zip.handle.close();
   }
 }
 

@@ -3,9 +3,14 @@
  * and streams any one entry through zlib, reading only that entry's bytes from disk. An .xlsx is a plain zip (stored
  * or deflated entries), so nothing more is needed; anything else (zip64, encryption, other compression methods)
  * returns null from `openZip`, and the caller falls back to the in-memory reader, which knows how to explain it.
+ *
+ * The same reader also works over a package already in memory (`zipOfBytes`): `selfeval review` reads each of its
+ * hundreds of small files with one read, where a read per zip entry, each a round trip through libuv's thread pool,
+ * cost more than checking the file on a busy machine.
  */
 import { createReadStream } from "fs";
 import { open, type FileHandle } from "fs/promises";
+import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import { createInflateRaw, inflateRawSync } from "zlib";
 
@@ -17,9 +22,10 @@ export interface ZipEntry {
   readonly localHeaderOffset: number;
 }
 
-/** An open zip file: close it when done. */
+/** An open zip file (close it with closeZip when done), or a package in memory (`handle` null, `bytes` set). */
 export interface ZipDirectory {
-  readonly handle: FileHandle;
+  readonly handle: FileHandle | null;
+  readonly bytes: Buffer | null;
   readonly size: number;
   /** By name, leading "/" removed (as exceljs does); a later duplicate replaces an earlier one. */
   readonly entries: ReadonlyMap<string, ZipEntry>;
@@ -44,63 +50,87 @@ export async function openZip(path: string): Promise<ZipDirectory | null> {
   }
   let zip: ZipDirectory | null = null;
   try {
-    zip = await readDirectory(handle);
+    const { size } = await handle.stat();
+    const entries = await readDirectory(size, (position, length) => readFromFile(handle, position, length));
+    zip = entries ? { handle, bytes: null, size, entries } : null;
     return zip;
+  } catch {
+    return null;
   } finally {
     if (!zip) await handle.close();
   }
 }
 
-async function readDirectory(handle: FileHandle): Promise<ZipDirectory | null> {
+/** The package in memory as a zip directory; null when it is not a zip this reader handles. Needs no closing. */
+export async function zipOfBytes(data: Uint8Array): Promise<ZipDirectory | null> {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   try {
-    const { size } = await handle.stat();
-    if (size < EOCD_MIN) return null;
-    const tailLength = Math.min(size, EOCD_SEARCH);
-    const tail = await readAt(handle, size - tailLength, tailLength);
-    let eocd = -1;
-    for (let i = tail.length - EOCD_MIN; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return null;
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    // 0xFFFF / 0xFFFFFFFF mean the real values sit in a zip64 record: not an .xlsx Excel writes below 4 GB.
-    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return null;
-    if (cdOffset + cdSize > size) return null;
-    const cd = await readAt(handle, cdOffset, cdSize);
-    const entries = new Map<string, ZipEntry>();
-    let p = 0;
-    for (let n = 0; n < count; n++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL_SIGNATURE) return null;
-      const flags = cd.readUInt16LE(p + 8);
-      const method = cd.readUInt16LE(p + 10);
-      const compressedSize = cd.readUInt32LE(p + 20);
-      const uncompressedSize = cd.readUInt32LE(p + 24);
-      const nameLength = cd.readUInt16LE(p + 28);
-      const extraLength = cd.readUInt16LE(p + 30);
-      const commentLength = cd.readUInt16LE(p + 32);
-      const localHeaderOffset = cd.readUInt32LE(p + 42);
-      const raw = cd.subarray(p + 46, p + 46 + nameLength);
-      // Bit 11: the name is UTF-8; otherwise CP437, which matches ASCII for every part name an .xlsx has.
-      const name = (flags & 0x800 ? raw.toString("utf8") : raw.toString("latin1")).replace(/^\//, "");
-      p += 46 + nameLength + extraLength + commentLength;
-      if (flags & 0x1) return null; // encrypted entry
-      if (method !== STORED && method !== DEFLATED) return null;
-      if (compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) return null;
-      if (!name.endsWith("/"))
-        entries.set(name, { name, method, compressedSize, uncompressedSize, localHeaderOffset });
-    }
-    return { handle, size, entries };
+    const entries = await readDirectory(bytes.length, async (position, length) =>
+      bytes.subarray(position, position + length),
+    );
+    return entries ? { handle: null, bytes, size: bytes.length, entries } : null;
   } catch {
     return null;
   }
 }
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+/** Closes the file of a zip opened with openZip (nothing to do for one in memory). */
+export async function closeZip(zip: ZipDirectory): Promise<void> {
+  await zip.handle?.close();
+}
+
+type ReadAt = (position: number, length: number) => Promise<Buffer>;
+
+async function readDirectory(size: number, readAt: ReadAt): Promise<Map<string, ZipEntry> | null> {
+  if (size < EOCD_MIN) return null;
+  const tailLength = Math.min(size, EOCD_SEARCH);
+  const tail = await readAt(size - tailLength, tailLength);
+  let eocd = -1;
+  for (let i = tail.length - EOCD_MIN; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = tail.readUInt16LE(eocd + 10);
+  const cdSize = tail.readUInt32LE(eocd + 12);
+  const cdOffset = tail.readUInt32LE(eocd + 16);
+  // 0xFFFF / 0xFFFFFFFF mean the real values sit in a zip64 record: not an .xlsx Excel writes below 4 GB.
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return null;
+  if (cdOffset + cdSize > size) return null;
+  const cd = await readAt(cdOffset, cdSize);
+  const entries = new Map<string, ZipEntry>();
+  let p = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL_SIGNATURE) return null;
+    const flags = cd.readUInt16LE(p + 8);
+    const method = cd.readUInt16LE(p + 10);
+    const compressedSize = cd.readUInt32LE(p + 20);
+    const uncompressedSize = cd.readUInt32LE(p + 24);
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const commentLength = cd.readUInt16LE(p + 32);
+    const localHeaderOffset = cd.readUInt32LE(p + 42);
+    const raw = cd.subarray(p + 46, p + 46 + nameLength);
+    // Bit 11: the name is UTF-8; otherwise CP437, which matches ASCII for every part name an .xlsx has.
+    const name = (flags & 0x800 ? raw.toString("utf8") : raw.toString("latin1")).replace(/^\//, "");
+    p += 46 + nameLength + extraLength + commentLength;
+    if (flags & 0x1) return null; // encrypted entry
+    if (method !== STORED && method !== DEFLATED) return null;
+    if (compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) return null;
+    if (!name.endsWith("/"))
+      entries.set(name, { name, method, compressedSize, uncompressedSize, localHeaderOffset });
+  }
+  return entries;
+}
+
+function readAt(zip: ZipDirectory, position: number, length: number): Promise<Buffer> {
+  if (zip.bytes) return Promise.resolve(zip.bytes.subarray(position, position + length));
+  return readFromFile(zip.handle!, position, length);
+}
+
+async function readFromFile(handle: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   let done = 0;
   while (done < length) {
@@ -121,14 +151,14 @@ const TEXT_SLICE = 64 * 1024;
  * (decoding each chunk on its own, as exceljs's streaming reader does, garbles CJK text at chunk boundaries).
  */
 export async function* entryText(zip: ZipDirectory, entry: ZipEntry): AsyncGenerator<string> {
-  const local = await readAt(zip.handle, entry.localHeaderOffset, 30);
+  const local = await readAt(zip, entry.localHeaderOffset, 30);
   if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new Error("bad local header");
   const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   if (start + entry.compressedSize > zip.size) throw new Error("entry beyond the end of the file");
   if (entry.compressedSize === 0) return;
 
   if (entry.compressedSize <= WHOLE_ENTRY_BYTES) {
-    const raw = await readAt(zip.handle, start, entry.compressedSize);
+    const raw = await readAt(zip, start, entry.compressedSize);
     const bytes = entry.method === DEFLATED ? inflateRawSync(raw) : raw;
     const text = withoutBom(bytes.toString("utf8"));
     // Handed on in slices: the XML parser gathers the events of each piece before the reader sees them, so one
@@ -138,15 +168,18 @@ export async function* entryText(zip: ZipDirectory, entry: ZipEntry): AsyncGener
   }
 
   const decoder = new StringDecoder("utf8");
-  const raw = createReadStream("", {
-    fd: zip.handle,
-    autoClose: false,
-    start,
-    end: start + entry.compressedSize - 1,
-    highWaterMark: 256 * 1024,
-  });
+  // A big entry streams through zlib even from memory, so its text is never inflated all at once.
+  const raw = zip.bytes
+    ? Readable.from([zip.bytes.subarray(start, start + entry.compressedSize)])
+    : createReadStream("", {
+        fd: zip.handle!,
+        autoClose: false,
+        start,
+        end: start + entry.compressedSize - 1,
+        highWaterMark: 256 * 1024,
+      });
   const source = entry.method === DEFLATED ? raw.pipe(createInflateRaw()) : raw;
-  raw.on("error", (e) => source.destroy(e));
+  raw.on("error", (e: Error) => source.destroy(e));
   let first = true;
   for await (const chunk of source as AsyncIterable<Buffer>) {
     let text = decoder.write(chunk);

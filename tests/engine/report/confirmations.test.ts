@@ -8,6 +8,7 @@ import {
   confirmationsToXml,
   lapsedFor,
   makeConfirmation,
+  mergeConfirmationStores,
   normalizeConfirmations,
   seenValues,
   withConfirmation,
@@ -106,6 +107,45 @@ describe("the key: rule, cells and the values the finding saw", () => {
     expect(c.text).toBe("第一行\n第二行");
     expect(c.at).toBe("2024-03-01T08:00:00.000Z");
     expect(c.author).toBe("张会计");
+  });
+});
+
+describe("merging Excel's store with WPS's (a workbook explained in both)", () => {
+  const entry = (key: string, text: string, at?: string) => ({
+    key,
+    rule: "sum.row",
+    cells: [`${SHEET}!G4`],
+    values: ["5", "#"],
+    text,
+    ...(at ? { at } : {}),
+  });
+  const store = (...confirmations: ReturnType<typeof entry>[]): ConfirmationStore => ({
+    version: 1,
+    confirmations,
+  });
+
+  test("by key: one in either store is kept, Excel's first; for a key in both the later written wins", () => {
+    const part = store(entry("a", "Excel 旧", "2024-03-01T08:00:00.000Z"), entry("b", "只在 Excel"));
+    const marker = store(entry("c", "只在 WPS"), entry("a", "WPS 新", "2024-03-02T08:00:00.000Z"));
+    expect(mergeConfirmationStores(part, marker).confirmations.map((c) => [c.key, c.text])).toEqual([
+      ["a", "WPS 新"],
+      ["b", "只在 Excel"],
+      ["c", "只在 WPS"],
+    ]);
+    // Written later in Excel: Excel's stays.
+    const newer = store(entry("a", "Excel 新", "2024-03-03T08:00:00.000Z"));
+    expect(mergeConfirmationStores(newer, marker).confirmations.map((c) => c.text)).toEqual([
+      "Excel 新",
+      "只在 WPS",
+    ]);
+  });
+
+  test("neither says when: Excel's part wins; an empty store on either side gives the other", () => {
+    const part = store(entry("a", "Excel"));
+    const marker = store(entry("a", "WPS"));
+    expect(mergeConfirmationStores(part, marker).confirmations.map((c) => c.text)).toEqual(["Excel"]);
+    expect(mergeConfirmationStores(EMPTY_CONFIRMATIONS, marker)).toBe(marker);
+    expect(mergeConfirmationStores(part, EMPTY_CONFIRMATIONS)).toBe(part);
   });
 });
 

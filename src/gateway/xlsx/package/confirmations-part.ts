@@ -31,8 +31,9 @@ import { parseSharedStrings, readSheetCells } from "./sheet-cells";
 import { PackageWriteError, readWorkbookPart } from "./workbook-part";
 import { encodeXml } from "./xml";
 
-/** Where Excel keeps custom XML parts: customXml/item1.xml … (the itemProps parts beside them are not items). */
-export const CUSTOM_XML_ITEM = /^customXml\/item\d+\.xml$/i;
+import { CUSTOM_XML_ITEM } from "./custom-xml-item";
+
+export { CUSTOM_XML_ITEM } from "./custom-xml-item";
 
 const CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 const CUSTOM_XML_PROPS_REL =
