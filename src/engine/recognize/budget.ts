@@ -14,6 +14,7 @@ import type {
   SpendingKind,
   TextCell,
 } from "../tables";
+import { recognizeBudgetPairs } from "./budget-pairs";
 import { amountCell, isBlankRow } from "./cells";
 import { type Header, detectHeader } from "./header";
 import {
@@ -40,6 +41,9 @@ const MAX_UNKNOWN_RUN = 5;
 const BARE_LABEL_COLUMNS = 2;
 
 export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | null {
+  // A row of "预算数 | 6.84 | 执行数 | 6.84" is a block of its own kind: its labels head no column.
+  const paired = recognizeBudgetPairs(view, anchor);
+  if (paired) return paired;
   const header = detectHeader(view, anchor.row, anchor.col, BUDGET_HEADER);
   if (!header) return null;
   const amountCols = AMOUNT_COLUMNS.filter((c) => header.fields.has(c));
