@@ -56,6 +56,12 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
   const unit = unitRead.unit;
   const rows = readRows(view, header, unit, labelLeft, firstAmountCol);
   if (!rows.total) return null;
+  const above = totalsAbove(view, header, unit, amountCols.includes("budget") ? "budget" : amountCols[0]);
+  for (const t of above) {
+    if (t.cls.role === "source") rows.sources[t.cls.source] ??= t.row;
+    else if (t.cls.role === "kind") rows.kinds[t.cls.kind] ??= t.row;
+  }
+  const top = Math.min(header.top, ...above.map((t) => t.row.label.pos.row));
   const unitAmbiguity = ambiguityOf(unitRead, unit, rows);
   const columns: Partial<Record<BudgetColumn, TextCell>> = {};
   for (const c of amountCols) {
@@ -66,7 +72,7 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
     kind: "budget",
     sheet: view.name,
     range: {
-      top: header.top,
+      top,
       left: Math.min(labelLeft, header.left),
       bottom: rows.lastRow,
       right: header.right,
@@ -81,6 +87,39 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
     ...executionWeightOf(view, header, rows.total.at),
     ...(Object.keys(rows.subtotals).length > 0 ? { subtotals: rows.subtotals } : {}),
   };
+}
+
+/** Rows above the header where "基本支出总额 | 864.2万" may stand. */
+const TOTALS_ABOVE_ROWS = 2;
+
+/**
+ * "基本支出总额 | 864.2万 | 项目支出总额 | 0" written on the rows just above the block (湖北 塘湖, issue 11 §2): each
+ * names a spending kind (or a fund source) and its 总额, the money allotted to it — the block's budget column (its
+ * 年初预算数 when it has no 全年预算数). A row the block already has is not replaced.
+ */
+function totalsAbove(
+  view: SheetView,
+  header: Header<BudgetHeaderField>,
+  unit: MoneyUnit,
+  column: BudgetColumn,
+): { cls: BudgetRowClass; row: BudgetRow }[] {
+  const out: { cls: BudgetRowClass; row: BudgetRow }[] = [];
+  for (let r = header.top - 1; r >= Math.max(view.top, header.top - TOTALS_ABOVE_ROWS); r--) {
+    if (isBlankRow(view, r, header.left, header.right)) break;
+    for (let c = header.left; c < header.right; c++) {
+      const v = view.raw(r, c);
+      if (typeof v !== "string" || v.length > LABEL_MAX_LENGTH) continue;
+      const norm = normalizeLabel(v);
+      if (!norm.endsWith("总额")) continue;
+      const cls = classifyBudgetRow(norm.slice(0, -"总额".length));
+      if (!cls || (cls.role !== "kind" && cls.role !== "source")) continue;
+      const amountCol = (view.merge(r, c)?.right ?? c) + 1;
+      const amount = amountCell(view, r, amountCol, unit);
+      if (amount.parsed.kind !== "amount") continue;
+      out.push({ cls, row: { label: view.textCell(r, c), cells: { [column]: amount } } });
+    }
+  }
+  return out;
 }
 
 /** "(20分)", "（10分）", "(20分*执行率)": points stated in a header label. */

@@ -728,3 +728,45 @@ describe("a 项目 form of label | amount pairs and a 指标分值 column of des
     expect(single.budget).toBeNull();
   });
 });
+
+describe("kind totals written as label | amount above the block (湖北 塘湖)", () => {
+  const rows: CellValue[][] = [
+    ["单位名称", "某镇人民政府"],
+    ["基本支出总额", "500.5万", "项目支出总额", 20],
+    ["预算执行情况(万元)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分"],
+    ["部门整体支出总额", 520.5, 510, "98%", 9.8],
+  ];
+
+  it("reads each 总额 into the block's budget column at its own cell, and the block reaches up to them", () => {
+    const b = budgetOf(rows);
+    expect([fenOf(b.kinds.basic?.cells.budget), fenOf(b.kinds.project?.cells.budget)]).toEqual([
+      500.5 * WAN,
+      20 * WAN,
+    ]);
+    expect(b.kinds.basic?.cells.budget?.pos).toEqual({ sheet: "Sheet1", row: 1, col: 1 });
+    expect(b.kinds.project?.label.text).toBe("项目支出总额");
+    expect(b.kinds.basic?.cells.executed).toBeUndefined();
+    expect(b.range).toEqual({ top: 1, left: 0, bottom: 3, right: 4 });
+  });
+
+  it("checks them like any breakdown: a sum that misses the total is an error naming the cells", () => {
+    const wrong = rows.map((r, i) => (i === 1 ? ["基本支出总额", "490.5万", "项目支出总额", 20] : r));
+    const errors = evaluateWorkbook(workbook(sheet("Sheet1", wrong))).findings.filter(
+      (f) => f.severity === "error",
+    );
+    expect(errors.map((f) => [f.rule, f.cells.map((c) => c.address).sort()])).toEqual([
+      ["sum.breakdown", ["B2", "B4", "D2"]],
+    ]);
+    const right = evaluateWorkbook(workbook(sheet("Sheet1", rows))).findings.filter(
+      (f) => f.severity === "error",
+    );
+    expect(right).toEqual([]);
+  });
+
+  it("reads no 总额 that names neither a kind nor a source, nor one without an amount beside it", () => {
+    const other = rows.map((r, i) => (i === 1 ? ["资产总额", 100, "项目支出总额", "见附表"] : r));
+    const b = budgetOf(other);
+    expect(b.kinds).toEqual({});
+    expect(b.range.top).toBe(2);
+  });
+});
