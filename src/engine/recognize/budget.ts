@@ -83,6 +83,7 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
     sources: rows.sources,
     kinds: rows.kinds,
     ...extraOf(view, header, rows.total.at, unit),
+    ...partRowPointsOf(view, header, rows),
     ...(unitAmbiguity ? { unitAmbiguity } : {}),
     ...executionWeightOf(view, header, rows.total.at),
     ...(Object.keys(rows.subtotals).length > 0 ? { subtotals: rows.subtotals } : {}),
@@ -372,6 +373,37 @@ function amountsOf(
     if (h && !skipCols.has(h.col)) cells[c] = amountCell(view, row, h.col, unit);
   }
   return cells;
+}
+
+/**
+ * 分值 / 得分 typed again on the breakdown rows (贵州: 10 | 10 on 基本支出 and 项目支出 under the total's 10 | 10): only
+ * the total row is the execution score. A merge down the block shows its value on every row but holds it once, so it
+ * is not a repeat.
+ */
+function partRowPointsOf(
+  view: SheetView,
+  header: Header<BudgetHeaderField>,
+  rows: ReadRows,
+): Pick<BudgetBlock, "partRowPoints"> {
+  const cols = (["weight", "score"] as const)
+    .map((f) => header.fields.get(f)?.col)
+    .filter((c): c is number => c !== undefined);
+  if (cols.length === 0 || !rows.total) return {};
+  const totalRow = rows.total.at;
+  const partRows = [...Object.values(rows.sources), ...Object.values(rows.kinds)]
+    .map((r) => r?.label.pos.row)
+    .filter((r): r is number => r !== undefined && r > header.bottom && r !== totalRow);
+  const cells: CellPos[] = [];
+  for (const r of [...new Set(partRows)].sort((a, b) => a - b)) {
+    for (const c of cols) {
+      const m = view.merge(r, c);
+      if (m && m.bottom > m.top) continue;
+      const v = view.raw(r, c);
+      if (typeof v === "number" || (typeof v === "string" && !/^[\s/／\-—–]*$/.test(v)))
+        cells.push(view.pos(r, c));
+    }
+  }
+  return cells.length > 0 ? { partRowPoints: cells } : {};
 }
 
 /** 分值 | 执行率 | 得分 of the Hunan 自评表 stand on the total row (often merged down the block). */

@@ -55,8 +55,10 @@ const RUN_ORDER: readonly RuleId[] = [
   "indicator.overachieved",
   "indicator.score-mismatch",
   "indicator.reason-missing",
+  "indicator.actual-word",
   // The reviewer's re-scoring of what the filer typed (issue 12 §1) and judgement of the indicators (§2).
   "review.execution-weight",
+  "review.execution-repeated",
   "review.execution-rate",
   "review.execution-score",
   "review.unfounded-score",
