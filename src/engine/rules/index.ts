@@ -69,6 +69,7 @@ const RUN_ORDER: readonly RuleId[] = [
   "review.grade",
   "review.inflated",
   "quality.group-weights",
+  "quality.parent-row",
   "quality.coverage",
   "quality.target-unit",
   "quality.cost-operator",

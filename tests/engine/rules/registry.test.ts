@@ -107,13 +107,14 @@ describe("the rule registry", () => {
       "review.grade",
       "review.inflated",
       "quality.group-weights",
+      "quality.parent-row",
       "quality.coverage",
       "quality.target-unit",
       "quality.cost-operator",
       "quality.direction",
       "quality.vague",
       // Rules added since run after these (see RUN_ORDER in src/engine/rules/index.ts).
-      ...all.slice(46).map((r) => r.id),
+      ...all.slice(47).map((r) => r.id),
     ]);
   });
 
