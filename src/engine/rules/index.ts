@@ -70,6 +70,7 @@ const RUN_ORDER: readonly RuleId[] = [
   "review.inflated",
   "quality.group-weights",
   "quality.parent-row",
+  "quality.heading-total",
   "quality.coverage",
   "quality.target-unit",
   "quality.cost-operator",
