@@ -97,6 +97,11 @@ export interface BudgetBlock {
    */
   readonly executionWeight?: { readonly points: number; readonly cell: CellPos };
   /**
+   * 分值 / 得分 cells typed on the breakdown rows as well as on the total row (贵州): the execution score is the total
+   * row's alone, so a reader adding the column counts it again. Absent when no breakdown row has one.
+   */
+  readonly partRowPoints?: readonly CellPos[];
+  /**
    * The filer's own subtotal of a breakdown, written in its heading ("按支出性质分：1925.67" on the Hunan form), in the
    * 全年执行数 column like the amounts in the labels under it. Absent when the heading states none.
    */

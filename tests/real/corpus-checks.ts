@@ -25,7 +25,7 @@ export const SOURCE_OF: readonly [RegExp, FundSource][] = [
   [/社会保险/, "socialInsurance"],
   [/专户/, "specialAccount"],
   [/财政拨款|财政资金/, "general"],
-  [/其他资金|单位资金|自有资金/, "other"],
+  [/其他资金|单位资金|自有资金|^其他$/, "other"],
 ];
 
 export const KIND_OF: readonly [RegExp, SpendingKind][] = [

@@ -13,7 +13,7 @@ import { parseAmount } from "../../src/engine/money";
 import { splitLabelAmount } from "../../src/engine/recognize/budget";
 import { recognizeWorkbook } from "../../src/engine/recognize/index";
 import { untilNextLabel } from "../../src/engine/recognize/scan";
-import { tierOfStatement } from "../../src/engine/score/target";
+import { parseUnitColumn, tierOfStatement } from "../../src/engine/score/target";
 import { sheetBounds, type CellValue, type WorkbookSnapshot } from "../../src/engine/snapshot";
 import type { CellPos } from "../../src/engine/tables";
 import { cellValue } from "./arbitraries";
@@ -101,6 +101,25 @@ const formText: fc.Arbitrary<CellValue> = fc.oneof(
     "部门预算项目支出绩效自评表（2023年度）",
     "单位名称：某镇政府　填报日期：2021.5.18",
     "预算部门、单位名称",
+    // 河北's 项目 form: label | amount pairs, 预期指标值 over 符号 | value | 单位, weights under 权重占比.
+    "预算数",
+    "到位数",
+    "执行数",
+    "其中:财政资金",
+    "其他",
+    "金额单位: 万元",
+    "预期指标值",
+    "符号",
+    "单位(文字描述)",
+    "指标分值",
+    "单项指标实际完成值",
+    "单项指标得分",
+    "权重占比(%)",
+    "%(百分比)",
+    // 湖北 塘湖: kind totals as label | amount above the block.
+    "基本支出总额",
+    "项目支出总额",
+    "864.2万",
   ),
   fc
     .tuple(fc.double({ min: -1e6, max: 1e9, noNaN: true }), fc.constantFrom("万", "万元", "元", "亿", ""))
@@ -108,14 +127,33 @@ const formText: fc.Arbitrary<CellValue> = fc.oneof(
   cellValue,
 );
 
-/** A grid of form text, with merges inside it; half the time a real form's header row on top. */
+/** A grid of form text, with merges inside it; most of the time a real form's header rows on top. */
 const formSheet = fc
   .record({
     rows: fc.array(fc.array(formText, { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 14 }),
-    header: fc.constantFrom<(CellValue[] | null)[]>(
-      null,
-      ["项目资金\n（元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+    header: fc.constantFrom<CellValue[][]>(
+      [],
+      [["项目资金\n（元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]],
+      [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]],
+      [["预算数", 6.84, "到位数", 6.84, "执行数", 6.84, 100]],
+      [
+        ["基本支出总额", "864.2万", "项目支出总额", 0],
+        ["预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
+      ],
+      [
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "指标分值",
+          "预期指标值",
+          null,
+          null,
+          "单项指标实际完成值",
+          "自评得分",
+        ],
+        [null, null, null, null, "符号", null, "单位(文字描述)", null, "单项指标得分", "权重占比(%)"],
+      ],
     ),
     merges: fc.array(
       fc.record({
@@ -128,7 +166,7 @@ const formSheet = fc
     ),
   })
   .map(({ rows, header, merges }): WorkbookSnapshot => {
-    const values = header ? [header, ...rows] : rows;
+    const values = [...header, ...rows];
     const kept: { top: number; left: number; bottom: number; right: number }[] = [];
     for (const m of merges) {
       const r = { top: m.top, left: m.left, bottom: m.top + m.height - 1, right: m.left + m.width - 1 };
@@ -182,6 +220,52 @@ describe("real-form grids", () => {
   });
 });
 
+describe("fund blocks of label | amount pairs and indicators read from a group's unlabelled column (河北)", () => {
+  it("every cell the budget block and the indicators read exists, and each row of the block sits inside its range", () => {
+    fc.assert(
+      fc.property(formSheet, (wb) => {
+        const r = recognizeWorkbook(wb);
+        expect(same(recognizeWorkbook(structuredClone(wb)), r)).toBe(true);
+        const blocks = [r.budget, ...(r.projects ?? []).map((p) => p.budget)].filter((b) => b !== null);
+        for (const b of blocks) {
+          const rows = [b.total, ...Object.values(b.sources), ...Object.values(b.kinds)];
+          for (const row of rows) {
+            if (!row) continue;
+            const cells = [row.label.pos, ...Object.values(row.cells).map((c) => c.pos)];
+            expect(posInside(cells, wb)).toBe(true);
+            for (const c of cells) {
+              expect(c.row >= b.range.top && c.row <= b.range.bottom).toBe(true);
+              expect(c.col >= b.range.left && c.col <= b.range.right).toBe(true);
+            }
+          }
+          expect(
+            posInside(
+              Object.values(b.columns).map((h) => h.pos),
+              wb,
+            ),
+          ).toBe(true);
+        }
+        const tables = [r.indicators, ...(r.projects ?? []).map((p) => p.indicators)].filter(
+          (t) => t !== null,
+        );
+        for (const t of tables) {
+          expect(
+            posInside(
+              Object.values(t.headers).map((h) => h.pos),
+              wb,
+            ),
+          ).toBe(true);
+          for (const row of t.rows) {
+            expect(posInside([row.target.pos, row.actual.pos, row.weight.cell.pos], wb)).toBe(true);
+            if (row.weight.value !== null) expect(Number.isFinite(row.weight.value)).toBe(true);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe("the new parsers on arbitrary text", () => {
   const text = fc.oneof(
     fc.string(),
@@ -229,6 +313,18 @@ describe("the new parsers on arbitrary text", () => {
           const split = splitLabelAmount(t);
           if (split) expect(parseAmount(split.amount, "万元").kind).toBe("amount");
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it("parseUnitColumn never throws, is deterministic, and keeps a unit with a name in parentheses only for % and ‰", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const unit = parseUnitColumn(t);
+        expect(parseUnitColumn(t)).toBe(unit);
+        const named = parseUnitColumn(`${t}(百分比)`);
+        expect(named.endsWith("(百分比)") || named === "%" || named === "‰").toBe(true);
       }),
       RUNS,
     );

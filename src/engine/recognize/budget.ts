@@ -14,6 +14,7 @@ import type {
   SpendingKind,
   TextCell,
 } from "../tables";
+import { recognizeBudgetPairs } from "./budget-pairs";
 import { amountCell, isBlankRow } from "./cells";
 import { type Header, detectHeader } from "./header";
 import {
@@ -40,6 +41,9 @@ const MAX_UNKNOWN_RUN = 5;
 const BARE_LABEL_COLUMNS = 2;
 
 export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | null {
+  // A row of "预算数 | 6.84 | 执行数 | 6.84" is a block of its own kind: its labels head no column.
+  const paired = recognizeBudgetPairs(view, anchor);
+  if (paired) return paired;
   const header = detectHeader(view, anchor.row, anchor.col, BUDGET_HEADER);
   if (!header) return null;
   const amountCols = AMOUNT_COLUMNS.filter((c) => header.fields.has(c));
@@ -52,6 +56,12 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
   const unit = unitRead.unit;
   const rows = readRows(view, header, unit, labelLeft, firstAmountCol);
   if (!rows.total) return null;
+  const above = totalsAbove(view, header, unit, amountCols.includes("budget") ? "budget" : amountCols[0]);
+  for (const t of above) {
+    if (t.cls.role === "source") rows.sources[t.cls.source] ??= t.row;
+    else if (t.cls.role === "kind") rows.kinds[t.cls.kind] ??= t.row;
+  }
+  const top = Math.min(header.top, ...above.map((t) => t.row.label.pos.row));
   const unitAmbiguity = ambiguityOf(unitRead, unit, rows);
   const columns: Partial<Record<BudgetColumn, TextCell>> = {};
   for (const c of amountCols) {
@@ -62,7 +72,7 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
     kind: "budget",
     sheet: view.name,
     range: {
-      top: header.top,
+      top,
       left: Math.min(labelLeft, header.left),
       bottom: rows.lastRow,
       right: header.right,
@@ -73,10 +83,44 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
     sources: rows.sources,
     kinds: rows.kinds,
     ...extraOf(view, header, rows.total.at, unit),
+    ...partRowPointsOf(view, header, rows),
     ...(unitAmbiguity ? { unitAmbiguity } : {}),
     ...executionWeightOf(view, header, rows.total.at),
     ...(Object.keys(rows.subtotals).length > 0 ? { subtotals: rows.subtotals } : {}),
   };
+}
+
+/** Rows above the header where "基本支出总额 | 864.2万" may stand. */
+const TOTALS_ABOVE_ROWS = 2;
+
+/**
+ * "基本支出总额 | 864.2万 | 项目支出总额 | 0" written on the rows just above the block (湖北 塘湖, issue 11 §2): each
+ * names a spending kind (or a fund source) and its 总额, the money allotted to it — the block's budget column (its
+ * 年初预算数 when it has no 全年预算数). A row the block already has is not replaced.
+ */
+function totalsAbove(
+  view: SheetView,
+  header: Header<BudgetHeaderField>,
+  unit: MoneyUnit,
+  column: BudgetColumn,
+): { cls: BudgetRowClass; row: BudgetRow }[] {
+  const out: { cls: BudgetRowClass; row: BudgetRow }[] = [];
+  for (let r = header.top - 1; r >= Math.max(view.top, header.top - TOTALS_ABOVE_ROWS); r--) {
+    if (isBlankRow(view, r, header.left, header.right)) break;
+    for (let c = header.left; c < header.right; c++) {
+      const v = view.raw(r, c);
+      if (typeof v !== "string" || v.length > LABEL_MAX_LENGTH) continue;
+      const norm = normalizeLabel(v);
+      if (!norm.endsWith("总额")) continue;
+      const cls = classifyBudgetRow(norm.slice(0, -"总额".length));
+      if (!cls || (cls.role !== "kind" && cls.role !== "source")) continue;
+      const amountCol = (view.merge(r, c)?.right ?? c) + 1;
+      const amount = amountCell(view, r, amountCol, unit);
+      if (amount.parsed.kind !== "amount") continue;
+      out.push({ cls, row: { label: view.textCell(r, c), cells: { [column]: amount } } });
+    }
+  }
+  return out;
 }
 
 /** "(20分)", "（10分）", "(20分*执行率)": points stated in a header label. */
@@ -329,6 +373,37 @@ function amountsOf(
     if (h && !skipCols.has(h.col)) cells[c] = amountCell(view, row, h.col, unit);
   }
   return cells;
+}
+
+/**
+ * 分值 / 得分 typed again on the breakdown rows (贵州: 10 | 10 on 基本支出 and 项目支出 under the total's 10 | 10): only
+ * the total row is the execution score. A merge down the block shows its value on every row but holds it once, so it
+ * is not a repeat.
+ */
+function partRowPointsOf(
+  view: SheetView,
+  header: Header<BudgetHeaderField>,
+  rows: ReadRows,
+): Pick<BudgetBlock, "partRowPoints"> {
+  const cols = (["weight", "score"] as const)
+    .map((f) => header.fields.get(f)?.col)
+    .filter((c): c is number => c !== undefined);
+  if (cols.length === 0 || !rows.total) return {};
+  const totalRow = rows.total.at;
+  const partRows = [...Object.values(rows.sources), ...Object.values(rows.kinds)]
+    .map((r) => r?.label.pos.row)
+    .filter((r): r is number => r !== undefined && r > header.bottom && r !== totalRow);
+  const cells: CellPos[] = [];
+  for (const r of [...new Set(partRows)].sort((a, b) => a - b)) {
+    for (const c of cols) {
+      const m = view.merge(r, c);
+      if (m && m.bottom > m.top) continue;
+      const v = view.raw(r, c);
+      if (typeof v === "number" || (typeof v === "string" && !/^[\s/／\-—–]*$/.test(v)))
+        cells.push(view.pos(r, c));
+    }
+  }
+  return cells.length > 0 ? { partRowPoints: cells } : {};
 }
 
 /** 分值 | 执行率 | 得分 of the Hunan 自评表 stand on the total row (often merged down the block). */

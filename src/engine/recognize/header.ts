@@ -21,6 +21,11 @@ export interface Header<F extends string> {
   readonly right: number;
   /** The first (leftmost) column of each field found. */
   readonly fields: ReadonlyMap<F, HeaderColumn>;
+  /**
+   * Further columns naming a field already found, left to right (a 河北 form heads its description column 指标分值 and
+   * its weights 权重占比): a recogniser may prefer one of them when the first holds no values of that kind.
+   */
+  readonly others?: ReadonlyMap<F, readonly HeaderColumn[]>;
 }
 
 /** Labels written above a group of column labels. */
@@ -60,14 +65,15 @@ export function detectHeader<F extends string>(
     const left = extentEdge(view, upper, lower, anchorCol, -1);
     const right = extentEdge(view, upper, lower, anchorCol, +1);
     if (upper !== lower && !isTwoRowHeader(view, upper, lower, left, right, table)) continue;
-    const fields = assignFields(view, upper, lower, left, right, table);
+    const { fields, others } = assignFields(view, upper, lower, left, right, table);
     const better =
       !best ||
       fields.size > best.fields.size ||
       (fields.size === best.fields.size &&
         upper < best.top &&
         isGroupRow(view, upper, lower, left, right, table));
-    if (better) best = { top: upper, bottom: lower, left, right, fields };
+    if (better)
+      best = { top: upper, bottom: lower, left, right, fields, ...(others.size > 0 ? { others } : {}) };
   }
   if (!best || best.fields.size === 0) return null;
   return stretchOverMerges(view, best);
@@ -153,14 +159,48 @@ function assignFields<F extends string>(
   left: number,
   right: number,
   table: AliasTable<F>,
-): Map<F, HeaderColumn> {
+): { fields: Map<F, HeaderColumn>; others: Map<F, HeaderColumn[]> } {
   const fields = new Map<F, HeaderColumn>();
+  const others = new Map<F, HeaderColumn[]>();
   for (let c = left; c <= right; c++) {
     const hit = fieldOfColumn(view, upper, lower, c, table);
-    if (hit && !fields.has(hit.field))
-      fields.set(hit.field, { col: c, cell: view.textCell(hit.row, hit.col) });
+    if (!hit) continue;
+    const column = { col: c, cell: view.textCell(hit.row, hit.col) };
+    if (!fields.has(hit.field)) fields.set(hit.field, column);
+    else others.set(hit.field, [...(others.get(hit.field) ?? []), column]);
   }
-  return fields;
+  if (upper !== lower) assignGroupValueColumns(view, upper, lower, left, right, table, fields);
+  return { fields, others };
+}
+
+/**
+ * A group label that itself names a field, over sub-columns of which exactly one has no label of its own: that one
+ * holds the field's values (河北: "预期指标值" over 符号 | (none) | 单位, the target standing between its operator and
+ * its unit). Only a field no column has named yet is taken so, so no header read before changes.
+ */
+function assignGroupValueColumns<F extends string>(
+  view: SheetView,
+  upper: number,
+  lower: number,
+  left: number,
+  right: number,
+  table: AliasTable<F>,
+  fields: Map<F, HeaderColumn>,
+): void {
+  for (let c = left; c <= right; c++) {
+    const m = view.merge(upper, c);
+    if (!m || m.right <= m.left || m.left !== c || m.bottom >= lower) continue;
+    const field = lookup(table, normalizeLabel(view.shownText(upper, c)));
+    if (!field || fields.has(field)) continue;
+    const unlabelled: number[] = [];
+    let labelled = 0;
+    for (let sub = Math.max(m.left, left); sub <= Math.min(m.right, right); sub++) {
+      if (view.shownText(lower, sub) === "") unlabelled.push(sub);
+      else labelled++;
+    }
+    if (unlabelled.length === 1 && labelled > 0)
+      fields.set(field, { col: unlabelled[0], cell: view.textCell(m.top, m.left) });
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
 import { toHalfWidth } from "../money";
 import type { IndicatorRow, IndicatorsTable, TextCell } from "../tables";
 import { isBlankRow } from "./cells";
-import { detectHeader } from "./header";
+import { type Header, type HeaderColumn, detectHeader } from "./header";
 import {
   INDICATOR_END_ROW,
   INDICATOR_HEADER,
@@ -28,7 +28,7 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
   const name = h.get("name");
   // No 分值 column, only 得分 (湖北, 云南): the 得分 column is read in the 分值's place (see weightsFromScores).
   const noWeightColumn = !h.has("weight") && h.has("score");
-  const weight = h.get("weight") ?? h.get("score");
+  const weight = weightColumn(view, header) ?? h.get("score");
   // A 评分表 has a 评分标准 column and a 自评得分 instead of 年度指标值 and 实际完成值: its rows are read with the
   // standard in place of the target and the typed score in place of the actual.
   const byCriteria = (!h.get("target") || !h.get("actual")) && h.has("criteria") && h.has("score");
@@ -136,6 +136,34 @@ export function recognizeIndicators(view: SheetView, anchor: Anchor): Indicators
     ...(weightsFrom ? { weightsFrom } : {}),
     ...(placeholderRows.length > 0 ? { placeholderRows } : {}),
   };
+}
+
+/** Rows under the header looked at to tell a column of points from a column of text. */
+const WEIGHT_PROBE_ROWS = 12;
+
+/**
+ * The 分值 column: the first column headed so, unless its cells hold text and no points while a later column headed
+ * so holds points (河北: 指标分值 over each indicator's description, the weights under 权重占比(%)).
+ */
+function weightColumn(view: SheetView, header: Header<IndicatorHeaderField>): HeaderColumn | undefined {
+  const first = header.fields.get("weight");
+  const others = header.others?.get("weight") ?? [];
+  if (!first || others.length === 0) return first;
+  const probe = (col: number): { points: number; text: number } => {
+    let points = 0;
+    let text = 0;
+    const end = Math.min(view.bottom, header.bottom + WEIGHT_PROBE_ROWS);
+    for (let r = header.bottom + 1; r <= end; r++) {
+      const cell = view.textCell(r, col);
+      if (cell.text === "") continue;
+      if (pointsOf(cell) !== null) points++;
+      else text++;
+    }
+    return { points, text };
+  };
+  const own = probe(first.col);
+  if (own.points > 0 || own.text === 0) return first;
+  return others.find((o) => probe(o.col).points > 0) ?? first;
 }
 
 /** "(80分)", "（80分）", ":(80分)": the points a heading states. */

@@ -183,6 +183,8 @@ export function classifyBudgetRow(norm: string): BudgetRowClass | null {
   if (kind) return { role: "kind", kind };
   if (BUDGET_TOTAL.has(norm)) return { role: "total" };
   for (const [stem, source] of SOURCE_STEMS) if (norm.startsWith(stem)) return { role: "source", source };
+  // A bare 其他 under 财政资金 (河北): the rest of the money, by the same rule as 其他资金.
+  if (norm === "其他") return { role: "source", source: "other" };
   // "按收入性质分" / "按支出性质分" / a bare "其中" group the rows below; they carry no amounts of their own.
   if (/^按.{1,8}分$/.test(norm) || norm === "其中") return { role: "heading" };
   return null;
@@ -256,9 +258,30 @@ export const INDICATOR_HEADER = aliasTable<IndicatorHeaderField>({
     "年初指标值",
     "年初目标值",
   ],
-  actual: ["实际完成值", "完成值", "全年实际值", "实际值", "全年完成值", "实际完成指标值", "全年实际完成值"],
-  weight: ["分值", "权重", "权重分值", "标准分值", "指标分值", "权重(分)", "参考分值", "指标权重"],
-  score: ["得分", "自评得分", "评价得分", "实际得分", "指标得分"],
+  actual: [
+    "实际完成值",
+    "完成值",
+    "全年实际值",
+    "实际值",
+    "全年完成值",
+    "实际完成指标值",
+    "全年实际完成值",
+    // 河北's 项目 form.
+    "单项指标实际完成值",
+  ],
+  // 权重占比(%) (河北): the indicator's share of the 100 points, i.e. its weight.
+  weight: [
+    "分值",
+    "权重",
+    "权重分值",
+    "标准分值",
+    "指标分值",
+    "权重(分)",
+    "参考分值",
+    "指标权重",
+    "权重占比",
+  ],
+  score: ["得分", "自评得分", "评价得分", "实际得分", "指标得分", "单项指标得分"],
   reason: [
     "偏差原因分析及改进措施",
     "偏差原因",

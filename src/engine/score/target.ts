@@ -155,11 +155,15 @@ export function parseOperatorColumn(text: string | undefined): OperatorColumn {
   return operator && rest === "" ? { kind: "operator", operator } : { kind: "none" };
 }
 
+/** A unit symbol with its name in parentheses, as 河北's system writes it ("%(百分比)"): the symbol is the unit. */
+const NAMED_SYMBOL = /^([%‰])\((?:百分比|千分比)\)$/;
+
 /** Reads the 计量单位 column; dashes and blanks mean no unit. */
 export function parseUnitColumn(text: string | undefined): string {
   if (text === undefined) return "";
   const t = normalize(text);
-  return NONE_MARKS.has(t) ? "" : t;
+  if (NONE_MARKS.has(t)) return "";
+  return NAMED_SYMBOL.exec(t)?.[1] ?? t;
 }
 
 function isErrorCell(raw: CellValue): boolean {

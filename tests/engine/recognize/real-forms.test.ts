@@ -16,7 +16,12 @@ import {
 } from "../../../src/engine/recognize/labels";
 import { recognizeWorkbook } from "../../../src/engine/recognize/index";
 import { untilNextLabel } from "../../../src/engine/recognize/scan";
-import { parseOperatorColumn, parseTarget, tierOfStatement } from "../../../src/engine/score/target";
+import {
+  parseOperatorColumn,
+  parseTarget,
+  parseUnitColumn,
+  tierOfStatement,
+} from "../../../src/engine/score/target";
 import type { AmountCell, BudgetBlock, IndicatorsTable } from "../../../src/engine/tables";
 import type { CellValue } from "../../../src/engine/snapshot";
 import { sheet, workbook } from "../../helpers/grid";
@@ -63,6 +68,7 @@ describe("vocabulary of the real filings, one alias at a time", () => {
     ["财政专户管理资金", { role: "source", source: "specialAccount" }],
     ["单位资金", { role: "source", source: "other" }],
     ["其他资金", { role: "source", source: "other" }],
+    ["其他", { role: "source", source: "other" }],
     ["  上年结转资金", null],
   ])("budget row %s", (label, cls) => {
     expect(classifyBudgetRow(normalizeLabel(label))).toEqual(cls);
@@ -84,6 +90,9 @@ describe("vocabulary of the real filings, one alias at a time", () => {
     ["偏差原因", "reason"],
     ["指标性质", "operator"],
     ["度量单位", "unit"],
+    ["单项指标实际完成值", "actual"],
+    ["单项指标得分", "score"],
+    ["权重占比(%)", "weight"],
   ])("indicator header %s → %s", (alias, field) => {
     expect(lookup(INDICATOR_HEADER, normalizeLabel(alias))).toBe(field);
   });
@@ -109,6 +118,15 @@ describe("vocabulary of the real filings, one alias at a time", () => {
     ["﹦", "="],
   ])("operator column %s", (mark, operator) => {
     expect(parseOperatorColumn(mark)).toEqual({ kind: "operator", operator });
+  });
+
+  it.each([
+    ["%(百分比)", "%"],
+    ["‰(千分比)", "‰"],
+    ["个(数量)", "个(数量)"],
+    ["人(次)", "人(次)"],
+  ])("unit column %s → %s", (text, unit) => {
+    expect(parseUnitColumn(text)).toBe(unit);
   });
 
   it("reads ═ and ﹦ glued to a target as ＝", () => {
@@ -557,5 +575,198 @@ describe("a block with 年初预算数 and no 全年预算数 column (贵州)", 
     expect(e.score?.execution.method["zh-CN"]).toBe(
       "表中没有全年预算数栏，按年初预算数计算：执行率 = 1268.72/1172.55 = 108.20%，超过 100% 按 100% 计，得 10.00 分",
     );
+  });
+});
+
+/**
+ * 河北's 项目 form: the fund block as label | amount pairs (预算数 | 到位数 | 执行数), the unit only in a caption far
+ * right, 预期指标值 over 符号 | (value) | 单位, a 指标分值 column holding descriptions and the weights under 权重占比(%).
+ */
+describe("a 项目 form of label | amount pairs and a 指标分值 column of descriptions (河北)", () => {
+  const rows: CellValue[][] = [
+    ["某县某局2020年度预算项目绩效自评表", null, null, null, null, null, null, null, null, null, null, null],
+    ["项目名称:", "某某补贴", null, null, null, null, null, null, null, null, "金额单位: 万元", null],
+    ["预算安排情况(调整后)", null, "资金到位情况", null, "资金执行情况", null, "预算执行进度(%)"],
+    ["预算数", 12.5, "到位数", 12.5, "执行数", 10, 80],
+    ["其中:财政资金", 12, "其中:财政资金", 12, "其中:财政资金", 9.5],
+    ["其他", 0.5, "其他", 0.5, "其他", 0.5],
+    [null],
+    [
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标分值",
+      "预期指标值",
+      null,
+      null,
+      "单项指标实际完成值",
+      "单项指标完成情况",
+      "自评得分",
+    ],
+    [
+      null,
+      null,
+      null,
+      null,
+      "符号",
+      null,
+      "单位(文字描述)",
+      null,
+      null,
+      "单项指标得分",
+      "权重占比(%)",
+      "单项指标折算得分",
+    ],
+    ["产出指标", "数量指标", "发放人数", "享受补贴的人数", ">=", 40, "人", "40人", "完成", 60, 60, 36],
+    [
+      "满意度指标",
+      "服务对象满意度指标",
+      "满意度",
+      "对象的满意程度",
+      ">=",
+      90,
+      "%(百分比)",
+      "80%",
+      "未完成",
+      20,
+      30,
+      6,
+    ],
+  ];
+  const merges = [
+    "A1:L1",
+    "B2:D2",
+    "K2:L2",
+    "A3:B3",
+    "C3:D3",
+    "E3:F3",
+    "A8:A9",
+    "B8:B9",
+    "C8:C9",
+    "D8:D9",
+    "E8:G8",
+    "H8:H9",
+    "I8:I9",
+    "J8:L8",
+  ];
+  const evaluation = () => evaluateWorkbook(workbook(sheet("Sheet1", rows, { merges })));
+
+  it("reads the pairs as a fund block in the caption's 万元: total, 财政资金 and 其他, budget and executed", () => {
+    const project = recognizeWorkbook(workbook(sheet("Sheet1", rows, { merges }))).projects?.[0];
+    const b = project?.budget;
+    expect(project?.name?.text).toBe("某某补贴");
+    expect(b?.unit).toBe("万元");
+    expect(b?.range).toEqual({ top: 3, left: 0, bottom: 5, right: 5 });
+    expect([b?.columns.budget?.text, b?.columns.executed?.text, b?.columns.initial]).toEqual([
+      "预算数",
+      "执行数",
+      undefined,
+    ]);
+    expect([fenOf(b?.total.cells.budget), fenOf(b?.total.cells.executed)]).toEqual([12.5 * WAN, 10 * WAN]);
+    expect([fenOf(b?.sources.general?.cells.budget), fenOf(b?.sources.general?.cells.executed)]).toEqual([
+      12 * WAN,
+      9.5 * WAN,
+    ]);
+    expect([fenOf(b?.sources.other?.cells.budget), fenOf(b?.sources.other?.cells.executed)]).toEqual([
+      0.5 * WAN,
+      0.5 * WAN,
+    ]);
+    // 到位数 names no amount column of the rules: its figures are not read.
+    expect(b?.total.cells.executed?.pos).toEqual({ sheet: "Sheet1", row: 3, col: 5 });
+  });
+
+  it("takes the target from the unlabelled column under 预期指标值, the weights from 权重占比, the scores from 单项指标得分", () => {
+    const t = recognizeWorkbook(workbook(sheet("Sheet1", rows, { merges }))).projects?.[0]?.indicators;
+    expect(t?.headers.target.text).toBe("预期指标值");
+    expect(t?.headers.weight.text).toBe("权重占比(%)");
+    expect(t?.headers.actual.text).toBe("单项指标实际完成值");
+    expect(t?.headers.score?.text).toBe("单项指标得分");
+    expect(
+      t?.rows.map((r) => [
+        r.name.text,
+        r.target.pos.col,
+        r.operator?.text,
+        r.unit?.text,
+        r.weight.value,
+        r.score?.value,
+      ]),
+    ).toEqual([
+      ["发放人数", 5, ">=", "人", 60, 60],
+      ["满意度", 5, ">=", "%(百分比)", 30, 20],
+    ]);
+  });
+
+  it("scores the form by the rules with no error: execution 10 × 80%, the shortfall 80/90 of 30", () => {
+    const e = evaluation();
+    const p = e.projects[0];
+    expect(p.score?.execution).toMatchObject({
+      budgetFen: 12.5 * WAN,
+      executedFen: 10 * WAN,
+      rate: 0.8,
+      score: 8,
+    });
+    expect(p.score?.indicators.map((i) => [i.name, i.target, i.score])).toEqual([
+      ["发放人数", "≥40人", 60],
+      ["满意度", "≥90%", 26.67],
+    ]);
+    expect([...e.findings, ...p.findings].filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("keeps the first 分值 column when it holds points, and a single label | amount for no block", () => {
+    const weights = rows.map((r, i) => (i >= 9 ? [...r.slice(0, 3), 10, ...r.slice(4)] : r));
+    const t = recognizeWorkbook(workbook(sheet("Sheet1", weights, { merges }))).projects?.[0]?.indicators;
+    expect(t?.headers.weight.text).toBe("指标分值");
+    expect(t?.rows.map((r) => r.weight.value)).toEqual([10, 10]);
+    const single = recognizeWorkbook(
+      workbook(
+        sheet("Sheet1", [
+          ["预算数", 12.5, "到位数", 12.5],
+          ["其他", 0.5],
+        ]),
+      ),
+    );
+    expect(single.budget).toBeNull();
+  });
+});
+
+describe("kind totals written as label | amount above the block (湖北 塘湖)", () => {
+  const rows: CellValue[][] = [
+    ["单位名称", "某镇人民政府"],
+    ["基本支出总额", "500.5万", "项目支出总额", 20],
+    ["预算执行情况(万元)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分"],
+    ["部门整体支出总额", 520.5, 510, "98%", 9.8],
+  ];
+
+  it("reads each 总额 into the block's budget column at its own cell, and the block reaches up to them", () => {
+    const b = budgetOf(rows);
+    expect([fenOf(b.kinds.basic?.cells.budget), fenOf(b.kinds.project?.cells.budget)]).toEqual([
+      500.5 * WAN,
+      20 * WAN,
+    ]);
+    expect(b.kinds.basic?.cells.budget?.pos).toEqual({ sheet: "Sheet1", row: 1, col: 1 });
+    expect(b.kinds.project?.label.text).toBe("项目支出总额");
+    expect(b.kinds.basic?.cells.executed).toBeUndefined();
+    expect(b.range).toEqual({ top: 1, left: 0, bottom: 3, right: 4 });
+  });
+
+  it("checks them like any breakdown: a sum that misses the total is an error naming the cells", () => {
+    const wrong = rows.map((r, i) => (i === 1 ? ["基本支出总额", "490.5万", "项目支出总额", 20] : r));
+    const errors = evaluateWorkbook(workbook(sheet("Sheet1", wrong))).findings.filter(
+      (f) => f.severity === "error",
+    );
+    expect(errors.map((f) => [f.rule, f.cells.map((c) => c.address).sort()])).toEqual([
+      ["sum.breakdown", ["B2", "B4", "D2"]],
+    ]);
+    const right = evaluateWorkbook(workbook(sheet("Sheet1", rows))).findings.filter(
+      (f) => f.severity === "error",
+    );
+    expect(right).toEqual([]);
+  });
+
+  it("reads no 总额 that names neither a kind nor a source, nor one without an amount beside it", () => {
+    const other = rows.map((r, i) => (i === 1 ? ["资产总额", 100, "项目支出总额", "见附表"] : r));
+    const b = budgetOf(other);
+    expect(b.kinds).toEqual({});
+    expect(b.range.top).toBe(2);
   });
 });

@@ -193,3 +193,37 @@ testRule("indicator.reason-missing", {
     },
   ],
 });
+
+testRule("indicator.actual-word", {
+  valid: [
+    met,
+    { name: "a qualitative target met in words", workbook: one({ target: "有效改善", actual: "有效改善" }) },
+    { name: "a figure against a quantitative target", workbook: one({ actual: "12个" }) },
+  ],
+  invalid: [
+    {
+      name: "“完成” against ≤ 30 万元 in their own columns (四川 大英)",
+      workbook: one({ name: "成本控制数", target: 30, operator: "≤", unit: "万元", actual: "完成" }),
+      findings: [
+        {
+          severity: "warning",
+          cells: ["绩效自评表!G5"],
+          message:
+            "“成本控制数”的年度指标值 “≤30万元” 是数值，实际完成值 “完成” 不是数值，已按“达成”计分，无法核对是否达到目标：请填写实际数值",
+        },
+      ],
+    },
+    {
+      name: "“部分完成” against ≥15个",
+      workbook: one({ actual: "部分完成" }),
+      findings: [
+        {
+          severity: "warning",
+          cells: ["绩效自评表!G5"],
+          message:
+            "“新签约项目数”的年度指标值 “≥15个” 是数值，实际完成值 “部分完成” 不是数值，已按“部分达成”计分，无法核对是否达到目标：请填写实际数值",
+        },
+      ],
+    },
+  ],
+});
