@@ -101,7 +101,7 @@ function inWorkers(
 
 /**
  * The worker runs the compiled lib/cli/review-worker.js when this module is compiled (the installed CLI), and the
- * TypeScript source through ts-node when this module runs from src (ts-jest, the bench): a worker thread does not
+ * TypeScript source through ts-node when this module runs from src (jest, the bench): a worker thread does not
  * inherit the parent's compiler hooks, so it registers its own before loading the entry.
  */
 function startWorker(): Worker {
