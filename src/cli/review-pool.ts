@@ -143,15 +143,17 @@ function inWorkers(
 
 /**
  * The worker runs the compiled lib/cli/review-worker.js when this module is compiled (the installed CLI), and the
- * TypeScript source through ts-node when this module runs from src (ts-jest, the bench): a worker thread does not
- * inherit the parent's compiler hooks, so it registers its own before loading the entry.
+ * TypeScript source through ts-node when this module runs from src (jest, the bench): a worker thread does not
+ * inherit the parent's compiler hooks, so it registers its own before loading the entry. ts-node hands the transpile
+ * to swc (a devDependency, as jest's transform): each thread would otherwise load the TypeScript compiler and compile
+ * the engine with it, seconds of CPU per thread before the first file is checked.
  */
 function startWorker(): Worker {
   if (__filename.endsWith(".js")) return new Worker(join(__dirname, "review-worker.js"));
   const entry = join(__dirname, "review-worker.ts");
   const project = join(__dirname, "..", "..", "tsconfig.json");
   const script =
-    `require("ts-node").register({ transpileOnly: true, project: ${JSON.stringify(project)} });\n` +
+    `require("ts-node").register({ transpileOnly: true, swc: true, project: ${JSON.stringify(project)} });\n` +
     `require(${JSON.stringify(entry)});`;
   return new Worker(script, { eval: true });
 }

@@ -29,9 +29,16 @@ function setCell(sheet: string, address: string, value: ExcelJS.CellValue) {
 /**
  * The folder a 主管部门 gets back: the sample, a copy with a wrong 合计 (twice, once under a name Excel would read as
  * a formula), a copy with a 尾差, a workbook `generate` already wrote its report into, a file that is not a workbook,
- * and what is not to be checked (a .txt, Excel's lock file).
+ * and what is not to be checked (a .txt, Excel's lock file). Built once for the file: `review` only reads the folder
+ * (every test writes its summary into a folder of its own), so every test sees the same files.
  */
-async function filingsFolder(): Promise<string> {
+let filings: Promise<string> | undefined;
+function filingsFolder(): Promise<string> {
+  filings ??= buildFilingsFolder();
+  return filings;
+}
+
+async function buildFilingsFolder(): Promise<string> {
   const root = join(tempDir(), "收到的自评表");
   mkdirSync(join(root, "二级单位", "乡镇"), { recursive: true });
   const sample = readFileSync(SAMPLE_XLSX);
