@@ -7,28 +7,14 @@
 import { existsSync } from "fs";
 import { dirname, resolve } from "path";
 import type { Lang } from "../engine/i18n";
-import { localized } from "../engine/i18n";
 import { summaryWorkbookBytes } from "../gateway/xlsx/review-workbook";
 import { isDirectory, sameFile, writeAtomically } from "./atomic-write";
-import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
+import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CommandContext } from "./command";
 import type { ReviewedFile } from "./review-check";
 import { listWorkbooks } from "./review-files";
 import { reviewMessages } from "./review-messages";
 import { defaultWorkers, reviewFiles } from "./review-pool";
 import { reviewEnvelope, summarySheets, totalsOf } from "./review-summary";
-
-export const reviewCommand: CliCommand = {
-  name: "review",
-  summary: localized(reviewMessages("zh-CN").summary, reviewMessages("en-US").summary),
-  usage: localized(reviewMessages("zh-CN").usage, reviewMessages("en-US").usage),
-  options: {
-    out: { type: "string", short: "o" },
-    json: { type: "boolean" },
-    force: { type: "boolean" },
-    workers: { type: "string" },
-  },
-  run: (context) => runReview(context, { stderrIsTTY: process.stderr.isTTY === true }),
-};
 
 export interface ReviewEnvironment {
   /** Progress is one line rewritten in place on a terminal, a line per tenth of the run otherwise (a log file). */
