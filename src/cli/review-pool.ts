@@ -8,8 +8,8 @@
  * already, so it checks files too and only threads - 1 workers are started; each worker is sent its files a few at a
  * time with the next few queued behind them, so it never waits for the main thread between files; and the main thread
  * yields to its event loop after each of its own files, so a worker's results and its next files are never held up.
- * The workers can be started (WorkerStarts) before the files are listed, and this module loads the checker only when
- * this thread starts checking, so a worker's start-up overlaps the listing and this thread's own loading.
+ * The workers are started before this thread loads the checker (this module does not import it, review-check.ts is
+ * loaded when the files are known), so their start-up overlaps this thread's loading.
  */
 import { availableParallelism } from "os";
 import { join } from "path";
@@ -25,24 +25,17 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Beside the files: workers started already, and what to do while this thread has no file left to check. */
-export interface ReviewRunOptions {
-  readonly onProgress?: ReviewProgress;
-  /** Taken first; those not needed are left in it for the caller to close. */
-  readonly started?: WorkerStarts;
-  /** Called once this thread has checked its last file while workers are still on theirs (it would only wait). */
-  readonly whileWaiting?: () => void;
-}
-
 /**
  * Reviews `files` (relative to `root`) on `threads` threads: this one and threads - 1 workers (0 or 1: this thread
- * alone). Never rejects for a file: each bad file comes back with its reason.
+ * alone). Never rejects for a file: each bad file comes back with its reason. `whileWaiting` is called once this
+ * thread has checked its last file while workers are still on theirs: time it would otherwise spend waiting.
  */
 export async function reviewFiles(
   root: string,
   files: readonly string[],
   threads: number,
-  { onProgress, started = new WorkerStarts(0), whileWaiting }: ReviewRunOptions = {},
+  onProgress?: ReviewProgress,
+  whileWaiting?: () => void,
 ): Promise<ReviewedFile[]> {
   const results: (ReviewedFile | undefined)[] = new Array(files.length);
   let reported = 0;
@@ -55,8 +48,10 @@ export async function reviewFiles(
   };
   const queue = new JobQueue(root, files);
   const workers = Math.min(threads - 1, files.length - 1);
-  const pool = workers > 0 ? inWorkers(queue, workers, settle, started) : Promise.resolve();
-  const { reviewFile } = await import("./review-check");
+  const check = import("./review-check");
+  // The workers first: each starts loading in its own thread while this one loads the checker.
+  const pool = workers > 0 ? inWorkers(queue, workers, settle, check) : Promise.resolve();
+  const { reviewFile } = await check;
   for (let job = queue.take(1)[0]; job !== undefined; job = queue.take(1)[0]) {
     settle(job.index, await reviewFile(job.path, job.file));
     // Let the workers' messages in (they arrive as events) before this thread takes its next file.
@@ -100,65 +95,17 @@ function batchSize(left: number, threads: number): number {
   return Math.max(1, Math.min(8, Math.floor(left / (threads * 4))));
 }
 
-/**
- * Workers started ahead of their files. Each one's death is recorded from the moment it starts: a worker that fails
- * to load before it is taken would otherwise report its error to no one (and an unheard 'error' event throws).
- */
-export class WorkerStarts {
-  private readonly ready: StartedWorker[];
-
-  constructor(count: number) {
-    this.ready = Array.from({ length: count }, () => new StartedWorker());
-  }
-
-  /** A started worker, or a newly started one when none is left. */
-  take(): StartedWorker {
-    return this.ready.shift() ?? new StartedWorker();
-  }
-
-  /** Stops the workers not taken (fewer files than workers, or the run stopped on a usage error). */
-  close(): void {
-    for (const started of this.ready.splice(0)) void started.worker.terminate();
-  }
-}
-
-class StartedWorker {
-  readonly worker = startWorker();
-  private death: string | null = null;
-  private onDeath: ((detail: string) => void) | null = null;
-
-  constructor() {
-    this.worker.on("error", (error) => this.died(error instanceof Error ? error.message : String(error)));
-    this.worker.on("exit", (code) => this.died(`worker exited with code ${code}`));
-  }
-
-  /** `handler` is called once, when the worker dies (at once when it has died already). */
-  whenDead(handler: (detail: string) => void): void {
-    this.onDeath = handler;
-    if (this.death !== null) handler(this.death);
-  }
-
-  private died(detail: string): void {
-    if (this.death !== null) return;
-    this.death = detail;
-    this.onDeath?.(detail);
-  }
-}
-
 function inWorkers(
   queue: JobQueue,
   count: number,
   settle: (index: number, result: ReviewedFile) => void,
-  started: WorkerStarts,
+  check: Promise<typeof import("./review-check")>,
 ): Promise<void> {
-  // Only a dead worker needs these: loaded here rather than at the top, so that starting the pool does not wait for it.
-  const check = import("./review-check");
   return new Promise((resolve) => {
     let running = 0;
     const start = (): void => {
       running += 1;
-      const taken = started.take();
-      const worker = taken.worker;
+      const worker = startWorker();
       /** Sent and not yet answered, in the order the worker checks them. */
       const pending: ReviewJob[] = [];
       let done = false;
@@ -188,10 +135,11 @@ function inWorkers(
         if (done) return;
         const [job, ...rest] = pending.splice(0);
         queue.giveBack(rest);
-        // The fresh worker first, so the pool is never empty (and never resolves) while files are left. The dead
-        // one's file is settled after it, by when its result has been counted as owed by no worker.
+        // The fresh worker first, so the pool is never empty (and never resolves) while files are left.
         if (queue.left > 0) start();
         if (job) {
+          // Counted as running until its row is settled: the checker's module (which words it) is loaded by now in
+          // all but a worker dying at once, so this waits at most for that load.
           running += 1;
           void check.then(({ failure, unreadable }) => {
             settle(job.index, unreadable(job.file, failure(detail)));
@@ -201,10 +149,11 @@ function inWorkers(
         }
         stop();
       };
+      worker.on("error", (error) => die(error instanceof Error ? error.message : String(error)));
+      worker.on("exit", (code) => die(`worker exited with code ${code}`));
       send();
       send();
       if (pending.length === 0) stop();
-      else taken.whenDead(die);
     };
     for (let i = 0; i < count; i++) start();
   });

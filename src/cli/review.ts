@@ -12,7 +12,7 @@ import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CommandContext } from "./co
 import type { ReviewedFile } from "./review-check";
 import { listWorkbooks } from "./review-files";
 import { reviewMessages } from "./review-messages";
-import { defaultWorkers, reviewFiles, WorkerStarts } from "./review-pool";
+import { defaultWorkers, reviewFiles } from "./review-pool";
 
 export interface ReviewEnvironment {
   /** Progress is one line rewritten in place on a terminal, a line per tenth of the run otherwise (a log file). */
@@ -38,30 +38,21 @@ export async function runReview(
   if (!isDirectory(root)) throw new CliUsageError(t.notFolder(folder));
   if (!isDirectory(dirname(outPath))) throw new CliUsageError(t.noFolder(dirname(out) || "."));
 
-  // The workers start loading now, while this thread lists the folder and loads the checker; those a short folder
-  // does not need, or all of them when the run stops on a usage error, are stopped in the finally.
-  const threads = workers ?? defaultWorkers();
-  const started = new WorkerStarts(Math.max(0, threads - 1));
+  const files = await listWorkbooks(root);
+  if (files.length === 0) throw new CliUsageError(t.noWorkbooks(folder));
+  if (files.some((f) => sameFile(resolve(root, f), outPath))) throw new CliUsageError(t.outIsInput(out));
+  if (existsSync(outPath) && values.force !== true) throw new CliUsageError(t.outExists(out));
+
   // The summary's writer (exceljs) and layout, loaded while this thread waits for the workers' last files.
   let writing: Promise<
     [typeof import("../gateway/xlsx/review-workbook"), typeof import("./review-summary")]
   > | null = null;
   const summaryModules = () =>
     (writing ??= Promise.all([import("../gateway/xlsx/review-workbook"), import("./review-summary")]));
-  let results: ReviewedFile[];
-  try {
-    const files = await listWorkbooks(root);
-    if (files.length === 0) throw new CliUsageError(t.noWorkbooks(folder));
-    if (files.some((f) => sameFile(resolve(root, f), outPath))) throw new CliUsageError(t.outIsInput(out));
-    if (existsSync(outPath) && values.force !== true) throw new CliUsageError(t.outExists(out));
-
-    const onProgress = progressLine(io.stderr, files.length, environment.stderrIsTTY, lang);
-    // A failure to load is reported where the modules are used, below; here it must not go unhandled.
-    const whileWaiting = (): void => void summaryModules().catch(() => undefined);
-    results = await reviewFiles(root, files, threads, { onProgress, started, whileWaiting });
-  } finally {
-    started.close();
-  }
+  const progress = progressLine(io.stderr, files.length, environment.stderrIsTTY, lang);
+  // A failure to load is reported where the modules are used, below; here it must not go unhandled.
+  const whileWaiting = (): void => void summaryModules().catch(() => undefined);
+  const results = await reviewFiles(root, files, workers ?? defaultWorkers(), progress, whileWaiting);
 
   const [{ summaryWorkbookBytes }, { reviewEnvelope, summarySheets, totalsOf }] = await summaryModules();
   try {
