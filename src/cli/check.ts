@@ -2,28 +2,17 @@
 import { readFile } from "fs/promises";
 import { resolve } from "path";
 import * as pipeline from "../app/pipeline";
-import { localized, type Lang } from "../engine/i18n";
+import type { Lang } from "../engine/i18n";
 import { checkReportText } from "../engine/text/index";
 import { readReportText, ReportTextReadError } from "../gateway/docx/read";
 import { checkEnvelope, formatCheckReport, formatTextReport, textEnvelope } from "./check-report";
-import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
+import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CommandContext } from "./command";
 import { cliMessages } from "./messages";
 import { settingOption } from "./score-options";
 import { streamingWorkbookFile, WorkbookReadError } from "./workbook";
 
-export const checkCommand: CliCommand = {
-  name: "check",
-  summary: localized(cliMessages("zh-CN").checkSummary, cliMessages("en-US").checkSummary),
-  usage: localized(cliMessages("zh-CN").checkUsage, cliMessages("en-US").checkUsage),
-  options: {
-    json: { type: "boolean" },
-    tolerance: { type: "string" },
-    text: { type: "string" },
-  },
-  run: runCheck,
-};
-
-async function runCheck({ io, lang, values, positionals }: CommandContext): Promise<number> {
+/** Runs `selfeval check` once main.ts has parsed its arguments (its name, usage and options are in commands.ts). */
+export async function runCheck({ io, lang, values, positionals }: CommandContext): Promise<number> {
   const t = cliMessages(lang);
   if (positionals.length === 0) throw new CliUsageError(t.missingFile);
   if (positionals.length > 1) throw new CliUsageError(t.tooManyFiles(positionals.length));

@@ -1,6 +1,6 @@
 /**
- * What a subcommand is, so main.ts can dispatch to any of them from one table: adding `generate` means writing a
- * CliCommand in its own module and adding it to COMMANDS in main.ts.
+ * What a subcommand is, so main.ts can dispatch to any of them from one table: adding one means an entry in COMMANDS
+ * (commands.ts) whose `run` loads the command's own module.
  */
 import type { ParseArgsConfig } from "util";
 import type { Lang, Localized } from "../engine/i18n";
@@ -31,7 +31,10 @@ export interface CliCommand {
   readonly usage: Localized;
   /** The command's own options in util.parseArgs form; --lang and --help are added by main.ts. */
   readonly options: NonNullable<ParseArgsConfig["options"]>;
-  /** Returns the exit status: 0 fine, 1 problems found, 2 unusable input or arguments. */
+  /**
+   * Returns the exit status: 0 fine, 1 problems found, 2 unusable input or arguments. Loads the command's module when
+   * called, so nothing a command alone needs is loaded for another one or for --help.
+   */
   readonly run: (context: CommandContext) => Promise<number>;
 }
 

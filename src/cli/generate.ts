@@ -9,37 +9,20 @@ import { existsSync } from "fs";
 import { dirname, resolve } from "path";
 import { MissingTablesError } from "../app/errors";
 import * as pipeline from "../app/pipeline";
-import { localized, type Lang } from "../engine/i18n";
+import type { Lang } from "../engine/i18n";
 import { projectName } from "../engine/project";
 import { bannerText } from "../engine/report/banner";
 import { summaryLines } from "./check-report";
 import { sheetKeysOf } from "../engine/report/sheet-names";
 import { isDirectory, sameFile, writeAtomically } from "./atomic-write";
-import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
+import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CommandContext } from "./command";
 import { generateEnvelope } from "./generate-envelope";
-import { en, generateMessages, zh } from "./generate-messages";
+import { generateMessages } from "./generate-messages";
 import { scoreOptions } from "./score-options";
 import { openWorkbookFile, PackageWriteError, WorkbookReadError, type PackageWorkbookHost } from "./workbook";
 
-export const generateCommand: CliCommand = {
-  name: "generate",
-  summary: localized(zh.summary, en.summary),
-  usage: localized(zh.usage, en.usage),
-  options: {
-    out: { type: "string", short: "o" },
-    docx: { type: "string" },
-    json: { type: "boolean" },
-    force: { type: "boolean" },
-    tolerance: { type: "string" },
-    "over-threshold": { type: "string" },
-    "over-deduction": { type: "string" },
-    "execution-caps": { type: "boolean" },
-    qualitative: { type: "string" },
-  },
-  run: runGenerate,
-};
-
-async function runGenerate({ io, lang, values, positionals }: CommandContext): Promise<number> {
+/** Runs `selfeval generate` once main.ts has parsed its arguments (its name, usage and options are in commands.ts). */
+export async function runGenerate({ io, lang, values, positionals }: CommandContext): Promise<number> {
   const t = generateMessages(lang);
   if (positionals.length === 0) throw new CliUsageError(t.missingFile);
   if (positionals.length > 1) throw new CliUsageError(t.tooManyFiles(positionals.length));

@@ -4,15 +4,13 @@
  */
 import { parseArgs, type ParseArgsConfig } from "util";
 import { langFromDisplayLanguage, parseLang, type Lang } from "../engine/i18n";
-import { checkCommand } from "./check";
-import { generateCommand } from "./generate";
-import { reviewCommand } from "./review";
-import { CliUsageError, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from "./command";
+import { CliUsageError, EXIT_OK, EXIT_USAGE, type CliIO } from "./command";
+import { COMMANDS } from "./commands";
 import { cliMessages } from "./messages";
 import { packageVersion } from "./version";
 
-/** Every subcommand. A new one (e.g. `generate`) is one import above and one entry here. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, generateCommand, reviewCommand];
+/** Every subcommand (commands.ts: each loads its module only when it runs). */
+export { COMMANDS };
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 

@@ -8,11 +8,13 @@
  * already, so it checks files too and only threads - 1 workers are started; each worker is sent its files a few at a
  * time with the next few queued behind them, so it never waits for the main thread between files; and the main thread
  * yields to its event loop after each of its own files, so a worker's results and its next files are never held up.
+ * The workers are started before this thread loads the checker (this module does not import it, review-check.ts is
+ * loaded when the files are known), so their start-up overlaps this thread's loading.
  */
 import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
-import { failure, reviewFile, unreadable, type ReviewedFile } from "./review-check";
+import type { ReviewedFile } from "./review-check";
 import type { ReviewJob, ReviewJobResult } from "./review-worker";
 
 /** Called in input order as each file's result becomes final: `done` files of the run are checked. */
@@ -25,13 +27,15 @@ export function defaultWorkers(): number {
 
 /**
  * Reviews `files` (relative to `root`) on `threads` threads: this one and threads - 1 workers (0 or 1: this thread
- * alone). Never rejects for a file: each bad file comes back with its reason.
+ * alone). Never rejects for a file: each bad file comes back with its reason. `whileWaiting` is called once this
+ * thread has checked its last file while workers are still on theirs: time it would otherwise spend waiting.
  */
 export async function reviewFiles(
   root: string,
   files: readonly string[],
   threads: number,
   onProgress?: ReviewProgress,
+  whileWaiting?: () => void,
 ): Promise<ReviewedFile[]> {
   const results: (ReviewedFile | undefined)[] = new Array(files.length);
   let reported = 0;
@@ -44,12 +48,16 @@ export async function reviewFiles(
   };
   const queue = new JobQueue(root, files);
   const workers = Math.min(threads - 1, files.length - 1);
-  const pool = workers > 0 ? inWorkers(queue, workers, settle) : Promise.resolve();
+  const check = import("./review-check");
+  // The workers first: each starts loading in its own thread while this one loads the checker.
+  const pool = workers > 0 ? inWorkers(queue, workers, settle, check) : Promise.resolve();
+  const { reviewFile } = await check;
   for (let job = queue.take(1)[0]; job !== undefined; job = queue.take(1)[0]) {
     settle(job.index, await reviewFile(job.path, job.file));
     // Let the workers' messages in (they arrive as events) before this thread takes its next file.
     if (workers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  if (workers > 0) whileWaiting?.();
   await pool;
   return results as ReviewedFile[];
 }
@@ -91,6 +99,7 @@ function inWorkers(
   queue: JobQueue,
   count: number,
   settle: (index: number, result: ReviewedFile) => void,
+  check: Promise<typeof import("./review-check")>,
 ): Promise<void> {
   return new Promise((resolve) => {
     let running = 0;
@@ -125,10 +134,19 @@ function inWorkers(
       const die = (detail: string): void => {
         if (done) return;
         const [job, ...rest] = pending.splice(0);
-        if (job) settle(job.index, unreadable(job.file, failure(detail)));
         queue.giveBack(rest);
         // The fresh worker first, so the pool is never empty (and never resolves) while files are left.
         if (queue.left > 0) start();
+        if (job) {
+          // Counted as running until its row is settled: the checker's module (which words it) is loaded by now in
+          // all but a worker dying at once, so this waits at most for that load.
+          running += 1;
+          void check.then(({ failure, unreadable }) => {
+            settle(job.index, unreadable(job.file, failure(detail)));
+            running -= 1;
+            if (running === 0) resolve();
+          });
+        }
         stop();
       };
       worker.on("error", (error) => die(error instanceof Error ? error.message : String(error)));

@@ -7,28 +7,12 @@
 import { existsSync } from "fs";
 import { dirname, resolve } from "path";
 import type { Lang } from "../engine/i18n";
-import { localized } from "../engine/i18n";
-import { summaryWorkbookBytes } from "../gateway/xlsx/review-workbook";
 import { isDirectory, sameFile, writeAtomically } from "./atomic-write";
-import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CommandContext } from "./command";
+import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CommandContext } from "./command";
 import type { ReviewedFile } from "./review-check";
 import { listWorkbooks } from "./review-files";
 import { reviewMessages } from "./review-messages";
 import { defaultWorkers, reviewFiles } from "./review-pool";
-import { reviewEnvelope, summarySheets, totalsOf } from "./review-summary";
-
-export const reviewCommand: CliCommand = {
-  name: "review",
-  summary: localized(reviewMessages("zh-CN").summary, reviewMessages("en-US").summary),
-  usage: localized(reviewMessages("zh-CN").usage, reviewMessages("en-US").usage),
-  options: {
-    out: { type: "string", short: "o" },
-    json: { type: "boolean" },
-    force: { type: "boolean" },
-    workers: { type: "string" },
-  },
-  run: (context) => runReview(context, { stderrIsTTY: process.stderr.isTTY === true }),
-};
 
 export interface ReviewEnvironment {
   /** Progress is one line rewritten in place on a terminal, a line per tenth of the run otherwise (a log file). */
@@ -53,14 +37,24 @@ export async function runReview(
   const outPath = resolve(cwd, out);
   if (!isDirectory(root)) throw new CliUsageError(t.notFolder(folder));
   if (!isDirectory(dirname(outPath))) throw new CliUsageError(t.noFolder(dirname(out) || "."));
+
   const files = await listWorkbooks(root);
   if (files.length === 0) throw new CliUsageError(t.noWorkbooks(folder));
   if (files.some((f) => sameFile(resolve(root, f), outPath))) throw new CliUsageError(t.outIsInput(out));
   if (existsSync(outPath) && values.force !== true) throw new CliUsageError(t.outExists(out));
 
+  // The summary's writer (exceljs) and layout, loaded while this thread waits for the workers' last files.
+  let writing: Promise<
+    [typeof import("../gateway/xlsx/review-workbook"), typeof import("./review-summary")]
+  > | null = null;
+  const summaryModules = () =>
+    (writing ??= Promise.all([import("../gateway/xlsx/review-workbook"), import("./review-summary")]));
   const progress = progressLine(io.stderr, files.length, environment.stderrIsTTY, lang);
-  const results = await reviewFiles(root, files, workers ?? defaultWorkers(), progress);
+  // A failure to load is reported where the modules are used, below; here it must not go unhandled.
+  const whileWaiting = (): void => void summaryModules().catch(() => undefined);
+  const results = await reviewFiles(root, files, workers ?? defaultWorkers(), progress, whileWaiting);
 
+  const [{ summaryWorkbookBytes }, { reviewEnvelope, summarySheets, totalsOf }] = await summaryModules();
   try {
     const bytes = await summaryWorkbookBytes(summarySheets(results, lang), t.footer);
     await writeAtomically(outPath, bytes, values.force === true);
