@@ -217,11 +217,12 @@ describe("the WPS pane's page (src/wps/pane.html)", () => {
 
   test("the WPS entry mounts through the guard: when the message takes over, the pane gives the page back", async () => {
     const { root, fallback } = loadPage(WPS_PAGE);
+    // A plain require, not jest.isolateModules: this file loads the entry nowhere else, so it runs here; an isolated
+    // registry would give the pane a React of its own while the Fluent packages jest loads on first use
+    // (tests/stubs/fluent-components-lazy.js) take the file's React, and hooks would fail ("Invalid hook call").
     await act(async () => {
-      jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry runs when it is loaded
-        require("../../src/wps/pane");
-      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry runs when it is loaded
+      require("../../src/wps/pane");
     });
     // jsdom reports en-US, so the pane speaks English.
     await waitFor(() => expect(root.textContent).toContain("Connected to WPS Spreadsheets"));
