@@ -9,6 +9,7 @@ import { fenToYuan, type MoneyUnit } from "../engine/money";
 import { ruleName } from "../engine/rules/index";
 import type { TextCheckResult } from "../engine/text/index";
 import { FINDING_GROUP_ORDER, tableKindName } from "../engine/table-kinds";
+import { confirmationJson, type ConfirmationJson } from "./confirmation-json";
 import { cliMessages } from "./messages";
 
 /** The `--json` output, field for field as issue 2 specifies it. Amounts are in 元. */
@@ -34,7 +35,7 @@ export interface CheckEnvelope {
     /** The project form a finding is about (issue 13), absent on the department's findings. */
     readonly project?: string;
     /** The filer's 出错说明, only on a finding that has one that still holds. */
-    readonly confirmation?: { readonly text: string; readonly at?: string; readonly author?: string };
+    readonly confirmation?: ConfirmationJson;
   }[];
   /** Errors, and the warnings and notices not explained (an explained one leaves the counts). */
   readonly summary: Record<Severity, number> & {
@@ -73,15 +74,7 @@ export function checkEnvelope(file: string, result: CheckedWorkbook, lang: Lang)
       difference: yuanOrNull(f.differenceFen),
       message: messageOf(f, lang),
       ...(f.project !== undefined ? { project: f.project } : {}),
-      ...(f.confirmation
-        ? {
-            confirmation: {
-              text: f.confirmation.text,
-              ...(f.confirmation.at ? { at: f.confirmation.at } : {}),
-              ...(f.confirmation.author ? { author: f.confirmation.author } : {}),
-            },
-          }
-        : {}),
+      ...(f.confirmation ? { confirmation: confirmationJson(f.confirmation) } : {}),
     })),
     summary: {
       error: result.summary.error,

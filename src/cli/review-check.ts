@@ -9,6 +9,7 @@ import { summarize, type CellAddress, type RuleId, type Severity } from "../engi
 import type { Localized } from "../engine/i18n";
 import type { Grade } from "../engine/score/types";
 import { localized } from "../engine/i18n";
+import { confirmationJson, type ConfirmationJson } from "./confirmation-json";
 import { reviewMessages } from "./review-messages";
 import { WorkbookReadError } from "../gateway/xlsx/read-error";
 import { openWorkbookFileWhole } from "../gateway/xlsx/whole-file-host";
@@ -19,7 +20,7 @@ export interface ReviewedFinding {
   readonly cells: readonly CellAddress[];
   readonly message: Localized;
   /** The filer's 出错说明 of this finding, when the workbook carries one that still holds. */
-  readonly confirmation?: { readonly text: string; readonly at?: string; readonly author?: string };
+  readonly confirmation?: ConfirmationJson;
 }
 
 export interface ReviewedFile {
@@ -118,15 +119,7 @@ function reviewed(file: string, evaluation: Evaluation): ReviewedFile {
       severity: f.severity,
       cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
       message: { "zh-CN": f.message["zh-CN"], "en-US": f.message["en-US"] },
-      ...(f.confirmation
-        ? {
-            confirmation: {
-              text: f.confirmation.text,
-              ...(f.confirmation.at ? { at: f.confirmation.at } : {}),
-              ...(f.confirmation.author ? { author: f.confirmation.author } : {}),
-            },
-          }
-        : {}),
+      ...(f.confirmation ? { confirmation: confirmationJson(f.confirmation) } : {}),
     })),
     error: null,
     projects: evaluation.projects.map((p) => ({
