@@ -63,9 +63,9 @@ const NO_COUNTS: Readonly<Record<Severity, number>> = { error: 0, warning: 0, no
  */
 export async function reviewFile(path: string, file: string): Promise<ReviewedFile> {
   try {
-    // Not check's streaming host: this one leaves out the report sheets `generate` wrote (a folder sent to the bureau
-    // holds generated workbooks, whose 绩效自评表 would otherwise be read as a second filing), and reads each small
-    // file in one go, in the sequential run and in every worker alike.
+    // Not check's streaming host, which reads the file from disk part by part: this one reads each small file in one
+    // go, in the sequential run and in every worker alike. Both leave out the report sheets `generate` wrote (a folder
+    // sent to the bureau holds generated workbooks, whose 绩效自评表 would otherwise be read as a second filing).
     const host = await openWorkbookFileWhole(path);
     const { evaluation } = await pipeline.check(host, {});
     return reviewed(file, evaluation);

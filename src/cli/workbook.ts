@@ -6,16 +6,12 @@
  * memory stays small on a 200,000-row 决算 export.
  */
 import { readFile } from "fs/promises";
-import type { MarkOutcome, WorkbookHost, WrittenReport } from "../app/host";
-import { DEFAULT_SETTINGS, type AppSettings } from "../app/settings";
-import type { ReportSheetKey } from "../engine/report/spec";
-import { withoutOwnedSheets } from "../engine/report/sheet-names";
+import type { WorkbookHost } from "../app/host";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { PackageWorkbookHost } from "../gateway/xlsx/package-host";
-import { ownedSheetsInPackage, PackageWriteError } from "../gateway/xlsx/package/index";
 import { readConfirmationsFile } from "../gateway/xlsx/read-confirmations";
+import { readOnlyXlsxHost, withoutReportSheets } from "../gateway/xlsx/read-only-host";
 import { readXlsxFileStreaming } from "../gateway/xlsx/read-stream";
-import type { ConfirmationStore } from "../engine/confirmations";
 import { evaluateMissingFormulas } from "../gateway/xlsx/formulas/evaluate-missing";
 
 export { WorkbookReadError } from "../gateway/xlsx/read-error";
@@ -30,24 +26,6 @@ export function openWorkbookFile(path: string): Promise<PackageWorkbookHost> {
   return PackageWorkbookHost.open(path);
 }
 
-const readOnly = (): never => {
-  // Only a programming error gets here: `check` runs the pipeline's read-only actions on this host.
-  throw new Error("selfeval check: the workbook is opened read-only");
-};
-
-/**
- * The report sheets an earlier `generate` (or the pane) wrote into the file: listed in its marker sheet and still
- * carrying the fingerprint recorded there. A package whose parts cannot be listed has none we could know of.
- */
-async function reportSheetsOf(path: string): Promise<readonly string[]> {
-  try {
-    return await ownedSheetsInPackage(await readFile(path));
-  } catch (error) {
-    if (error instanceof PackageWriteError) return [];
-    throw error;
-  }
-}
-
 /**
  * A read-only host over the workbook file for `check`: its snapshot streamed sheet by sheet (the same snapshot as the
  * in-memory reader, at a fraction of its memory), without formulas, which the engine never looks at. As every host
@@ -55,22 +33,15 @@ async function reportSheetsOf(path: string): Promise<readonly string[]> {
  * forms and our 项目汇总 for a budget table. Throws WorkbookReadError from read().
  */
 export function streamingWorkbookFile(path: string): WorkbookHost {
-  return {
-    kind: "xlsx",
-    read: async (): Promise<WorkbookSnapshot> => {
-      // Streamed first: it is what says whether the file is a workbook at all (WorkbookReadError).
+  return readOnlyXlsxHost(
+    "check",
+    async (): Promise<WorkbookSnapshot> => {
+      // Streamed first: it is what says whether the file is a workbook at all (WorkbookReadError). The whole file is
+      // read again only when it holds our marker sheet, to learn which sheets are ours.
       const snapshot = await evaluateMissingFormulas(await readXlsxFileStreaming(path, { formulas: false }));
-      return withoutOwnedSheets(snapshot, await reportSheetsOf(path));
+      return withoutReportSheets(snapshot, () => readFile(path));
     },
-    writeReport: <K extends ReportSheetKey = ReportSheetKey>(): Promise<WrittenReport<K>> => readOnly(),
-    selectCells: (): Promise<void> => readOnly(),
-    highlight: (): Promise<MarkOutcome> => readOnly(),
-    clearHighlights: (): Promise<MarkOutcome> => readOnly(),
-    insertTemplate: (): Promise<readonly string[]> => readOnly(),
-    loadSettings: async (): Promise<AppSettings> => DEFAULT_SETTINGS,
-    saveSettings: (): Promise<void> => readOnly(),
     // The 出错说明 the filer wrote in Excel, WPS or the preview: `check` shows them (it never writes any).
-    loadConfirmations: (): Promise<ConfirmationStore> => readConfirmationsFile(path),
-    saveConfirmations: (): Promise<void> => readOnly(),
-  };
+    () => readConfirmationsFile(path),
+  );
 }
