@@ -15,7 +15,7 @@ import { join } from "path";
 import type { EngineTiming } from "./engine-timing";
 import type { ExcelCosts } from "./excel-round-trips";
 import { GENERATOR_VERSION, INDICATOR_COUNT, generateWorkbook } from "./generate";
-import { REVIEW_FILES, REVIEW_TARGET, reviewPart, type ReviewPart } from "./review";
+import { REVIEW_FILES, REVIEW_RUNS, REVIEW_TARGET, reviewPart, type ReviewPart } from "./review";
 import { median, ratio, round, table } from "./stats";
 import { taskpaneWeight, type TaskpaneWeight } from "./taskpane-weight";
 
@@ -311,7 +311,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const started = Date.now();
   const log = (text: string) =>
     process.stderr.write(`[bench ${round((Date.now() - started) / 1000, 0)} s] ${text}\n`);
-  const reviewRuns = quick ? 1 : 3;
+  const reviewRuns = quick ? 1 : REVIEW_RUNS;
 
   log("building the CLI (npm run build:cli)");
   const build = await new Promise<number | null>((resolve) => {
@@ -465,7 +465,7 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 function reviewTable(review: ReviewPart): string {
-  return table(
+  const summary = table(
     `(6) selfeval review of ${review.files} workbooks: worker threads vs one after another (median of ${review.runs})`,
     ["files", "one by one ms", "workers", "workers ms", "ratio ×", `target ≤ ${REVIEW_TARGET}`],
     [
@@ -479,6 +479,13 @@ function reviewTable(review: ReviewPart): string {
       ],
     ],
   );
+  // Every sample, in the order run, so a drift of the machine during the part can be seen.
+  const samples = table(
+    "(6) every run, ms (the two modes alternate, which goes first swapping from run to run)",
+    ["run", "one by one", "workers"],
+    review.samples.sequentialMs.map((ms, i) => [i + 1, ms, review.samples.workersMs[i]]),
+  );
+  return summary + "\n" + samples;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
