@@ -7,6 +7,7 @@ import { langFromDisplayLanguage, parseLang, type Lang } from "../engine/i18n";
 import { CliUsageError, EXIT_OK, EXIT_USAGE, type CliIO } from "./command";
 import { COMMANDS } from "./commands";
 import { cliMessages } from "./messages";
+import { tuneTieringForReview } from "./review-tiering";
 import { packageVersion } from "./version";
 
 /** Every subcommand (commands.ts: each loads its module only when it runs). */
@@ -54,6 +55,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code !== "EPIPE") throw e;
   });
+  // A setting of the whole process (V8's), so made here and not in `run`, which tests call in-process.
+  if (splitCommand(argv).name === "review") tuneTieringForReview();
   process.exitCode = await run(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
