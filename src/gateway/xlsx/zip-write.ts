@@ -1,0 +1,102 @@
+/**
+ * A minimal zip writer (Node only) for a package we build whole in memory: every entry deflated by Node's zlib, no
+ * zip64 (a package of a few megabytes at most), names in ASCII. The counterpart of zip-entries.ts's reader.
+ *
+ * Why not JSZip (which exceljs writes with): it deflates with pako, in JavaScript, which in a short-lived CLI process
+ * runs mostly before V8 has optimized it; zlib does the same work natively in a fraction of the time.
+ */
+import * as zlib from "zlib";
+
+export interface ZipFileEntry {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
+const LOCAL_SIGNATURE = 0x04034b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const EOCD_SIGNATURE = 0x06054b50;
+const DEFLATED = 8;
+/** 2.0: deflate. */
+const VERSION = 20;
+
+/** The zip file of `entries`, in their order. */
+export function zipBytes(entries: readonly ZipFileEntry[], date = new Date()): Buffer {
+  const { time, day } = dosDateTime(date);
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, "utf8");
+    const compressed = zlib.deflateRawSync(entry.data);
+    const crc = crc32(entry.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
+    local.writeUInt16LE(VERSION, 4);
+    local.writeUInt16LE(0, 6); // flags
+    local.writeUInt16LE(DEFLATED, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(day, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28); // extra field
+    parts.push(local, name, compressed);
+
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+    header.writeUInt16LE(VERSION, 4); // made by
+    header.writeUInt16LE(VERSION, 6); // needed to extract
+    header.writeUInt16LE(0, 8);
+    header.writeUInt16LE(DEFLATED, 10);
+    header.writeUInt16LE(time, 12);
+    header.writeUInt16LE(day, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(compressed.length, 20);
+    header.writeUInt32LE(entry.data.length, 24);
+    header.writeUInt16LE(name.length, 28);
+    // extra, comment, disk number, internal and external attributes: all 0 (Buffer.alloc zeroes them)
+    header.writeUInt32LE(offset, 42);
+    central.push(header, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD_SIGNATURE, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
+
+/** MS-DOS time and date, as zip headers keep them (local time, two-second steps, from 1980). */
+function dosDateTime(date: Date): { time: number; day: number } {
+  const year = Math.max(1980, date.getFullYear());
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1),
+    day: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+
+let table: Uint32Array | null = null;
+
+/** CRC-32 (the zip one): zlib's native crc32 where this Node has it (20.15 and later), a table otherwise. */
+export function crc32(data: Uint8Array): number {
+  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (native) return native(data) >>> 0;
+  table ??= makeTable();
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function makeTable(): Uint32Array {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+}
