@@ -43,7 +43,7 @@ export async function runReview(
   if (files.some((f) => sameFile(resolve(root, f), outPath))) throw new CliUsageError(t.outIsInput(out));
   if (existsSync(outPath) && values.force !== true) throw new CliUsageError(t.outExists(out));
 
-  // The summary's writer (exceljs) and layout, loaded while this thread waits for the workers' last files.
+  // The summary's writer and layout, loaded while this thread waits for the workers' last files.
   let writing: Promise<
     [typeof import("../gateway/xlsx/review-workbook"), typeof import("./review-summary")]
   > | null = null;

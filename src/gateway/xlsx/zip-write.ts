@@ -81,10 +81,14 @@ function dosDateTime(date: Date): { time: number; day: number } {
 
 let table: Uint32Array | null = null;
 
-/** CRC-32 (the zip one): zlib's native crc32 where this Node has it (20.15 and later), a table otherwise. */
+/** CRC-32 (the zip one): zlib's native crc32 where this Node has it (20.15 and later), computed here otherwise. */
 export function crc32(data: Uint8Array): number {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (native) return native(data) >>> 0;
+  return native ? native(data) >>> 0 : crc32OfTable(data);
+}
+
+/** The same, byte by byte from a table: for a Node without zlib.crc32. */
+export function crc32OfTable(data: Uint8Array): number {
   table ??= makeTable();
   let crc = 0xffffffff;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
