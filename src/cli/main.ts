@@ -56,7 +56,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (e.code !== "EPIPE") throw e;
   });
   // A setting of the whole process (V8's), so made here and not in `run`, which tests call in-process.
-  if (splitCommand(argv).name === "review") tuneTieringForReview();
+  if (splitCommand(argv).name === "review") tuneTieringForReview(argv);
   process.exitCode = await run(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

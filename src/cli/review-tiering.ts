@@ -1,24 +1,49 @@
 /**
- * How soon V8 hands a hot function to its optimizing compiler (TurboFan) during `selfeval review`: later than by
- * default, so that only the really hot functions (the XML parser, the cell reader, the checker's loops) are compiled.
+ * How soon V8 hands a hot function to its optimizing compiler (TurboFan) when `selfeval review` checks files on a pool
+ * of threads: later than by default, so that only the really hot functions (the XML parser, the cell reader, the
+ * checker's loops) are compiled.
  *
  * Why (measured with `perf record` on 200 workbooks, two cores): by default TurboFan compiles about 300 functions per
  * isolate, many of them large (the zip reader, the recogniser, the rules), each once: about as much CPU on V8's
- * background threads as the checking itself on the main thread. Checking one file after another leaves that work on
- * the otherwise idle second core; the worker pool checks files on both cores, and each worker is an isolate of its own
- * that compiles the same functions again, on the cores the files need. With a budget of 1,000,000 (the default is
- * 67,584) about 75 functions are compiled per isolate and their compile time drops to a quarter, while the files are
- * checked no slower one after another (bench part 6 and README "Reviewing a folder" give the figures).
+ * background threads as the checking itself on the main thread. Checking one file after another leaves that work to
+ * the otherwise idle second core; the pool checks files on every core, and each worker is an isolate of its own that
+ * compiles the same functions again, on the cores the files need. With a budget of 1,000,000 (V8's default is 67,584)
+ * about 40 functions are compiled per isolate, and the background threads' CPU falls to a fifth.
  *
- * V8's flags are the process's: set here, they hold for every worker started afterwards. So this is applied by the
- * process's entry point (main.ts `main`) for `review` alone, before the checker is loaded, and never by `run`, which the
- * tests call in-process. `check` and `generate` read one workbook, whose compiling the idle core absorbs: they keep
- * V8's default.
+ * One thread alone (`--workers 0` or 1, or a single core) keeps V8's default: its compiling runs beside it on a core
+ * the files do not use, and a later tier-up cost it some 5–10 % more CPU on its own thread (four runs each on a
+ * loaded machine), so the one-thread mode, the bench's baseline, is left exactly as it was.
+ *
+ * V8's flags are the process's: set before the workers start, they hold for every worker. So this is applied by the
+ * process's entry point (main.ts `main`) before the checker is loaded, and never by `run`, which the tests call
+ * in-process. `check` and `generate` read one workbook and keep V8's default.
  */
+import { availableParallelism } from "os";
 import { setFlagsFromString } from "v8";
 
-export const REVIEW_INTERRUPT_BUDGET = 1_000_000;
+export const POOL_INTERRUPT_BUDGET = 1_000_000;
 
-export function tuneTieringForReview(): void {
-  setFlagsFromString(`--interrupt-budget=${REVIEW_INTERRUPT_BUDGET}`);
+/** For `selfeval review` with these arguments (after the script): the raised budget when it will run a pool. */
+export function tuneTieringForReview(argv: readonly string[]): void {
+  const threads = workersArgument(argv) ?? availableParallelism();
+  if (threads > 1) setFlagsFromString(`--interrupt-budget=${POOL_INTERRUPT_BUDGET}`);
+}
+
+/**
+ * The value of `--workers N` or `--workers=N` when it is a number; null when absent (the default, every core) or not a
+ * number (which the command then refuses, so no file is checked either way).
+ */
+export function workersArgument(argv: readonly string[]): number | null {
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === "--") break;
+    const value =
+      token === "--workers"
+        ? argv[i + 1]
+        : token.startsWith("--workers=")
+          ? token.slice("--workers=".length)
+          : null;
+    if (value !== null && value !== undefined) return /^\s*\d+\s*$/.test(value) ? Number(value) : null;
+  }
+  return null;
 }
