@@ -20,6 +20,16 @@ function viaDecimal(value: number, unit: MoneyUnit): number | null {
 
 const unit = fc.constantFrom(...MONEY_UNITS);
 
+/**
+ * expect(numberToFen(value, unit)).toBe(viaDecimal(value, unit)), with expect() built only for a difference: building
+ * it (an Error and a closure per matcher) took three times as long as the two routes it compares, 40,000 times here.
+ */
+function expectAgrees(value: number, u: MoneyUnit): void {
+  const fen = numberToFen(value, u);
+  const decimal = viaDecimal(value, u);
+  if (!Object.is(fen, decimal)) expect([value, u, fen]).toEqual([value, u, decimal]);
+}
+
 describe("numberToFen's shortcut agrees with the decimal route", () => {
   it("on amounts with up to six decimals, as cells hold them", () => {
     fc.assert(
@@ -28,8 +38,7 @@ describe("numberToFen's shortcut agrees with the decimal route", () => {
         fc.integer({ min: 0, max: 6 }),
         unit,
         (n, d, u) => {
-          const value = n / 10 ** d;
-          expect(numberToFen(value, u)).toBe(viaDecimal(value, u));
+          expectAgrees(n / 10 ** d, u);
         },
       ),
       { numRuns: 20_000 },
@@ -39,7 +48,7 @@ describe("numberToFen's shortcut agrees with the decimal route", () => {
   it("on any finite double", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), unit, (value, u) => {
-        expect(numberToFen(value, u)).toBe(viaDecimal(value, u));
+        expectAgrees(value, u);
       }),
       { numRuns: 20_000 },
     );

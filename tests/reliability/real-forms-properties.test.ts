@@ -206,7 +206,7 @@ describe("real-form grids", () => {
         ).toBe(true);
         // A leftover is never also scored.
         const scored = new Set(r.indicators?.rows.map((row) => row.row));
-        for (const c of leftovers) expect(scored.has(c.pos.row)).toBe(false);
+        expect(leftovers.filter((c) => scored.has(c.pos.row)).map((c) => c.pos)).toEqual([]);
         expect(posInside(r.budget?.unitAmbiguity?.cells ?? [], wb)).toBe(true);
         const stated = r.budget?.executionWeight;
         if (stated) {
@@ -226,40 +226,45 @@ describe("fund blocks of label | amount pairs and indicators read from a group's
       fc.property(formSheet, (wb) => {
         const r = recognizeWorkbook(wb);
         expect(same(recognizeWorkbook(structuredClone(wb)), r)).toBe(true);
+        // Plain comparisons collected first: an expect() per cell and per row was a quarter of the test's time.
+        const problems: string[] = [];
+        const within = (what: string, cells: readonly CellPos[]) => {
+          if (!posInside(cells, wb)) problems.push(`${what}: a cell outside the sheet`);
+        };
         const blocks = [r.budget, ...(r.projects ?? []).map((p) => p.budget)].filter((b) => b !== null);
         for (const b of blocks) {
           const rows = [b.total, ...Object.values(b.sources), ...Object.values(b.kinds)];
           for (const row of rows) {
             if (!row) continue;
             const cells = [row.label.pos, ...Object.values(row.cells).map((c) => c.pos)];
-            expect(posInside(cells, wb)).toBe(true);
+            within(`block row at ${row.label.pos.row},${row.label.pos.col}`, cells);
             for (const c of cells) {
-              expect(c.row >= b.range.top && c.row <= b.range.bottom).toBe(true);
-              expect(c.col >= b.range.left && c.col <= b.range.right).toBe(true);
+              if (!(c.row >= b.range.top && c.row <= b.range.bottom))
+                problems.push(`${c.row},${c.col}: row outside the block`);
+              if (!(c.col >= b.range.left && c.col <= b.range.right))
+                problems.push(`${c.row},${c.col}: column outside the block`);
             }
           }
-          expect(
-            posInside(
-              Object.values(b.columns).map((h) => h.pos),
-              wb,
-            ),
-          ).toBe(true);
+          within(
+            "block columns",
+            Object.values(b.columns).map((h) => h.pos),
+          );
         }
         const tables = [r.indicators, ...(r.projects ?? []).map((p) => p.indicators)].filter(
           (t) => t !== null,
         );
         for (const t of tables) {
-          expect(
-            posInside(
-              Object.values(t.headers).map((h) => h.pos),
-              wb,
-            ),
-          ).toBe(true);
+          within(
+            "indicator headers",
+            Object.values(t.headers).map((h) => h.pos),
+          );
           for (const row of t.rows) {
-            expect(posInside([row.target.pos, row.actual.pos, row.weight.cell.pos], wb)).toBe(true);
-            if (row.weight.value !== null) expect(Number.isFinite(row.weight.value)).toBe(true);
+            within(`indicator row ${row.row}`, [row.target.pos, row.actual.pos, row.weight.cell.pos]);
+            if (row.weight.value !== null && !Number.isFinite(row.weight.value))
+              problems.push(`indicator row ${row.row}: weight ${row.weight.value} not finite`);
           }
         }
+        expect(problems).toEqual([]);
       }),
       RUNS,
     );

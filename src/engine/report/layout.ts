@@ -46,37 +46,71 @@ function tokens(paragraph: string): string[] {
  * The lines a paragraph wraps to at `fontSize` points in `usablePts` of width, as a spreadsheet wraps a cell: a CJK
  * character is as wide as the font size and may break anywhere, a half-width character half of it, a Latin word or
  * number breaks only at a space (or anywhere when it is longer than a line); closing punctuation is never left at a
- * line's start nor opening punctuation at its end.
+ * line's start nor opening punctuation at its end. Fed one token at a time, so that a text growing at its end can be
+ * measured without wrapping it all again (GrowingText).
  */
-function wrapParagraph(paragraph: string, usablePts: number, fontSize: number): string[] {
-  const widthOf = (t: string) => (displayWidth(t) * fontSize) / 2;
-  const lines: string[][] = [[]];
-  let used = 0;
-  const push = (t: string) => {
-    lines[lines.length - 1].push(t);
-    used += widthOf(t);
-  };
-  const newLine = (carry: string[]) => {
-    lines.push([]);
-    used = 0;
-    for (const t of carry) push(t);
-  };
-  for (const token of tokens(paragraph)) {
-    const w = widthOf(token);
-    const line = lines[lines.length - 1];
-    if (used + w <= usablePts || line.length === 0) {
+class ParagraphWrapper {
+  private constructor(
+    private readonly usablePts: number,
+    private readonly fontSize: number,
+    /** Every line so far; only the last one still changes (tokens are added to it or carried off it). */
+    private readonly lines: string[][],
+    /** The width taken on the last line. */
+    private used: number,
+  ) {}
+
+  static start(usablePts: number, fontSize: number): ParagraphWrapper {
+    return new ParagraphWrapper(usablePts, fontSize, [[]], 0);
+  }
+
+  /** A copy to add more tokens to; the lines before the last are shared, as no token changes them again. */
+  copy(): ParagraphWrapper {
+    const lines = this.lines.slice();
+    lines[lines.length - 1] = lines[lines.length - 1].slice();
+    return new ParagraphWrapper(this.usablePts, this.fontSize, lines, this.used);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  text(): string[] {
+    return this.lines.map((l) => l.join("").replace(/\s+$/, ""));
+  }
+
+  private widthOf(t: string): number {
+    return (displayWidth(t) * this.fontSize) / 2;
+  }
+
+  private push(t: string): void {
+    this.lines[this.lines.length - 1].push(t);
+    this.used += this.widthOf(t);
+  }
+
+  private newLine(carry: string[]): void {
+    this.lines.push([]);
+    this.used = 0;
+    for (const t of carry) this.push(t);
+  }
+
+  add(token: string): void {
+    const usablePts = this.usablePts;
+    const w = this.widthOf(token);
+    const line = this.lines[this.lines.length - 1];
+    if (this.used + w <= usablePts || line.length === 0) {
       if (w > usablePts && line.length === 0 && token.length > 1) {
         // A word longer than the line: broken by characters.
         for (const ch of token) {
-          if (used + widthOf(ch) > usablePts && lines[lines.length - 1].length > 0) newLine([]);
-          push(ch);
+          if (this.used + this.widthOf(ch) > usablePts && this.lines[this.lines.length - 1].length > 0)
+            this.newLine([]);
+          this.push(ch);
         }
-      } else push(token);
-      continue;
+      } else this.push(token);
+      return;
     }
     if (/^\s$/.test(token)) {
-      newLine([]); // the space that breaks the line is not drawn
-      continue;
+      this.newLine([]); // the space that breaks the line is not drawn
+      return;
     }
     // The break falls before `token`: keep closing punctuation off the next line's start by taking the character
     // before it along, and opening punctuation off this line's end.
@@ -88,10 +122,15 @@ function wrapParagraph(paragraph: string, usablePts: number, fontSize: number): 
       if (line.length > 1) carry.unshift(line.pop() as string);
     }
     while (line.length > 1 && NO_LINE_END.has(line[line.length - 1])) carry.unshift(line.pop() as string);
-    newLine(carry);
-    push(token);
+    this.newLine(carry);
+    this.push(token);
   }
-  return lines.map((l) => l.join("").replace(/\s+$/, ""));
+}
+
+function wrapParagraph(paragraph: string, usablePts: number, fontSize: number): string[] {
+  const wrapper = ParagraphWrapper.start(usablePts, fontSize);
+  for (const token of tokens(paragraph)) wrapper.add(token);
+  return wrapper.text();
 }
 
 /** Width in points left for text in a cell `widthChars` Excel character units wide (7 px each, 5 px of margin). */
@@ -280,13 +319,73 @@ export function splitForRows(
 function cutByWidth(text: string, widthChars: number, fontSize: number, maxLines: number): string[] {
   const out: string[] = [];
   let current = "";
+  let growing = new GrowingText(widthChars, fontSize);
   for (const ch of text) {
-    if (current !== "" && estimateLines(current + ch, widthChars, fontSize) > maxLines) {
+    if (current !== "" && growing.linesWith(ch) > maxLines) {
       out.push(current);
       current = "";
+      growing = new GrowingText(widthChars, fontSize);
     }
     current += ch;
+    growing.append(ch);
   }
   if (current !== "") out.push(current);
   return out;
+}
+
+/**
+ * A text that grows one character at a time, and the number of lines it would wrap to with one more character —
+ * what estimateLines(text + ch) gives, without wrapping the whole text again for each character (cutting a
+ * 32,767-character cell into rows did that 32,767 times). The text's paragraphs and tokens are wrapLines' own: a
+ * finished paragraph's lines are counted once, and the current paragraph's tokens are fed to its wrapper except the
+ * last, which the next character may still extend (a Latin word) or, when it is "\r" before "\n", remove.
+ */
+class GrowingText {
+  private readonly usable: number;
+  /** The lines of the paragraphs before the current one. */
+  private finished = 0;
+  private paragraph: ParagraphWrapper;
+  /** The current paragraph's last token, not yet given to its wrapper. */
+  private last = "";
+
+  constructor(
+    widthChars: number,
+    private readonly fontSize: number,
+  ) {
+    this.usable = usablePoints(widthChars);
+    this.paragraph = ParagraphWrapper.start(this.usable, fontSize);
+  }
+
+  /** The lines of the current paragraph with `tail` (its last tokens) added. */
+  private paragraphLines(tail: readonly string[]): number {
+    if (tail.length === 0) return this.paragraph.lineCount;
+    const trial = this.paragraph.copy();
+    for (const token of tail) trial.add(token);
+    return trial.lineCount;
+  }
+
+  /** The last tokens of the current paragraph when it ends here: "\r" before "\n" belongs to the line break. */
+  private closingTail(): string[] {
+    return this.last === "" || this.last === "\r" ? [] : [this.last];
+  }
+
+  /** estimateLines of the text with `ch` appended. */
+  linesWith(ch: string): number {
+    // After "\n" comes a new paragraph, empty so far: one line.
+    if (ch === "\n") return this.finished + this.paragraphLines(this.closingTail()) + 1;
+    return this.finished + this.paragraphLines(tokens(this.last + ch));
+  }
+
+  append(ch: string): void {
+    if (ch === "\n") {
+      for (const token of this.closingTail()) this.paragraph.add(token);
+      this.finished += this.paragraph.lineCount;
+      this.paragraph = ParagraphWrapper.start(this.usable, this.fontSize);
+      this.last = "";
+      return;
+    }
+    const tail = tokens(this.last + ch);
+    for (const token of tail.slice(0, -1)) this.paragraph.add(token);
+    this.last = tail[tail.length - 1];
+  }
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   MAX_ROW_HEIGHT,
   SheetGrid,
@@ -68,6 +69,64 @@ describe("text measurement", () => {
       expect(heightForLines(estimateLines(p, 88, 12), 12)).toBeLessThan(MAX_ROW_HEIGHT);
     }
     expect(splitForRows(sentence, 88, 12)).toEqual([sentence]);
+  });
+
+  it("cuts a sentence longer than a row by characters: each piece as long as a row holds, words and punctuation as wrapLines counts them", () => {
+    // No sentence end (。；！？!?;. or a line break): the whole text is one sentence, cut character by character.
+    const part = fc.constantFrom(
+      "职",
+      "行",
+      "a",
+      "b",
+      "1",
+      " ",
+      "\t",
+      "\r",
+      "，",
+      "）",
+      "（",
+      "“",
+      "”",
+      "😀",
+      "𠀀",
+    );
+    const wordy = fc.constantFrom("abcdefghijklmnopqrstuvwxyz0123456789", "职".repeat(40), "2023年度");
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(part, wordy), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom(9, 10.5, 12),
+        fc.constantFrom(60, 100, 200),
+        (parts, width, size, lineHeight) => {
+          const text = parts.join("");
+          const maxLines = Math.floor((MAX_ROW_HEIGHT - 6) / lineHeight);
+          const pieces = splitForRows(text, width, size, lineHeight);
+          const problems: string[] = [];
+          if (pieces.join("") !== text) problems.push("pieces do not make up the text");
+          pieces.forEach((piece, i) => {
+            const lines = estimateLines(piece, width, size);
+            // One character more than a row holds is still a piece of its own: it cannot be cut further.
+            if (lines > maxLines && [...piece].length > 1) problems.push(`piece ${i} has ${lines} lines`);
+            const next = pieces[i + 1];
+            if (next !== undefined && estimateLines(piece + [...next][0], width, size) <= maxLines)
+              problems.push(`piece ${i} could hold the next character`);
+          });
+          expect(problems).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("cuts a cell of 32,767 CJK characters into rows that each hold as many as fit", () => {
+    const text = "职".repeat(32767);
+    const pieces = splitForRows(text, 60, 12);
+    expect(pieces.join("")).toBe(text);
+    const maxLines = Math.floor((MAX_ROW_HEIGHT - 6) / (12 * 1.4));
+    for (const piece of pieces.slice(0, -1)) {
+      expect(estimateLines(piece, 60, 12)).toBe(maxLines);
+      expect(estimateLines(piece + "职", 60, 12)).toBe(maxLines + 1);
+    }
   });
 });
 
