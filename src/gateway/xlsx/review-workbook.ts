@@ -3,12 +3,7 @@
  * one per sheet, a bold header row that stays in view and is printed on every page, A4 landscape one page wide.
  * Only the gateways import exceljs, so the CLI hands its tables over as plain data.
  */
-import type ExcelJS from "exceljs";
-
-// exceljs's Workbook class alone, not the package's entry: the entry adds the streaming reader and writer (unzipper,
-// archiver, their polyfills), which writing one small workbook never uses and which take about as long again to load.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the class is not exported apart from the entry.
-const Workbook = require("exceljs/lib/doc/workbook") as typeof ExcelJS.Workbook;
+import * as ExcelJS from "./exceljs";
 
 export type SummaryCellFormat = "text" | "integer" | "score" | "percent";
 
@@ -41,7 +36,7 @@ export async function summaryWorkbookBytes(
   sheets: readonly SummarySheet[],
   footer: string,
 ): Promise<Uint8Array> {
-  const wb = new Workbook();
+  const wb = new ExcelJS.Workbook();
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
