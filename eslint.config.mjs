@@ -54,23 +54,40 @@ const EXCELJS = {
   message: `Only the gateways (${LAYERS.gateways.join(", ")}) import exceljs. ${LAYER_MESSAGE}`,
 };
 
+/**
+ * exceljs by another way in: a file of the package (`exceljs/lib/doc/workbook`) or the gateway's own door to it
+ * (src/gateway/xlsx/exceljs.ts, which loads the parts the gateway uses), by import or by require().
+ */
+const EXCELJS_PATTERNS = [
+  { regex: "^exceljs/", message: EXCELJS.message },
+  { regex: "(^|/)gateway/xlsx/exceljs$", message: EXCELJS.message },
+];
+
 const OFFICE_GLOBALS = ["Office", "Excel", "OfficeExtension"].map((name) => ({
   name,
   message: `Only the gateways (${LAYERS.gateways.join(", ")}) touch the ${name} global. ${GLOBAL_MESSAGE}`,
 }));
 
 /** The rules of one file set: `patterns` for no-restricted-imports (also applied to dynamic import()). */
-function layerRules({ exceljs, patterns, globals }) {
+function layerRules({ exceljs, patterns: layerPatterns, globals }) {
+  const patterns = [...layerPatterns, ...(exceljs ? EXCELJS_PATTERNS : [])];
+  const selector = (regex) => `/${regex.replace(/\//g, "\\/")}/`;
   const rules = {
     "no-restricted-imports": ["error", { paths: exceljs ? [EXCELJS] : [], patterns }],
     "no-restricted-syntax": [
       "error",
       ...patterns.map((p) => ({
-        selector: `ImportExpression[source.value=/${p.regex.replace(/\//g, "\\/")}/]`,
+        selector: `ImportExpression[source.value=${selector(p.regex)}]`,
         message: p.message,
       })),
       ...(exceljs
-        ? [{ selector: "ImportExpression[source.value='exceljs']", message: EXCELJS.message }]
+        ? [
+            { selector: "ImportExpression[source.value='exceljs']", message: EXCELJS.message },
+            ...[{ regex: "^exceljs$" }, ...EXCELJS_PATTERNS].map((p) => ({
+              selector: `CallExpression[callee.name='require'][arguments.0.value=${selector(p.regex)}]`,
+              message: EXCELJS.message,
+            })),
+          ]
         : []),
     ],
   };

@@ -38,6 +38,8 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
     // The same components, each package loaded when first used instead of all ~60 for every UI test file.
     "^@fluentui/react-components$": "<rootDir>/tests/stubs/fluent-components-lazy.js",
+    // fast-check with the property tests' fixed seed set, loaded only by the files that have property tests.
+    "^fast-check$": "<rootDir>/tests/helpers/fast-check-seeded.ts",
   },
   // Jest's default is one worker fewer than the cores, which on a 2-core machine is a single worker: every suite in
   // a row. The suites are independent, so use every core.
@@ -45,5 +47,5 @@ module.exports = {
   // Only a hung test may fail on time. No test has a budget of its own: a busy machine is slower, not wrong.
   testTimeout: 10 * 60_000,
   // Testing Library's waits (tests/setup-dom.ts) and the Fluent style rules in jsdom.
-  setupFilesAfterEnv: ["<rootDir>/tests/setup-dom.ts", "<rootDir>/tests/setup-properties.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/setup-dom.ts"],
 };

@@ -10,7 +10,10 @@
  * exceljs (buffer, events, readable-stream); what the browser never reaches (fs, crypto for sheet passwords, the
  * core-js and regenerator polyfills every supported browser has natively) is left out.
  *
- * All of it sits in the preview's lazy chunk: the task pane inside Excel never downloads exceljs.
+ * The gateway itself requires only the parts it uses (src/gateway/xlsx/exceljs.ts: the Workbook class and the enums,
+ * which is what that entry holds), so Node skips the streaming reader and writer; the alias keeps any plain
+ * `import "exceljs"` on the same sources. All of it sits in the preview's lazy chunk: the task pane inside Excel never
+ * downloads exceljs.
  */
 "use strict";
 

@@ -4,7 +4,6 @@ import { resolve } from "path";
 import * as pipeline from "../app/pipeline";
 import type { Lang } from "../engine/i18n";
 import { checkReportText } from "../engine/text/index";
-import { readReportText, ReportTextReadError } from "../gateway/docx/read";
 import { checkEnvelope, formatCheckReport, formatTextReport, textEnvelope } from "./check-report";
 import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CommandContext } from "./command";
 import { cliMessages } from "./messages";
@@ -63,6 +62,8 @@ export async function runCheck({ io, lang, values, positionals }: CommandContext
 /** The text of the report at `path` (.docx or plain text); an unreadable file is an input error (exit 2). */
 async function reportText(path: string, shown: string, lang: Lang): Promise<string> {
   const t = cliMessages(lang);
+  // Loaded for a report given to check alone (it brings JSZip): a check of the workbook starts without it.
+  const { readReportText, ReportTextReadError } = await import("../gateway/docx/read");
   try {
     let bytes: Uint8Array;
     try {

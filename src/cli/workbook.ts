@@ -8,21 +8,23 @@
 import { readFile } from "fs/promises";
 import type { WorkbookHost } from "../app/host";
 import type { WorkbookSnapshot } from "../engine/snapshot";
-import { PackageWorkbookHost } from "../gateway/xlsx/package-host";
+import type { PackageWorkbookHost } from "../gateway/xlsx/package-host";
 import { readConfirmationsFile } from "../gateway/xlsx/read-confirmations";
 import { readOnlyXlsxHost, withoutReportSheets } from "../gateway/xlsx/read-only-host";
 import { readXlsxFileStreaming } from "../gateway/xlsx/read-stream";
 import { evaluateMissingFormulas } from "../gateway/xlsx/formulas/evaluate-missing";
 
 export { WorkbookReadError } from "../gateway/xlsx/read-error";
-export { PackageWriteError } from "../gateway/xlsx/package/index";
+export { PackageWriteError } from "../gateway/xlsx/package/workbook-part";
 export type { PackageWorkbookHost } from "../gateway/xlsx/package-host";
 
 /**
  * The workbook file as the host `generate` writes the report into. Throws WorkbookReadError for a file that is missing
  * or not a workbook, PackageWriteError for a workbook whose package cannot take our sheets.
  */
-export function openWorkbookFile(path: string): Promise<PackageWorkbookHost> {
+export async function openWorkbookFile(path: string): Promise<PackageWorkbookHost> {
+  // Loaded by `generate` alone: the package writer (JSZip, and exceljs to render our sheets) is no part of `check`.
+  const { PackageWorkbookHost } = await import("../gateway/xlsx/package-host");
   return PackageWorkbookHost.open(path);
 }
 

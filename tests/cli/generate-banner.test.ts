@@ -3,7 +3,7 @@
  * its --json carries the banner, and the written .xlsx shows it red and linked above both titles; the clean sample
  * has none (tests/cli/generate.test.ts).
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";

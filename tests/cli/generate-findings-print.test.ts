@@ -5,7 +5,7 @@
  * thousands separators and never 元 and 万元 in one message, "相差" without a sign and with 多/少, “” and not 「」, and
  * the cross-table mismatch naming both cells and which figure is the reference.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";

@@ -4,7 +4,7 @@
  * `check` reads, `generate` writes — an openpyxl package with absolute relationship targets included — and a re-run
  * on its own output keeps every user part and replaces our sheets instead of adding a second set.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import { tmpdir } from "os";

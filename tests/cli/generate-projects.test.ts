@@ -3,7 +3,7 @@
  * two forms stacked on one sheet, and one that mixes the department's tables with project forms, each through `check
  * --json` and `generate --json`, and the sheets the .xlsx package writer added read back with exceljs.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";

@@ -4,7 +4,7 @@
  * is in the output byte for byte, except the four parts the new sheets are announced in, whose user entries are
  * unchanged; our sheets hold the same cells as the exceljs route renders; and a second run replaces ours, nothing else.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { XMLParser } from "fast-xml-parser";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import JSZip from "jszip";

@@ -3,7 +3,7 @@
  * sheet-scoped defined names and the active tab follow their sheets, a sheet of ours the user changed stays theirs,
  * the calculation chain goes only when sheets go, and a workbook written by the exceljs route is taken over.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { readFileSync } from "fs";
 import JSZip from "jszip";
 import { join } from "path";

@@ -3,7 +3,7 @@
  * from the file as WPS would hold it) reads into the same snapshot as the .xlsx reader gives, and the report the WPS
  * host writes has the same values, merges and number formats as the .xlsx renderer's for the same spec.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseA1Range } from "../../src/engine/a1";

@@ -3,7 +3,7 @@
  * the sample workbook goes in, the output is read back with exceljs (and
  * its sheet XML opened where exceljs hides a detail), and every claim of the report's rendering is checked there.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { readFileSync } from "fs";
 import JSZip from "jszip"; // exceljs's own zip library, to look at the written sheet XML
 import { join } from "path";

@@ -3,7 +3,7 @@
  * `selfeval generate`, selects and marks cells, restores fills exactly, inserts the template, and refuses a file that
  * is not a workbook without losing the one that is open.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { generate, showFinding } from "../../src/app/pipeline";
 import { evaluateWorkbook } from "../../src/engine/evaluate";
 import { buildReport } from "../../src/engine/report/index";

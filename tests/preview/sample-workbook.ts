@@ -1,7 +1,7 @@
 /** The bundled sample's bytes, and a copy with one total changed, for the preview's tests. */
 import { readFileSync } from "fs";
 import { join } from "path";
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { SAMPLE_FILE_NAME } from "../../src/preview/sample";
 
 export const SAMPLE_PATH = join(__dirname, "..", "..", "assets", "sample", SAMPLE_FILE_NAME);

@@ -1,5 +1,5 @@
 /** What the grid shows for a cell: numbers in their format, merges as spans, fills and alignment from the workbook. */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { COVERED, columnWidthToPx, formatNumber, isCut, type SheetView } from "../../src/app/sheet-view";
 import { displayText, sheetView } from "../../src/gateway/xlsx/sheet-view";
 

@@ -2,7 +2,7 @@
  * Reads a built corpus workbook back as the grid the filing JSON describes, so the drift test and the builder agree on
  * what "the .xlsx matches its JSON" means: same sheets in order, same written cells, same merges.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import type { Cell, Filing } from "./corpus-format";
 
 export interface ReadSheet {

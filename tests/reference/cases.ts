@@ -4,7 +4,7 @@
  * are written by `npx ts-node --transpile-only scripts/make-reference.ts`, only on purpose, when a change of output is
  * meant; the test compares every run against them.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";

@@ -4,7 +4,7 @@
  * user's sheets over unchanged — text from cells stays text, never a formula.
  */
 import { createHash } from "crypto";
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../src/gateway/xlsx/exceljs";
 import {
   linkSync,
   mkdirSync,

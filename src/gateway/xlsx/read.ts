@@ -7,7 +7,7 @@
  * empty, the way Office.js reports them. A formula saved without a cached result reads as the UNCALCULATED_CODE error
  * value, so the checker can ask for a recalculation instead of adding it up as empty.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "./exceljs";
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../engine/snapshot";
 import { isUncalculated, uncalculatedValue } from "../../engine/snapshot";
 import { toCellValue } from "./cell-value";

@@ -2,7 +2,7 @@
  * The .xlsx gateway, write side: renders the report spec into an exceljs workbook — the user's own workbook, loaded
  * from their file, so every input sheet is carried over as it was and only our sheets are added or replaced.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "./exceljs";
 import {
   MARKER_SHEET_NAME,
   buildMarkerRows,

@@ -3,7 +3,7 @@
  * as their text, dates as serial numbers with their date format, errors as error values), number formats, solid
  * fills, merged areas and sheet visibility. Written from exceljs's model of the file, not from the WPS gateway.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../../../src/gateway/xlsx/exceljs";
 import { FakeEtApp, type FakeSheet } from "./workbook";
 import { ERROR_NUMBERS } from "./cells";
 

@@ -31,7 +31,6 @@ import { addChartToSheet } from "./chart-part";
 import { adaptOurSheet, sharedStringItems, usedStyleIndices } from "./our-sheet";
 import { ownedSheetsOf } from "./owned";
 import { removeParts } from "./remove-parts";
-import { renderOurSheets } from "./render-ours";
 import { appendStyles } from "./styles";
 import { editWorkbook } from "./workbook-edit";
 import { PackageWriteError, readWorkbookPart, type WorkbookPart } from "./workbook-part";
@@ -105,6 +104,9 @@ async function addReport<K extends ReportSheetKey>(
   const removed = book.sheets.filter((s) => ours.has(s.name.toUpperCase()));
   const kept = book.sheets.filter((s) => !ours.has(s.name.toUpperCase()));
 
+  // exceljs's workbook model renders our sheets, loaded on the first write: `selfeval check` opens the package (to
+  // read the 出错说明) without loading exceljs. In the browser's bundle it stays where it was ("eager": no chunk).
+  const { renderOurSheets } = await import(/* webpackMode: "eager" */ "./render-ours");
   const rendered = await renderOurSheets(
     kept.map((s) => s.name),
     spec,

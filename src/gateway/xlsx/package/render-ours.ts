@@ -4,7 +4,7 @@
  * clash with our names stand in as empty placeholders (and are dropped before saving), so the names planned are the
  * ones the user's workbook leaves free.
  */
-import ExcelJS from "exceljs";
+import * as ExcelJS from "../exceljs";
 import { mayBeReportSheetName, type ReportSheetKey, type ReportSpec } from "../../../engine/report/index";
 import { renderReport } from "../write";
 
