@@ -7,7 +7,7 @@ import {
   DEFAULT_ROW_HEIGHT,
   MAX_COLUMNS,
   NO_FILL_COLOR,
-  defaultFont,
+  newCell,
   intersects,
   normalizeColor,
   qualifiedAddress,
@@ -33,19 +33,7 @@ export interface RangeTarget {
 /** Beyond this, the fake refuses to touch cells one by one (the gateway never needs it; a bug would hang the test). */
 const MAX_CELLS_TOUCHED = 2_000_000;
 
-const PRISTINE: FakeCell = {
-  value: null,
-  formula: null,
-  numberFormat: "General",
-  fill: null,
-  font: defaultFont(),
-  borders: {},
-  horizontalAlignment: "General",
-  verticalAlignment: "Bottom",
-  wrapText: false,
-  indentLevel: 0,
-  hyperlink: null,
-};
+const PRISTINE: FakeCell = newCell();
 
 function cellCount(t: RangeTarget): number {
   return t.rects.reduce((n, r) => n + rectCells(r), 0);
@@ -75,7 +63,7 @@ function uniform<V>(t: RangeTarget, get: (cell: FakeCell) => V): V | null {
   let same = true;
   forEachCell(t, (row, col) => {
     if (!same) return;
-    const v = get(t.sheet.peek(row, col) ?? PRISTINE);
+    const v = get(t.sheet.cells.read(row, col) ?? PRISTINE);
     if (first) {
       value = v;
       first = false;
@@ -84,11 +72,12 @@ function uniform<V>(t: RangeTarget, get: (cell: FakeCell) => V): V | null {
   return same ? value : null;
 }
 
-function grid<V>(rect: CellRange, sheet: FakeSheet, get: (cell: FakeCell | undefined) => V): V[][] {
+/** A property of every cell of a rectangle, row by row. */
+function grid<V>(rect: CellRange, sheet: FakeSheet, get: (cell: Readonly<FakeCell> | undefined) => V): V[][] {
   const out: V[][] = [];
   for (let row = rect.top; row <= rect.bottom; row++) {
     const line: V[] = [];
-    for (let col = rect.left; col <= rect.right; col++) line.push(get(sheet.peek(row, col)));
+    sheet.cells.readRow(row, rect.left, rect.right, (cell) => line.push(get(cell)));
     out.push(line);
   }
   return out;
@@ -173,7 +162,8 @@ export class FakeRangeFont extends FakeClientObject<RangeTarget> {
   }
   private setField<K extends keyof FakeFont>(k: K, v: FakeFont[K]): void {
     this.write(k, v, (t) =>
-      editCells(t, (c) => (c.font[k] = k === "color" ? (normalizeColor(String(v)) as FakeFont[K]) : v)),
+      // A new font object: an unformatted cell shares the frozen PRISTINE_FONT with every other.
+      editCells(t, (c) => (c.font = { ...c.font, [k]: k === "color" ? normalizeColor(String(v)) : v })),
     );
   }
   get name(): string {
@@ -253,7 +243,8 @@ export class FakeRangeBorder extends FakeClientObject<RangeTarget> {
   }
   private common(t: RangeTarget, k: keyof FakeBorder): string | null {
     const values = this.sides(t).map(
-      ([row, col, side]) => t.sheet.peek(row, col)?.borders[side]?.[k] ?? (k === "style" ? "None" : null),
+      ([row, col, side]) =>
+        t.sheet.cells.read(row, col)?.borders[side]?.[k] ?? (k === "style" ? "None" : null),
     );
     return values.every((v) => v === values[0]) ? (values[0] ?? null) : null;
   }
@@ -270,13 +261,14 @@ export class FakeRangeBorder extends FakeClientObject<RangeTarget> {
       t.sheet.assertEditable();
       for (const [row, col, side] of this.sides(t)) {
         const cell = t.sheet.cell(row, col);
-        if (k === "style" && v === "None") {
-          delete cell.borders[side];
-          continue;
+        // New borders objects: an unformatted cell shares the frozen NO_BORDERS with every other.
+        const borders = { ...cell.borders };
+        if (k === "style" && v === "None") delete borders[side];
+        else {
+          const b = borders[side] ?? { style: "Continuous", weight: "Thin", color: "#000000" };
+          borders[side] = { ...b, [k]: k === "color" ? normalizeColor(v) : v };
         }
-        const b = cell.borders[side] ?? { style: "Continuous", weight: "Thin", color: "#000000" };
-        b[k] = k === "color" ? normalizeColor(v) : v;
-        cell.borders[side] = b;
+        cell.borders = borders;
       }
     });
   }
@@ -593,8 +585,6 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         if (applyTo !== "Contents") {
           Object.assign(cell, {
             ...PRISTINE,
-            font: defaultFont(),
-            borders: {},
             value: cell.value,
             formula: cell.formula,
           });
