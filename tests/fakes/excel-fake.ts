@@ -67,12 +67,9 @@ export class FakeExcel implements SyncHost {
   addSheet(name: string, init: SheetInit = {}): FakeSheet {
     const s = this.model.addSheet(name);
     const origin = parseA1Range(init.origin ?? "A1");
+    // Stored as given: the test states what Excel holds, no coercion.
     (init.rows ?? []).forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (v === null) return;
-        const cell = s.cell(origin.top + i, origin.left + j);
-        cell.value = v; // stored as given: the test states what Excel holds, no coercion
-      }),
+      row.forEach((v, j) => v !== null && s.cells.put(origin.top + i, origin.left + j, v)),
     );
     s.merges = (init.merges ?? []).map(parseA1Range);
     for (const [address, color] of Object.entries(init.fills ?? {})) {

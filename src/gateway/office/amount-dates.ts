@@ -23,30 +23,52 @@ export interface AmountColumn {
  */
 export function amountColumns(snapshot: WorkbookSnapshot): AmountColumn[] {
   const recognized = recognizeWorkbook(snapshot);
-  const tables: AmountCell[][] = [];
+  const columns: AmountColumn[] = [];
   if (recognized.budget) {
     const b = recognized.budget;
-    const rows = [b.total, ...Object.values(b.sources), ...Object.values(b.kinds)];
-    tables.push(rows.flatMap((r) => Object.values(r.cells)));
+    const spans = new ColumnSpans();
+    for (const r of [b.total, ...Object.values(b.sources), ...Object.values(b.kinds)])
+      for (const c of Object.values(r.cells)) spans.add(c);
+    columns.push(...spans.columns);
   }
-  for (const t of recognized.expenditures)
-    tables.push(t.rows.flatMap((r) => [r.total, ...Object.values(r.parts)]));
-  const columns: AmountColumn[] = [];
-  for (const cells of tables) {
-    const byColumn = new Map<string, { sheet: string; col: number; top: number; bottom: number }>();
-    for (const c of cells) {
-      if (typeof c.raw !== "number") continue;
-      const key = `${c.pos.sheet}\u0000${c.pos.col}`;
-      const seen = byColumn.get(key);
-      if (!seen) byColumn.set(key, { sheet: c.pos.sheet, col: c.pos.col, top: c.pos.row, bottom: c.pos.row });
-      else {
-        seen.top = Math.min(seen.top, c.pos.row);
-        seen.bottom = Math.max(seen.bottom, c.pos.row);
-      }
+  for (const t of recognized.expenditures) {
+    const spans = new ColumnSpans();
+    for (const r of t.rows) {
+      spans.add(r.total);
+      for (const c of Object.values(r.parts)) spans.add(c);
     }
-    columns.push(...byColumn.values());
+    columns.push(...spans.columns);
   }
   return columns;
+}
+
+/**
+ * The rows each column of one table spans with numbers, the columns in the order first met. Found by sheet, then by
+ * column number: a 支出决算表 of 200,000 rows has 600,000 amount cells, and a text key built for each ("sheet\0col")
+ * cost the read about a quarter of a second, a third of what recognising the table costs.
+ */
+class ColumnSpans {
+  readonly columns: { sheet: string; col: number; top: number; bottom: number }[] = [];
+  private readonly bySheet = new Map<string, Map<number, { top: number; bottom: number }>>();
+
+  add(c: AmountCell): void {
+    if (typeof c.raw !== "number") return;
+    const { sheet, row, col } = c.pos;
+    let byCol = this.bySheet.get(sheet);
+    if (!byCol) {
+      byCol = new Map();
+      this.bySheet.set(sheet, byCol);
+    }
+    const seen = byCol.get(col);
+    if (!seen) {
+      const span = { sheet, col, top: row, bottom: row };
+      byCol.set(col, span);
+      this.columns.push(span);
+    } else {
+      if (row < seen.top) seen.top = row;
+      if (row > seen.bottom) seen.bottom = row;
+    }
+  }
 }
 
 /**

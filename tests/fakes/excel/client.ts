@@ -57,8 +57,15 @@ interface Operation {
   readonly run: () => Capture | void;
 }
 
-/** UTF-8 length without Node's Buffer, so the fake can also run in a browser bundle. */
+/** Browsers and Node have one; jest's jsdom environment does not, and there the count below serves. */
+const encoder = typeof TextEncoder === "undefined" ? null : new TextEncoder();
+
+/**
+ * UTF-8 length without Node's Buffer, so the fake can also run in a browser bundle. The native encoder first: the
+ * payloads of a large read are tens of megabytes of JSON, which the loop below counts about ten times slower.
+ */
 export function utf8Length(text: string): number {
+  if (encoder) return encoder.encode(text).length;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

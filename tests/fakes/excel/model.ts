@@ -79,14 +79,23 @@ export function defaultFont(): FakeFont {
   return { name: "Calibri", size: 11, bold: false, italic: false, underline: "None", color: "#000000" };
 }
 
-function newCell(): FakeCell {
+/**
+ * The font and the (absent) borders of a cell nobody formatted, shared by every such cell: a fresh font and borders
+ * object per cell made a million-cell sheet three million objects, and building it cost seconds, most of them in the
+ * garbage collector. Frozen, so a change can only replace a cell's font or borders (copy on write), never alter
+ * every pristine cell at once.
+ */
+export const PRISTINE_FONT: FakeFont = Object.freeze(defaultFont());
+export const NO_BORDERS: FakeCell["borders"] = Object.freeze({});
+
+export function newCell(): FakeCell {
   return {
     value: null,
     formula: null,
     numberFormat: "General",
     fill: null,
-    font: defaultFont(),
-    borders: {},
+    font: PRISTINE_FONT,
+    borders: NO_BORDERS,
     horizontalAlignment: "General",
     verticalAlignment: "Bottom",
     wrapText: false,
@@ -167,31 +176,76 @@ export interface FakeChart {
 }
 
 /**
- * A sheet's cells, keyed as `row * MAX_COLUMNS + col` like a Map, stored row by row. A flat Map keyed that way made a
- * large sheet slow: past row 131,071 the keys are no small integers, so each lookup hashed a heap number and a
- * million-cell test spent seconds on the fake alone. Iterates row by row (rows in the order they were first touched).
+ * A cell given only a value, when the fake's sheet is built (FakeExcel.addSheet) or read: what a big sheet is made of.
+ * It becomes a FakeCell (holding that value, with no format) the first time anything asks for it as a cell.
+ */
+type BareValue = FakeValue;
+type Slot = FakeCell | BareValue;
+
+function isCell(s: Slot): s is FakeCell {
+  return typeof s === "object" && "numberFormat" in s;
+}
+
+/**
+ * A pristine cell standing in for a bare value while it is read (CellStore.read, forEachRead): one object for all of
+ * them, set to each value in turn, so reading a million bare values makes no million cells. Sealed, and handed out
+ * as Readonly: only the store sets its value.
+ */
+const BARE_VIEW: FakeCell = Object.seal(newCell());
+
+/**
+ * A sheet's cells, keyed as `row * MAX_COLUMNS + col` like a Map, stored row by row: a Map of rows, each an array
+ * indexed by column. A flat Map keyed that way made a large sheet slow: past row 131,071 the keys are no small
+ * integers, so each lookup hashed a heap number and a million-cell test spent seconds on the fake alone; a Map per row
+ * still cost a hash table per row. A cell that only ever received a value is kept as that bare value until someone
+ * asks for the cell: a FakeCell is an object of eleven properties, and a 200,000-row sheet of them took seconds to
+ * build and as long again in the garbage collector. Iterates row by row (rows in the order they were first touched),
+ * each row from its first column to its last.
  */
 export class CellStore implements Iterable<[number, FakeCell]> {
-  private readonly rows = new Map<number, Map<number, FakeCell>>();
+  private readonly rows = new Map<number, (Slot | undefined)[]>();
 
   /** The cell at a position, or undefined when it was never touched. */
   at(row: number, col: number): FakeCell | undefined {
-    return this.rows.get(row)?.get(col);
+    const line = this.rows.get(row);
+    const s = line?.[col];
+    if (s === undefined || isCell(s)) return s;
+    return promote(line as Slot[], col, s);
   }
 
   /** The cell at a position, created on first touch. */
   touch(row: number, col: number): FakeCell {
-    let line = this.rows.get(row);
-    if (!line) {
-      line = new Map();
-      this.rows.set(row, line);
-    }
-    let c = line.get(col);
-    if (!c) {
-      c = newCell();
-      line.set(col, c);
-    }
-    return c;
+    const line = this.line(row);
+    const s = line[col];
+    if (s === undefined) return (line[col] = newCell());
+    return isCell(s) ? s : promote(line, col, s);
+  }
+
+  /** Gives a cell a value, as `touch(row, col).value = value` does, without making a cell of a new one. */
+  put(row: number, col: number, value: FakeValue): void {
+    const line = this.line(row);
+    const s = line[col];
+    if (s !== undefined && isCell(s)) s.value = value;
+    else line[col] = value;
+  }
+
+  /**
+   * The cell at a position for reading it at once, or undefined when it was never touched: a bare value comes as a
+   * stand-in cell that the next read reuses, so keep nothing of it but the properties read, and never change it.
+   */
+  read(row: number, col: number): Readonly<FakeCell> | undefined {
+    return view(this.rows.get(row)?.[col]);
+  }
+
+  /** Reads every cell of a row from `left` to `right` (as `read` does) with the row looked up once. */
+  readRow(
+    row: number,
+    left: number,
+    right: number,
+    fn: (cell: Readonly<FakeCell> | undefined) => void,
+  ): void {
+    const line = this.rows.get(row);
+    for (let col = left; col <= right; col++) fn(view(line?.[col]));
   }
 
   get(key: number): FakeCell | undefined {
@@ -199,22 +253,50 @@ export class CellStore implements Iterable<[number, FakeCell]> {
     return this.at(row, key - row * MAX_COLUMNS);
   }
 
-  /** Every touched cell with its position, row by row. */
-  forEach(fn: (cell: FakeCell, row: number, col: number) => void): void {
-    for (const [row, line] of this.rows) for (const [col, c] of line) fn(c, row, col);
+  /** Every touched cell with its position, row by row, for reading it at once (as `read` gives it). */
+  forEachRead(fn: (cell: Readonly<FakeCell>, row: number, col: number) => void): void {
+    for (const [row, line] of this.rows) line.forEach((s, col) => s !== undefined && fn(view(s)!, row, col));
   }
 
   *entries(): IterableIterator<[number, FakeCell]> {
-    for (const [row, line] of this.rows) for (const [col, c] of line) yield [row * MAX_COLUMNS + col, c];
+    for (const [row, line] of this.rows) {
+      for (let col = 0; col < line.length; col++) {
+        const s = line[col];
+        if (s !== undefined) yield [row * MAX_COLUMNS + col, isCell(s) ? s : promote(line, col, s)];
+      }
+    }
   }
 
   *values(): IterableIterator<FakeCell> {
-    for (const line of this.rows.values()) yield* line.values();
+    for (const [, c] of this.entries()) yield c;
   }
 
   [Symbol.iterator](): IterableIterator<[number, FakeCell]> {
     return this.entries();
   }
+
+  private line(row: number): (Slot | undefined)[] {
+    let line = this.rows.get(row);
+    if (!line) {
+      line = [];
+      this.rows.set(row, line);
+    }
+    return line;
+  }
+}
+
+/** Turns a bare value into the cell that holds it, in its place. */
+function promote(line: (Slot | undefined)[], col: number, value: BareValue): FakeCell {
+  const c = newCell();
+  c.value = value;
+  line[col] = c;
+  return c;
+}
+
+function view(s: Slot | undefined): Readonly<FakeCell> | undefined {
+  if (s === undefined || isCell(s)) return s;
+  BARE_VIEW.value = s;
+  return BARE_VIEW;
 }
 
 let nextSheetId = 1;
@@ -259,7 +341,7 @@ export class FakeSheet {
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    this.cells.forEach((c, row, col) => {
+    this.cells.forEachRead((c, row, col) => {
       const used = c.value !== null || c.formula !== null || (!valuesOnly && isFormatted(c));
       if (!used) return;
       if (row < top) top = row;

@@ -7,6 +7,9 @@ import {
   DEFAULT_ROW_HEIGHT,
   MAX_COLUMNS,
   NO_FILL_COLOR,
+  newCell,
+  NO_BORDERS,
+  PRISTINE_FONT,
   defaultFont,
   intersects,
   normalizeColor,
@@ -33,19 +36,7 @@ export interface RangeTarget {
 /** Beyond this, the fake refuses to touch cells one by one (the gateway never needs it; a bug would hang the test). */
 const MAX_CELLS_TOUCHED = 2_000_000;
 
-const PRISTINE: FakeCell = {
-  value: null,
-  formula: null,
-  numberFormat: "General",
-  fill: null,
-  font: defaultFont(),
-  borders: {},
-  horizontalAlignment: "General",
-  verticalAlignment: "Bottom",
-  wrapText: false,
-  indentLevel: 0,
-  hyperlink: null,
-};
+const PRISTINE: FakeCell = newCell();
 
 function cellCount(t: RangeTarget): number {
   return t.rects.reduce((n, r) => n + rectCells(r), 0);
@@ -75,7 +66,7 @@ function uniform<V>(t: RangeTarget, get: (cell: FakeCell) => V): V | null {
   let same = true;
   forEachCell(t, (row, col) => {
     if (!same) return;
-    const v = get(t.sheet.peek(row, col) ?? PRISTINE);
+    const v = get(t.sheet.cells.read(row, col) ?? PRISTINE);
     if (first) {
       value = v;
       first = false;
@@ -84,11 +75,12 @@ function uniform<V>(t: RangeTarget, get: (cell: FakeCell) => V): V | null {
   return same ? value : null;
 }
 
-function grid<V>(rect: CellRange, sheet: FakeSheet, get: (cell: FakeCell | undefined) => V): V[][] {
+/** A property of every cell of a rectangle, row by row. */
+function grid<V>(rect: CellRange, sheet: FakeSheet, get: (cell: Readonly<FakeCell> | undefined) => V): V[][] {
   const out: V[][] = [];
   for (let row = rect.top; row <= rect.bottom; row++) {
     const line: V[] = [];
-    for (let col = rect.left; col <= rect.right; col++) line.push(get(sheet.peek(row, col)));
+    sheet.cells.readRow(row, rect.left, rect.right, (cell) => line.push(get(cell)));
     out.push(line);
   }
   return out;
@@ -173,7 +165,11 @@ export class FakeRangeFont extends FakeClientObject<RangeTarget> {
   }
   private setField<K extends keyof FakeFont>(k: K, v: FakeFont[K]): void {
     this.write(k, v, (t) =>
-      editCells(t, (c) => (c.font[k] = k === "color" ? (normalizeColor(String(v)) as FakeFont[K]) : v)),
+      editCells(t, (c) => {
+        // An unformatted cell shares the frozen PRISTINE_FONT with every other: it gets a font of its own.
+        if (c.font === PRISTINE_FONT) c.font = defaultFont();
+        c.font[k] = k === "color" ? (normalizeColor(String(v)) as FakeFont[K]) : v;
+      }),
     );
   }
   get name(): string {
@@ -216,27 +212,39 @@ export class FakeRangeFont extends FakeClientObject<RangeTarget> {
 
 export type BorderIndex = BorderSide | "InsideHorizontal" | "InsideVertical";
 
-/** The cell sides a border index paints over a rectangle (inside lines are both neighbours' shared sides). */
-function borderSides(rect: CellRange, index: BorderIndex): [number, number, BorderSide][] {
-  const out: [number, number, BorderSide][] = [];
+type SideVisitor = (row: number, col: number, side: BorderSide) => void;
+
+/**
+ * The cell sides a border index paints over a rectangle (inside lines are both neighbours' shared sides), row by row.
+ * Visited rather than listed: a report's borders cover tens of thousands of cells, three setters each.
+ */
+function forEachBorderSide(rect: CellRange, index: BorderIndex, fn: SideVisitor): void {
   const { top, left, bottom, right } = rect;
-  for (let row = top; row <= bottom; row++) {
-    for (let col = left; col <= right; col++) {
-      if (index === "EdgeTop" && row === top) out.push([row, col, "EdgeTop"]);
-      if (index === "EdgeBottom" && row === bottom) out.push([row, col, "EdgeBottom"]);
-      if (index === "EdgeLeft" && col === left) out.push([row, col, "EdgeLeft"]);
-      if (index === "EdgeRight" && col === right) out.push([row, col, "EdgeRight"]);
-      if (index === "InsideHorizontal") {
-        if (row > top) out.push([row, col, "EdgeTop"]);
-        if (row < bottom) out.push([row, col, "EdgeBottom"]);
+  const cols = (row: number, side: BorderSide) => {
+    for (let col = left; col <= right; col++) fn(row, col, side);
+  };
+  const rows = (col: number, side: BorderSide) => {
+    for (let row = top; row <= bottom; row++) fn(row, col, side);
+  };
+  if (index === "EdgeTop") cols(top, "EdgeTop");
+  else if (index === "EdgeBottom") cols(bottom, "EdgeBottom");
+  else if (index === "EdgeLeft") rows(left, "EdgeLeft");
+  else if (index === "EdgeRight") rows(right, "EdgeRight");
+  else if (index === "InsideHorizontal") {
+    for (let row = top; row <= bottom; row++) {
+      for (let col = left; col <= right; col++) {
+        if (row > top) fn(row, col, "EdgeTop");
+        if (row < bottom) fn(row, col, "EdgeBottom");
       }
-      if (index === "InsideVertical") {
-        if (col > left) out.push([row, col, "EdgeLeft"]);
-        if (col < right) out.push([row, col, "EdgeRight"]);
+    }
+  } else {
+    for (let row = top; row <= bottom; row++) {
+      for (let col = left; col <= right; col++) {
+        if (col > left) fn(row, col, "EdgeLeft");
+        if (col < right) fn(row, col, "EdgeRight");
       }
     }
   }
-  return out;
 }
 
 export class FakeRangeBorder extends FakeClientObject<RangeTarget> {
@@ -248,12 +256,13 @@ export class FakeRangeBorder extends FakeClientObject<RangeTarget> {
   ) {
     super(context, path, target, "RangeBorder");
   }
-  private sides(t: RangeTarget): [number, number, BorderSide][] {
-    return t.rects.flatMap((r) => borderSides(r, this.index));
+  private forEachSide(t: RangeTarget, fn: SideVisitor): void {
+    for (const r of t.rects) forEachBorderSide(r, this.index, fn);
   }
   private common(t: RangeTarget, k: keyof FakeBorder): string | null {
-    const values = this.sides(t).map(
-      ([row, col, side]) => t.sheet.peek(row, col)?.borders[side]?.[k] ?? (k === "style" ? "None" : null),
+    const values: (string | null)[] = [];
+    this.forEachSide(t, (row, col, side) =>
+      values.push(t.sheet.cells.read(row, col)?.borders[side]?.[k] ?? (k === "style" ? "None" : null)),
     );
     return values.every((v) => v === values[0]) ? (values[0] ?? null) : null;
   }
@@ -268,16 +277,20 @@ export class FakeRangeBorder extends FakeClientObject<RangeTarget> {
   private apply(k: keyof FakeBorder, v: string): void {
     this.write(k, v, (t) => {
       t.sheet.assertEditable();
-      for (const [row, col, side] of this.sides(t)) {
+      let value: string | undefined; // normalised at the first side, as Excel fails only when there is one
+      this.forEachSide(t, (row, col, side) => {
         const cell = t.sheet.cell(row, col);
         if (k === "style" && v === "None") {
-          delete cell.borders[side];
-          continue;
+          if (cell.borders[side]) delete cell.borders[side];
+          return;
         }
+        value ??= k === "color" ? normalizeColor(v) : v;
+        // An unformatted cell shares the frozen NO_BORDERS with every other: it gets borders of its own.
+        if (cell.borders === NO_BORDERS) cell.borders = {};
         const b = cell.borders[side] ?? { style: "Continuous", weight: "Thin", color: "#000000" };
-        b[k] = k === "color" ? normalizeColor(v) : v;
+        b[k] = value;
         cell.borders[side] = b;
-      }
+      });
     });
   }
   get style(): string {
@@ -593,8 +606,6 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         if (applyTo !== "Contents") {
           Object.assign(cell, {
             ...PRISTINE,
-            font: defaultFont(),
-            borders: {},
             value: cell.value,
             formula: cell.formula,
           });
