@@ -13,6 +13,7 @@ import { isUncalculated, uncalculatedValue } from "../../engine/snapshot";
 import { toCellValue } from "./cell-value";
 import { installFormulaResultFix } from "./formula-results";
 import { WorkbookReadError } from "./read-error";
+import { installSheetOrderFix } from "./sheet-order";
 import { sniffWorkbookBytes } from "./sniff";
 import { installNamespaceFix } from "./xml-namespaces";
 
@@ -21,6 +22,8 @@ export { toCellValue } from "./cell-value";
 installFormulaResultFix();
 // Parts written with a prefix for spreadsheetml (<x:workbook>) read as the usual ones.
 installNamespaceFix();
+// A workbook of ten thousand sheets loads in time proportional to its sheets, not to their square.
+installSheetOrderFix();
 
 export interface ReadXlsxOptions {
   /** Also keep a formulas grid per sheet (only sheets that have formulas get one). Default true. */
