@@ -64,9 +64,18 @@ async function failure(run: () => Promise<unknown>): Promise<string> {
   return "no error";
 }
 
+/**
+ * `build` run once for this file, on its first use: the fixtures below are only read, by each of the three readers
+ * (building the long text and the benchmark workbooks cost about as much as reading them).
+ */
+function once<T>(build: () => T): () => T {
+  let built: { readonly value: T } | null = null;
+  return () => (built ??= { value: build() }).value;
+}
+
 /** A budget sheet with every kind of cell value, a hidden sheet and an empty one. */
-function valuesWorkbook(): Promise<Uint8Array> {
-  return buildXlsx([
+const valuesWorkbook = once(() =>
+  buildXlsx([
     {
       name: "表一 预算执行情况",
       origin: "B2",
@@ -90,8 +99,8 @@ function valuesWorkbook(): Promise<Uint8Array> {
     },
     { name: "底稿", state: "hidden", cells: { C3: "隐藏的数据", D4: 42 } },
     { name: "空白页" },
-  ]);
-}
+  ]),
+);
 
 /** Hand-written SpreadsheetML that exceljs never writes itself. */
 function rawSpreadsheetML(): Uint8Array {
@@ -121,6 +130,30 @@ function longChineseTexts(): string[] {
   return Array.from({ length: 3000 }, () =>
     String.fromCharCode(...Array.from({ length: 300 }, () => 0x4e00 + Math.floor(random() * 0x5000))),
   );
+}
+
+/** Those texts down column A of one sheet, in a file on disk. */
+const longChineseFile = once(() => {
+  const texts = longChineseTexts();
+  const path = writeTempFile(
+    "long.xlsx",
+    rawXlsx([
+      { name: "长文本", sheetData: texts.map((t, i) => row(i + 1, textCell(`A${i + 1}`, t))).join("") },
+    ]),
+  );
+  return { texts, path };
+});
+
+/** The benchmark workbook of `rows` subject rows (bench/generate.ts), generated once for this file. */
+const benchmarkWorkbooks = new Map<number, Promise<string>>();
+function benchmarkWorkbook(rows: number): Promise<string> {
+  let path = benchmarkWorkbooks.get(rows);
+  if (path === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "selfeval-read-"));
+    path = generateWorkbook(join(dir, `rows-${rows}.xlsx`), rows).then((generated) => generated.path);
+    benchmarkWorkbooks.set(rows, path);
+  }
+  return path;
 }
 
 describe.each(READERS)("$reader", ({ read }) => {
@@ -371,10 +404,8 @@ describe.each(READERS)("$reader", ({ read }) => {
     });
 
     it("reads the benchmark workbooks, Chinese text whole", async () => {
-      const dir = mkdtempSync(join(tmpdir(), "selfeval-read-"));
       for (const rows of [200, 5000]) {
-        const generated = await generateWorkbook(join(dir, `rows-${rows}.xlsx`), rows);
-        const s = sheetNamed(await read(generated.path), "表二 支出决算表");
+        const s = sheetNamed(await read(await benchmarkWorkbook(rows)), "表二 支出决算表");
         // Title, caption, two header rows, the 合计 row, then the subject rows.
         expect(s.values).toHaveLength(5 + rows);
         expect(s.values[5].slice(0, 2)).toEqual(["201", "一般公共服务支出"]);
@@ -383,13 +414,7 @@ describe.each(READERS)("$reader", ({ read }) => {
     });
 
     it("keeps long Chinese text whole, also where a character straddles two streamed chunks", async () => {
-      const texts = longChineseTexts();
-      const path = writeTempFile(
-        "long.xlsx",
-        rawXlsx([
-          { name: "长文本", sheetData: texts.map((t, i) => row(i + 1, textCell(`A${i + 1}`, t))).join("") },
-        ]),
-      );
+      const { texts, path } = longChineseFile();
       // The precondition of the streamed case: the part is too big to be inflated whole.
       const zip = await openZip(path);
       const part = zip?.entries.get("xl/worksheets/sheet1.xml");
@@ -459,8 +484,7 @@ describe("the streaming reader alone (from the file and from its bytes): exactly
   });
 
   it("on a benchmark workbook", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "selfeval-stream-"));
-    await expectSame((await generateWorkbook(join(dir, "rows-200.xlsx"), 200)).path);
+    await expectSame(await benchmarkWorkbook(200));
   });
 
   it("refuses each hostile file with the in-memory reader's reason", async () => {

@@ -18,6 +18,8 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   private readonly values: SheetSnapshot["values"];
+  /** Whether every stored row is an array, so rowAt need not ask again for each row. */
+  private readonly rowsAreArrays: boolean;
   private readonly mergesByRow = new Map<number, CellRange[]>();
   private readonly tallMerges: CellRange[] = [];
 
@@ -27,7 +29,18 @@ export class SheetView {
     this.top = safeInt(sheet.originRow);
     this.left = safeInt(sheet.originCol);
     let width = 0;
-    for (const r of this.values) if (Array.isArray(r) && r.length > width) width = r.length;
+    let rowsAreArrays = true;
+    // A ragged sheet's empty rows are one shared array (a cell at row 1,048,576 makes a million of them): each
+    // distinct row is looked at once. Array.isArray is no cheap call everywhere (jest runs code in a vm context, where
+    // V8 does not inline it), and the recognisers walk every row.
+    let previous: unknown = NO_ROW;
+    for (const r of this.values) {
+      if (r === previous) continue;
+      previous = r;
+      if (!Array.isArray(r)) rowsAreArrays = false;
+      else if (r.length > width) width = r.length;
+    }
+    this.rowsAreArrays = rowsAreArrays;
     this.bottom = this.top + this.values.length - 1;
     this.right = this.left + width - 1;
     for (const m of Array.isArray(sheet.merges) ? sheet.merges : []) this.indexMerge(m);
@@ -100,9 +113,16 @@ export class SheetView {
   /** The stored row at an offset from the top (may be ragged or missing). */
   rowAt(offset: number): readonly CellValue[] {
     const r = this.values[offset];
-    return Array.isArray(r) ? r : [];
+    if (this.rowsAreArrays) return r ?? NO_CELLS;
+    return Array.isArray(r) ? r : NO_CELLS;
   }
 }
+
+/** Stands for "no row seen yet": equal to no row a snapshot can hold. */
+const NO_ROW = Symbol("no row");
+
+/** The row of an offset outside the grid, or of a stored row that is no array. */
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 
 function safeInt(n: number): number {
   return Number.isInteger(n) && n >= 0 ? n : 0;

@@ -227,6 +227,12 @@ class SheetReader {
   private readonly rows: CellValue[][] = [];
   private readonly formulas: (string | null)[][] = [];
   private anyFormula = false;
+  /**
+   * The absolute rows that have a <row> element, in the order they came (a repeated number twice): the used range is
+   * looked for in these alone, not in every index up to the last row (a cell at row 1,048,576 must not cost a
+   * million empty rows).
+   */
+  private readonly rowNumbers: number[] = [];
   private readonly mergeRefs: string[] = [];
   private readonly hyperlinkRefs: string[] = [];
   /** Shared-formula masters by address, to translate their dependents as exceljs does. */
@@ -302,6 +308,7 @@ class SheetReader {
     // exceljs cannot place a row without its number either (its row model refuses NaN).
     if (!Number.isInteger(n) || n < 1) throw new Error(`row without a number: ${String(r)}`);
     this.row = n - 1;
+    this.rowNumbers.push(this.row);
     this.previousCol = -1;
     // A repeated row number replaces the earlier row, as in exceljs.
     this.rows[this.row] = [];
@@ -373,15 +380,16 @@ class SheetReader {
     // used cell and one shared empty row (one value in A1 and one in XFD1048576 must not make 17 billion cells).
     const dense = height * width <= DENSE_CELL_LIMIT;
     const grid = <T>(lines: readonly (readonly T[] | undefined)[]): T[][] => {
-      const out: T[][] = [];
-      for (let r = bounds.top; r <= bounds.bottom; r++) {
-        const length = dense ? width : rowLengths.get(r);
-        out.push(
-          length === undefined
-            ? (EMPTY_ROW as unknown as T[])
-            : slice(lines[r], bounds.left, length, null as T),
-        );
+      if (!dense) {
+        // Every row the shared empty one, then those with used cells: the cost is theirs, not the range's height.
+        const ragged = new Array<T[]>(height).fill(EMPTY_ROW as unknown as T[]);
+        for (const [r, length] of rowLengths)
+          ragged[r - bounds.top] = slice(lines[r], bounds.left, length, null as T);
+        return ragged;
       }
+      const out: T[][] = [];
+      for (let r = bounds.top; r <= bounds.bottom; r++)
+        out.push(slice(lines[r], bounds.left, width, null as T));
       return out;
     };
     const values = grid<CellValue>(this.rows);
@@ -465,8 +473,8 @@ class SheetReader {
     let bottom = -1;
     let right = -1;
     const lastCol = new Map<number, number>();
-    const rowCount = Math.max(this.rows.length, this.formulas.length);
-    for (let r = 0; r < rowCount; r++) {
+    // Only rows that came in a <row> element hold cells (values or formulas); a repeated row gives the same answer.
+    for (const r of this.rowNumbers) {
       const line = this.rows[r];
       const f = this.formulas[r];
       const n = Math.max(line?.length ?? 0, f?.length ?? 0);

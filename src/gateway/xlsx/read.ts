@@ -13,6 +13,7 @@ import { isUncalculated, uncalculatedValue } from "../../engine/snapshot";
 import { toCellValue } from "./cell-value";
 import { installFormulaResultFix } from "./formula-results";
 import { WorkbookReadError } from "./read-error";
+import { installSheetOrderFix } from "./sheet-order";
 import { sniffWorkbookBytes } from "./sniff";
 import { installNamespaceFix } from "./xml-namespaces";
 
@@ -21,6 +22,8 @@ export { toCellValue } from "./cell-value";
 installFormulaResultFix();
 // Parts written with a prefix for spreadsheetml (<x:workbook>) read as the usual ones.
 installNamespaceFix();
+// A workbook of ten thousand sheets loads in time proportional to its sheets, not to their square.
+installSheetOrderFix();
 
 export interface ReadXlsxOptions {
   /** Also keep a formulas grid per sheet (only sheets that have formulas get one). Default true. */
@@ -150,13 +153,10 @@ function raggedGrid<T>(cells: readonly ReadCell[], bounds: CellRange, pick: (c: 
     const r = cell.row - bounds.top;
     lengths.set(r, Math.max(lengths.get(r) ?? 0, cell.col - bounds.left + 1));
   }
-  const grid: T[][] = new Array<T[]>(height);
-  // Rows without cells share the frozen EMPTY_ROW; the loop below writes only into rows that have cells.
-  const empty = EMPTY_ROW as unknown as T[];
-  for (let r = 0; r < height; r++) {
-    const length = lengths.get(r);
-    grid[r] = length === undefined ? empty : new Array<T>(length).fill(null as T);
-  }
+  // Rows without cells share the frozen EMPTY_ROW; the loop below writes only into rows that have cells. Those are
+  // given their own rows one by one, not looked up for each of the range's rows (a million for a cell at row 1,048,576).
+  const grid: T[][] = new Array<T[]>(height).fill(EMPTY_ROW as unknown as T[]);
+  for (const [r, length] of lengths) grid[r] = new Array<T>(length).fill(null as T);
   for (const cell of cells) grid[cell.row - bounds.top][cell.col - bounds.left] = pick(cell);
   return grid;
 }

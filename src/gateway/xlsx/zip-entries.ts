@@ -76,6 +76,7 @@ export async function zipOfBytes(data: Uint8Array): Promise<ZipDirectory | null>
 
 /** Closes the file of a zip opened with openZip (nothing to do for one in memory). */
 export async function closeZip(zip: ZipDirectory): Promise<void> {
+  readAhead.delete(zip);
   await zip.handle?.close();
 }
 
@@ -125,9 +126,28 @@ async function readDirectory(size: number, readAt: ReadAt): Promise<Map<string, 
   return entries;
 }
 
-function readAt(zip: ZipDirectory, position: number, length: number): Promise<Buffer> {
-  if (zip.bytes) return Promise.resolve(zip.bytes.subarray(position, position + length));
-  return readFromFile(zip.handle!, position, length);
+/**
+ * Small reads from a file (local headers, small entries) are served from one window of this many bytes read ahead:
+ * a workbook of ten thousand sheets is twenty thousand small reads, each a round trip through libuv's thread pool,
+ * where a dozen reads of the window do. Entries are mostly read in the order they are stored, so the window moves on.
+ */
+const READ_AHEAD_BYTES = 256 * 1024;
+
+/** The window last read ahead from each open zip file. */
+const readAhead = new WeakMap<ZipDirectory, { readonly start: number; readonly bytes: Buffer }>();
+
+async function readAt(zip: ZipDirectory, position: number, length: number): Promise<Buffer> {
+  if (zip.bytes) return zip.bytes.subarray(position, position + length);
+  if (length > READ_AHEAD_BYTES) return readFromFile(zip.handle!, position, length);
+  let window = readAhead.get(zip);
+  if (!window || position < window.start || position + length > window.start + window.bytes.length) {
+    const ahead = Math.min(READ_AHEAD_BYTES, zip.size - position);
+    const bytes = await readFromFile(zip.handle!, position, Math.max(length, ahead));
+    window = { start: position, bytes };
+    readAhead.set(zip, window);
+  }
+  // A read past the end of the file comes back short, as readFromFile's does.
+  return window.bytes.subarray(position - window.start, position - window.start + length);
 }
 
 async function readFromFile(handle: FileHandle, position: number, length: number): Promise<Buffer> {
