@@ -38,6 +38,8 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.js",
     // The same components, each package loaded when first used instead of all ~60 for every UI test file.
     "^@fluentui/react-components$": "<rootDir>/tests/stubs/fluent-components-lazy.js",
+    // The same icons, each read from the package's module for its family instead of all of them for every UI test file.
+    "^@fluentui/react-icons$": "<rootDir>/tests/stubs/fluent-icons-lazy.js",
   },
   // Jest's default is one worker fewer than the cores, which on a 2-core machine is a single worker: every suite in
   // a row. The suites are independent, so use every core.
