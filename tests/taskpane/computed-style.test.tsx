@@ -2,17 +2,38 @@
 /**
  * The UI suites' getComputedStyle (tests/jsdom-computed-style.ts, installed by tests/setup-dom.ts) gives what jsdom's
  * own gives, property for property, on every element: of planted cases (jsdom's default sheet, class rules, inherited
- * visibility, @media, inline styles, selectors the DOM cannot parse) and of the task pane after a generate run.
+ * visibility, @media, inline styles, selectors the DOM cannot parse) and of the Fluent components the pane is made of.
  */
-import { act, configure, fireEvent, render, screen } from "@testing-library/react";
-import type { WorkbookHost } from "../../src/app/host";
-import type { HostInfo } from "../../src/app/hosts";
-import { App } from "../../src/taskpane/App";
-import { FakeWorkbookHost } from "../app/fake-host";
-import { fixtureSnapshot } from "../app/fixtures";
+import { configure, render, screen } from "@testing-library/react";
+import {
+  Button,
+  Field,
+  FluentProvider,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Switch,
+  Tab,
+  TabList,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
 import { jsdomsComputedStyle } from "../jsdom-computed-style";
 
 configure({ defaultHidden: true });
+
+beforeAll(() => {
+  // jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (every Office web view has it).
+  if (!("ResizeObserver" in window)) {
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    };
+  }
+});
 
 /** Every property (name, value, priority) of a declaration, in order. */
 function declared(style: CSSStyleDeclaration): string[] {
@@ -83,17 +104,37 @@ test("planted cases: the default sheet, class rules, inherited visibility, @medi
   expect(window.getComputedStyle(document.querySelector(".y") as Element).visibility).toBe("hidden");
 });
 
-test("the task pane after a generate run, its Fluent styles included", async () => {
-  const host = new FakeWorkbookHost(fixtureSnapshot());
-  const info: HostInfo = { mode: "excel", host: "Excel", lang: "zh-CN" };
-  const connect = (): Promise<WorkbookHost | null> => Promise.resolve(host);
-  jest.spyOn(console, "error").mockImplementation(() => undefined);
-  render(<App detect={() => Promise.resolve(info)} connect={connect} />);
-  await screen.findByText("已连接 Excel");
-  await act(async () => {
-    fireEvent.click(screen.getByText("一键生成自评报告"));
-  });
-  await screen.findByText("核查发现 3 项错误，详见核查结果");
+test("Fluent's components as the pane uses them, their styles included", () => {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TabList selectedValue="a">
+        <Tab value="a">生成报告</Tab>
+        <Tab value="b">一致性检查</Tab>
+      </TabList>
+      <Button appearance="primary" icon={<DismissRegular />}>
+        一键生成自评报告
+      </Button>
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>未能生成自评报告</MessageBarTitle>
+          Excel 正在编辑单元格
+        </MessageBarBody>
+      </MessageBar>
+      <Field label="合计容差（表格单位）" validationMessage="请输入 0 到 1 之间的数。">
+        <Input value="3" readOnly />
+      </Field>
+      <Switch label="按预算执行率限制总分" />
+      <ProgressBar value={0.25} />
+    </FluentProvider>,
+  );
   expect(document.styleSheets.length).toBeGreaterThan(0);
   expect(differences(document.documentElement)).toEqual([]);
+  // Fluent's rules do reach the elements: an unselected Tab keeps a hidden copy of its label (it reserves the width
+  // of the bold label), which is not part of the tab's name.
+  const hidden = Array.from(document.body.querySelectorAll("*")).filter(
+    (element) => window.getComputedStyle(element).visibility === "hidden",
+  );
+  expect(hidden.map((element) => element.textContent)).toEqual(["一致性检查"]);
+  expect(screen.getByRole("tab", { name: "一致性检查" }).textContent).toBe("一致性检查一致性检查");
+  expect(window.getComputedStyle(screen.getByRole("group")).display).toBe("grid");
 });
