@@ -40,6 +40,8 @@ module.exports = {
     "^@fluentui/react-components$": "<rootDir>/tests/stubs/fluent-components-lazy.js",
     // fast-check with the property tests' fixed seed set, loaded only by the files that have property tests.
     "^fast-check$": "<rootDir>/tests/helpers/fast-check-seeded.ts",
+    // The same icons, each read from the package's module for its family instead of all of them for every UI test file.
+    "^@fluentui/react-icons$": "<rootDir>/tests/stubs/fluent-icons-lazy.js",
   },
   // Jest's default is one worker fewer than the cores, which on a 2-core machine is a single worker: every suite in
   // a row. The suites are independent, so use every core.

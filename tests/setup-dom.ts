@@ -1,6 +1,6 @@
 /**
  * Jest setup for every suite (jest.config.js); it acts only where a DOM exists (the jsdom suites: the task pane and
- * the preview). Two things, both so that a UI test's outcome and its duration do not depend on the machine:
+ * the preview). Three things, all so that a UI test's outcome and its duration do not depend on the machine:
  *
  * - Testing Library waits for a state, not for a clock: `findBy*` and `waitFor` retry on every DOM change until the
  *   state appears. Its default limit of 1 s turned a busy machine into a red test, so the limit is minutes away:
@@ -12,7 +12,12 @@
  *   selectors). The only declarations a DOM query reads are the ones that hide content (display, visibility: a Fluent
  *   Tab keeps a visibility-hidden copy of its label, which is not part of its name), so only those are inserted.
  *   The end-to-end run in Chromium (tests/e2e) shows the real styles.
+ * - jsdom's getComputedStyle also repeats that matching for every ancestor, to inherit `visibility`; the same result
+ *   computed once per element is installed in its place (tests/jsdom-computed-style.ts, compared with jsdom's by
+ *   tests/taskpane/computed-style.test.tsx).
  */
+
+import { installComputedStyle } from "./jsdom-computed-style";
 
 /** Half the suite's testTimeout (jest.config.js), so a missing state fails with Testing Library's message. */
 const ASYNC_UTIL_TIMEOUT_MS = 5 * 60_000;
@@ -21,6 +26,8 @@ const ASYNC_UTIL_TIMEOUT_MS = 5 * 60_000;
 const HIDES_CONTENT = /(^|[{;])\s*(display|visibility)\s*:/;
 
 if (typeof document !== "undefined") {
+  installComputedStyle(window);
+
   const insertRule = CSSStyleSheet.prototype.insertRule;
   CSSStyleSheet.prototype.insertRule = function insertRuleThatCanHide(
     this: CSSStyleSheet,
