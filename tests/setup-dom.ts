@@ -15,6 +15,9 @@
  * - jsdom's getComputedStyle also repeats that matching for every ancestor, to inherit `visibility`; the same result
  *   computed once per element is installed in its place (tests/jsdom-computed-style.ts, compared with jsdom's by
  *   tests/taskpane/computed-style.test.tsx).
+ *
+ * It also stands in for the two browser APIs every UI suite needs and jsdom lacks (ResizeObserver, structuredClone),
+ * once here instead of in each suite.
  */
 
 import { installComputedStyle } from "./jsdom-computed-style";
@@ -36,6 +39,21 @@ if (typeof document !== "undefined") {
   ): number {
     return HIDES_CONTENT.test(rule) ? insertRule.call(this, rule, index) : this.cssRules.length;
   };
+
+  // What every Office web view and browser has and jsdom lacks: Fluent's MessageBar measures itself with a
+  // ResizeObserver (no layout here, so nothing to observe), and the preview copies cell styles with structuredClone
+  // (plain data, so a JSON copy is the same thing).
+  if (!("ResizeObserver" in window)) {
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    };
+  }
+  if (!("structuredClone" in globalThis)) {
+    (globalThis as unknown as { structuredClone: unknown }).structuredClone = (v: unknown) =>
+      JSON.parse(JSON.stringify(v)) as unknown;
+  }
 
   beforeAll(async () => {
     // Loaded in the DOM suites only: the node suites need not pay for Testing Library.

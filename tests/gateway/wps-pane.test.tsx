@@ -15,13 +15,6 @@ configure({ defaultHidden: true });
 beforeAll(() => {
   // WPS's pane reports the language of the WPS interface; jsdom says en-US.
   Object.defineProperty(window.navigator, "language", { value: "zh-CN", configurable: true });
-  if (!("ResizeObserver" in window)) {
-    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    };
-  }
 });
 
 afterEach(() => {

@@ -19,17 +19,6 @@ beforeAll(async () => {
   // The pane loads the preview with import(); loaded here first, the render has nothing left to wait for but React.
   await import("../../src/preview/index");
   await brokenSampleBytes(); // made once, before the tests that open it
-  if (!("ResizeObserver" in window)) {
-    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    };
-  }
-  if (!("structuredClone" in globalThis)) {
-    (globalThis as unknown as { structuredClone: unknown }).structuredClone = (v: unknown) =>
-      JSON.parse(JSON.stringify(v)) as unknown;
-  }
 });
 
 function tabNames(): (string | null)[] {

@@ -12,13 +12,6 @@ import { sampleBytes } from "./sample-workbook";
 
 const excelLike = { kind: "excel" } as unknown as WorkbookHost;
 
-beforeAll(() => {
-  if (!("structuredClone" in globalThis)) {
-    (globalThis as unknown as { structuredClone: unknown }).structuredClone = (v: unknown) =>
-      JSON.parse(JSON.stringify(v)) as unknown;
-  }
-});
-
 afterEach(() => {
   delete (globalThis as { fetch?: unknown }).fetch;
 });

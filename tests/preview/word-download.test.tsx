@@ -21,17 +21,6 @@ let lastBlob: Blob | null = null;
 
 beforeAll(async () => {
   await import("../../src/preview/index");
-  if (!("ResizeObserver" in window)) {
-    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    };
-  }
-  if (!("structuredClone" in globalThis)) {
-    (globalThis as unknown as { structuredClone: unknown }).structuredClone = (v: unknown) =>
-      JSON.parse(JSON.stringify(v)) as unknown;
-  }
   // Browsers have these; jsdom does not, and the docx package encodes its XML with them.
   Object.assign(globalThis, { TextEncoder, TextDecoder });
   // jsdom has no object URLs and no download manager: record what the page hands over.

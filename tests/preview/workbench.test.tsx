@@ -20,18 +20,6 @@ import { BROKEN_CELL, BROKEN_SHEET, brokenSampleBytes, sampleBytes, untilOpened 
 
 beforeAll(async () => {
   await brokenSampleBytes(); // made once, before the tests that open it
-  // Browsers have structuredClone; jsdom does not. Cell styles are plain data, so a JSON copy is the same thing.
-  if (!("structuredClone" in globalThis)) {
-    (globalThis as unknown as { structuredClone: unknown }).structuredClone = (v: unknown) =>
-      JSON.parse(JSON.stringify(v)) as unknown;
-  }
-  if (!("ResizeObserver" in window)) {
-    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    };
-  }
 });
 
 function sampleFetch(): jest.Mock {

@@ -23,17 +23,6 @@ const PREVIEW_ZH: HostInfo = { mode: "preview", host: null, lang: "zh-CN" };
 // state, and jest.config.js gives a test minutes, so a busy machine is slower, not red.)
 configure({ defaultHidden: true });
 
-beforeAll(() => {
-  // jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (every Office web view has it).
-  if (!("ResizeObserver" in window)) {
-    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    };
-  }
-});
-
 let errorLog: jest.SpyInstance;
 beforeEach(() => {
   // The pane logs failures for whoever debugs; keep the test output clean.

@@ -24,17 +24,6 @@ import { jsdomsComputedStyle } from "../jsdom-computed-style";
 
 configure({ defaultHidden: true });
 
-beforeAll(() => {
-  // jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (every Office web view has it).
-  if (!("ResizeObserver" in window)) {
-    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    };
-  }
-});
-
 /** Every property (name, value, priority) of a declaration, in order. */
 function declared(style: CSSStyleDeclaration): string[] {
   return Array.from(style).map((name) =>

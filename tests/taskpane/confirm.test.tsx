@@ -17,16 +17,6 @@ import { fixtureSnapshot } from "../app/fixtures";
 
 configure({ defaultHidden: true });
 
-beforeAll(() => {
-  if (!("ResizeObserver" in window)) {
-    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    };
-  }
-});
-
 let errorLog: jest.SpyInstance;
 beforeEach(() => {
   errorLog = jest.spyOn(console, "error").mockImplementation(() => undefined);

@@ -26,16 +26,6 @@ const EXCEL_ZH: HostInfo = { mode: "excel", host: "Excel", lang: "zh-CN" };
 
 configure({ defaultHidden: true });
 
-beforeAll(() => {
-  if (!("ResizeObserver" in window)) {
-    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    };
-  }
-});
-
 test("评分 lists the projects with score and grade; a click selects the project's form", async () => {
   const snapshot = workbook(
     projectGrid("项目一", TRAINING),
