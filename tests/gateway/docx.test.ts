@@ -7,7 +7,15 @@ import { readFileSync } from "fs";
 import type ExcelJS from "exceljs";
 import { evaluateWorkbook } from "../../src/engine/evaluate";
 import type { Lang } from "../../src/engine/i18n";
+import {
+  DOTS_PER_INCH,
+  RATE_COLOR,
+  SCORE_COLOR,
+  WEIGHT_COLOR,
+  drawChartPicture,
+} from "../../src/gateway/docx/chart-picture";
 import { reportDocx } from "../../src/gateway/docx/index";
+import { encodePng } from "../../src/gateway/docx/png";
 import { mmToTwips } from "../../src/gateway/docx/typesetting";
 import { readXlsxBuffer } from "../../src/gateway/xlsx/read";
 import { SAMPLE_XLSX } from "../cli/run-cli";
@@ -86,19 +94,74 @@ describe("the Word report of the sample (zh-CN)", () => {
     expect(texts).toContain("\u3000\u3000经自评，对单位整体支出评分为99.78分，评价等级为“优”。");
   });
 
-  it("draws the scores as a Word chart (得分 against 分值 by 一级指标 and for the execution) at the end of 六", () => {
+  it("draws the scores as a picture at the end of 六, with the title and legend above it and the key below", () => {
     const texts = bodyParagraphs(doc).map((p) => p.text);
     const caption = texts.indexOf("图 1\u3000得分与分值（预算执行率 100.00%）");
     expect(caption).toBeGreaterThan(texts.indexOf(ZH_HEADINGS[5]));
+    // The key is a table: the next paragraph outside a table is 七's heading.
     expect(texts[caption + 1]).toBe(ZH_HEADINGS[6]);
-    expect(doc.files).toContain("word/charts/chart1.xml");
-    const chart = doc.chartXml ?? "";
-    expect(chart).toContain('<c:barDir val="col"/>');
-    const strings = [...chart.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
-    for (const name of ["得分", "分值", "预算执行率", "产出指标", "效益指标", "满意度指标"])
-      expect(strings).toContain(name);
-    // 产出指标: 8 + 8 + 6 + 6 + 6 + 5 + 5 + 6 = 50 points, all scored in the sample.
-    expect(strings).toContain("50");
+    // In the body: 六's last paragraph, the legend, the picture, the caption, then the key's cells.
+    const at = doc.paragraphs.findIndex((p) => p.pictures.length > 0);
+    expect(doc.paragraphs[at - 2].text).toMatch(/^\u3000\u30001\.入园企业满意度：/);
+    const legend = doc.paragraphs[at - 1];
+    expect(legend.text).toBe("得分与分值\u3000\u3000■ 得分\u3000\u3000■ 分值\u3000\u3000■ 预算执行率");
+    expect(legend.align).toBe("center");
+    // Each square in its series' colour, the same as the columns'; the words in the document's colour.
+    expect(legend.runs.filter((r) => r.text === "■").map((r) => r.color)).toEqual([
+      SCORE_COLOR,
+      WEIGHT_COLOR,
+      RATE_COLOR,
+    ]);
+    expect(legend.runs.filter((r) => r.text !== "■").every((r) => r.color === undefined)).toBe(true);
+    expect(legend.runs[0]).toMatchObject({ text: "得分与分值", bold: true });
+    expect(doc.paragraphs[at].text).toBe("");
+    expect(doc.paragraphs[at + 1].text).toBe("图 1\u3000得分与分值（预算执行率 100.00%）");
+    for (const p of [legend, doc.paragraphs[at], doc.paragraphs[at + 1]])
+      for (const r of p.runs)
+        expect(r.fonts).toEqual({
+          "w:ascii": "Times New Roman",
+          "w:hAnsi": "Times New Roman",
+          "w:eastAsia": "宋体",
+        });
+    // The key: number and name in cells of their own, one row of four, without borders.
+    expect(doc.paragraphs[at + 2].inTable).toBe(true);
+    expect(doc.tables).toHaveLength(2);
+    expect(doc.tables[0]).toEqual([["1", "预算执行率", "2", "产出指标", "3", "效益指标", "4", "满意度指标"]]);
+    expect(Object.values(doc.tableBorders[0])).toEqual(["none", "none", "none", "none", "none", "none"]);
+    // The 自评表's borders are the default single lines.
+    expect(Object.values(doc.tableBorders[1])).not.toContain("none");
+  });
+
+  it("embeds the picture as a PNG (pic:pic) with its alt text, the size of the text block, and no chart part", () => {
+    const pictures = doc.paragraphs.flatMap((p) => p.pictures);
+    expect(pictures).toHaveLength(1);
+    const [picture] = pictures;
+    expect(picture.isPicture).toBe(true);
+    expect(picture).toMatchObject({
+      name: "得分与分值",
+      title: "得分与分值",
+      description:
+        "得分与分值（得分/分值）：预算执行率 10/10，产出指标 50/50，效益指标 30/30，满意度指标 9.78/10；预算执行率 100.00%",
+    });
+    // 589 × 230 pixels at 96 an inch: 155.8 mm, the 156 mm text block less a fraction of a pixel.
+    expect([picture.cx, picture.cy]).toEqual([589 * 9525, 230 * 9525]);
+    expect(picture.target).toMatch(/^word\/media\/[^/]+\.png$/);
+    expect([...doc.media.keys()]).toEqual([picture.target]);
+    // The picture of the sample's figures, byte for byte: 得分 10, 50, 30, 9.78 against 10, 50, 30, 10, and the rate.
+    const expected = encodePng(
+      drawChartPicture({
+        scores: [10, 50, 30, 9.78],
+        weights: [10, 50, 30, 10],
+        rate: { fraction: 1, text: "100.00%" },
+      }).image,
+      DOTS_PER_INCH,
+    );
+    expect(Buffer.from(doc.media.get(picture.target!)!).equals(Buffer.from(expected))).toBe(true);
+    expect(doc.files.filter((f) => f.startsWith("word/charts/") || f.startsWith("word/embeddings/"))).toEqual(
+      [],
+    );
+    expect(doc.contentTypes).not.toContain("drawingml.chart");
+    expect(doc.contentTypes).toContain('<Default ContentType="image/png" Extension="png"/>');
   });
 
   it("holds the 自评表 as a Word table with its figures, merges as spans", () => {
@@ -261,5 +324,30 @@ describe("the Word report in English", () => {
     expect(heading.runs[0].fonts).toEqual({ "w:ascii": "Arial", "w:eastAsia": "黑体", "w:hAnsi": "Arial" });
     expect(heading.runs[0].bold).toBe(true);
     expect(doc.sectPr["w:pgSz"]).toMatchObject({ "w:w": "11906", "w:h": "16838" });
+  });
+
+  it("words the chart's legend, key and alt text in English around the same picture", () => {
+    const at = doc.paragraphs.findIndex((p) => p.pictures.length > 0);
+    expect(doc.paragraphs[at - 1].text).toBe(
+      "Score against weight\u2003\u2003■ Score\u2003\u2003■ Weight\u2003\u2003■ Budget execution rate",
+    );
+    expect(doc.paragraphs[at - 1].runs[0].fonts).toEqual({
+      "w:ascii": "Arial",
+      "w:hAnsi": "Arial",
+      "w:eastAsia": "宋体",
+    });
+    expect(doc.paragraphs[at + 1].text).toBe(
+      "Figure 1. Score against weight (budget execution rate 100.00%)",
+    );
+    // "Budget execution" is too long for four pairs a row: two rows of two.
+    expect(doc.tables[0]).toEqual([
+      ["1", "Budget execution", "2", "产出指标"],
+      ["3", "效益指标", "4", "满意度指标"],
+    ]);
+    const [picture] = doc.paragraphs[at].pictures;
+    expect(picture.description).toBe(
+      "Score against weight (score/weight): Budget execution 10/10, 产出指标 50/50, 效益指标 30/30, 满意度指标 9.78/10; budget execution rate 100.00%",
+    );
+    expect(picture.title).toBe("Score against weight");
   });
 });

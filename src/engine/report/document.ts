@@ -6,7 +6,7 @@
  */
 import { confirmedCounts, countedSummary } from "../confirmations";
 import { compareFindings, type Finding, type Severity, SEVERITIES } from "../findings";
-import { rateText } from "../format";
+import { rateText, scoreText } from "../format";
 import type { Lang } from "../i18n";
 import { FINDING_GROUP_ORDER, tableKindName } from "../table-kinds";
 import { ruleName } from "../rules/index";
@@ -63,11 +63,26 @@ export interface DocFindingGroup {
   }[];
 }
 
-/** The chart of the scores: 得分 against 分值 per 一级指标 and for the execution, drawn by Word from its data. */
+/**
+ * The chart of the scores: 得分 against 分值 for the execution and per 一级指标, with the budget execution rate. The
+ * .docx gateway draws it as a picture (numbers only inside it) and sets every word around it as document text.
+ */
 export interface DocChart {
   readonly title: string;
   readonly categories: readonly string[];
+  /** Two series in this order: 得分 then 分值, one value per category. */
   readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
+  /** The budget execution rate, drawn as a bar of its own; null when the workbook gives none. */
+  readonly rate: {
+    /** Its name in the legend: "预算执行率". */
+    readonly label: string;
+    /** As a fraction: 1 is 100%. */
+    readonly fraction: number;
+    /** "100.00%", as the caption and the narrative state it. */
+    readonly text: string;
+  } | null;
+  /** The chart in words, for a reader who cannot see the picture (its alt text). */
+  readonly description: string;
   /** The line under it: "图 1  得分与分值（预算执行率 100.00%）". */
   readonly caption: string;
   /** Where it goes: before `body[before]` (the heading after 六、部门整体支出绩效情况), or at the body's end. */
@@ -113,6 +128,11 @@ function texts(lang: Lang) {
       zh ? `${i}. “${rule}”（${where}）：${message}` : `${i}. "${rule}" (${where}): ${message}`,
     explanation: (text: string) => (zh ? `（出错说明：${text}）` : ` (Explanation: ${text})`),
     noCell: zh ? "未定位单元格" : "no cell",
+    rateLabel: zh ? "预算执行率" : "Budget execution rate",
+    chartDescription: (title: string, pairs: readonly string[], rate: string | null) =>
+      zh
+        ? `${title}（得分/分值）：${pairs.join("，")}${rate ? `；预算执行率 ${rate}` : ""}`
+        : `${title} (score/weight): ${pairs.join(", ")}${rate ? `; budget execution rate ${rate}` : ""}`,
     chartCaption: (title: string, rate: string | null) =>
       zh
         ? `图 1\u3000${title}${rate ? `（预算执行率 ${rate}）` : ""}`
@@ -249,12 +269,23 @@ export function buildReportDocument(input: ReportInput, lang: Lang): ReportDocum
   const rate = input.score?.execution.rate ?? null;
   // After the whole of 六 (its indicators included): before the seventh heading.
   const headings = body.map((p, i) => (p.kind === "heading" ? i : -1)).filter((i) => i >= 0);
-  const chart: DocChart | null = table.chart
+  const rateLine = rate === null ? null : rateText(rate);
+  const spec = table.chart;
+  const chart: DocChart | null = spec
     ? {
-        title: table.chart.title,
-        categories: table.chart.categories,
-        series: table.chart.series,
-        caption: t.chartCaption(table.chart.title, rate === null ? null : rateText(rate)),
+        title: spec.title,
+        categories: spec.categories,
+        series: spec.series,
+        rate: rate === null ? null : { label: t.rateLabel, fraction: rate, text: rateText(rate) },
+        description: t.chartDescription(
+          spec.title,
+          spec.categories.map(
+            (c, i) =>
+              `${c} ${scoreText(spec.series[0]?.values[i] ?? 0)}/${scoreText(spec.series[1]?.values[i] ?? 0)}`,
+          ),
+          rateLine,
+        ),
+        caption: t.chartCaption(spec.title, rateLine),
         before: headings[6] ?? body.length,
       }
     : null;

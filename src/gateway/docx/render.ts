@@ -7,11 +7,13 @@ import {
   AlignmentType,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   Table,
+  TableBorders,
   TableCell,
   TableRow,
   TextRun,
@@ -19,9 +21,6 @@ import {
   WidthType,
   type IRunOptions,
 } from "docx";
-// docx/charts is an "exports" subpath, which tsconfig's "node" resolution does not read: tsconfig.json maps it in
-// "paths" (kept free of comments, since tests read it as JSON).
-import { ChartRun } from "docx/charts";
 import type { Lang } from "../../engine/i18n";
 import { BANNER_COLOR } from "../../engine/report/banner";
 import {
@@ -34,7 +33,17 @@ import {
 } from "../../engine/report/document";
 import type { ReportInput } from "../../engine/report/input";
 import type { HorizontalAlignment } from "../../engine/report/spec";
+import {
+  DOTS_PER_INCH,
+  PICTURE_HEIGHT,
+  PICTURE_WIDTH,
+  RATE_COLOR,
+  SCORE_COLOR,
+  WEIGHT_COLOR,
+  drawChartPicture,
+} from "./chart-picture";
 import { FONT_TABLE_PATH, fontTableXml } from "./font-table";
+import { encodePng } from "./png";
 import {
   A4,
   LINE_EXACT,
@@ -159,33 +168,51 @@ function pageNumberFooter(f: DocumentFonts): Footer {
   });
 }
 
-/** Colours of the two series: 得分 in the theme's blue, 分值 in a quiet grey. */
-const SCORE_COLOR = "2F5597";
-const WEIGHT_COLOR = "BFBFBF";
-
 /**
- * The chart of the scores as a Word chart (a chart part with its data, so Word's "Edit Data" opens it), centred on a
- * line of its own (not the body's fixed 28-point line, which would clip it), and its caption under it.
+ * The chart of the scores, each piece where it reads best: the title and legend as a line of text, the chart as a
+ * picture with numbers only (chart-picture.ts), the caption under it, then the key that names each numbered category.
+ * The words are document text in the document's faces, so they print in 宋体 like the table, and Word's search, the
+ * 文数一致 check and a screen reader all read them. Kept together on one page (keepNext down to the key).
  */
-function chartParagraphs(chart: DocChart, f: DocumentFonts): Paragraph[] {
-  const eastAsia = f.table.eastAsia;
+function chartParagraphs(chart: DocChart, f: DocumentFonts, lang: Lang): (Paragraph | Table)[] {
+  const [score, weight] = chart.series;
+  const picture = drawChartPicture({
+    scores: score?.values ?? [],
+    weights: weight?.values ?? [],
+    rate: chart.rate,
+  });
+  const swatches = [
+    { name: score?.name ?? "", color: SCORE_COLOR },
+    { name: weight?.name ?? "", color: WEIGHT_COLOR },
+    ...(chart.rate ? [{ name: chart.rate.label, color: RATE_COLOR }] : []),
+  ];
+  const space = lang === "zh-CN" ? "\u3000" : "\u2003";
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: 120, after: 0 },
+      spacing: EXACT,
+      keepNext: true,
       children: [
-        new ChartRun({
-          type: "column",
-          title: chart.title,
-          categories: [...chart.categories],
-          series: chart.series.map((s, i) => ({
-            name: s.name,
-            values: [...s.values],
-            color: i === 0 ? SCORE_COLOR : WEIGHT_COLOR,
-          })),
-          font: { name: eastAsia },
-          dataLabels: { value: true },
-          transformation: { width: 576, height: 300 },
+        ...runs(chart.title, f.table, SIZES.table, { bold: true }),
+        // "■ 得分": the square in the series' colour, as the legend of a chart has it.
+        ...swatches.flatMap((s) => [
+          ...runs(`${space}${space}`, f.table, SIZES.table),
+          ...runs("\u25A0", f.table, SIZES.table, { color: s.color }),
+          ...runs(` ${s.name}`, f.table, SIZES.table),
+        ]),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      // Single spacing: the body's fixed 28-point line would clip the picture to its height.
+      spacing: { before: 0, after: 0 },
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: "png",
+          data: encodePng(picture.image, DOTS_PER_INCH),
+          transformation: { width: PICTURE_WIDTH, height: PICTURE_HEIGHT },
+          altText: { name: chart.title, title: chart.title, description: chart.description },
           // Its run names its faces too, as every run of the document does.
           run: { font: { ascii: f.table.ascii, hAnsi: f.table.hAnsi, eastAsia: f.table.eastAsia } },
         }),
@@ -194,9 +221,70 @@ function chartParagraphs(chart: DocChart, f: DocumentFonts): Paragraph[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: EXACT,
+      keepNext: true,
       children: runs(chart.caption, f.table, SIZES.table),
     }),
+    chartKey(chart.categories, f.table),
   ];
+}
+
+/** A 五号 character's width in twips (10.5 pt); Latin letters and digits take about half. */
+const CJK_WIDTH = SIZES.table * 20;
+const NUMBER_WIDTH = 420;
+const KEY_MARGIN = 60;
+
+/** About how wide `text` sets at 五号, in twips. */
+function setWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? CJK_WIDTH : CJK_WIDTH * 0.55;
+  return w;
+}
+
+/**
+ * The key: each category's number (as under its columns in the picture) and its name, in a table without borders,
+ * up to as many pairs a row as the longest name allows (four, three, two or one), read row by row. The number and the
+ * name are cells of their own, so no reader of the text takes "2 分…" for a score of 2.
+ */
+function chartKey(categories: readonly string[], fonts: RunFonts): Table {
+  const longest = Math.max(...categories.map(setWidth));
+  const perRow =
+    [4, 3, 2].find((k) => longest <= Math.floor(TEXT_WIDTH / k) - NUMBER_WIDTH - 4 * KEY_MARGIN) ?? 1;
+  // As few rows as that allows, filled evenly: four names in two rows of two, not three and one.
+  const pairs = Math.ceil(categories.length / Math.ceil(categories.length / perRow));
+  const pairWidth = Math.floor(TEXT_WIDTH / pairs);
+  const widths = Array.from({ length: pairs }, () => [NUMBER_WIDTH, pairWidth - NUMBER_WIDTH]).flat();
+  const rows: TableRow[] = [];
+  for (let start = 0; start < categories.length; start += pairs) {
+    // Half a line under the last row, before the next heading.
+    const after = start + pairs >= categories.length ? LINE_EXACT / 2 : 0;
+    const cell = (text: string, width: number, align: "left" | "right") =>
+      new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        margins: { left: KEY_MARGIN, right: KEY_MARGIN, top: 0, bottom: 0 },
+        children: [
+          new Paragraph({
+            alignment: ALIGN[align],
+            spacing: { line: 240, lineRule: LineRuleType.AUTO, after },
+            children: runs(text, fonts, SIZES.table),
+          }),
+        ],
+      });
+    const children: TableCell[] = [];
+    for (let k = 0; k < pairs; k++) {
+      const i = start + k;
+      children.push(
+        cell(i < categories.length ? String(i + 1) : "", NUMBER_WIDTH, "right"),
+        cell(i < categories.length ? categories[i] : "", pairWidth - NUMBER_WIDTH, "left"),
+      );
+    }
+    rows.push(new TableRow({ cantSplit: true, children }));
+  }
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: TableBorders.NONE,
+    rows,
+  });
 }
 
 /** The document's parts in order: title, the sections, 核查结果 when findings stand, then the 自评表 as 附件. */
@@ -214,10 +302,10 @@ function documentChildren(doc: ReportDocument, f: DocumentFonts): (Paragraph | T
     );
   }
   doc.body.forEach((p, i) => {
-    if (doc.chart && doc.chart.before === i) out.push(...chartParagraphs(doc.chart, f));
+    if (doc.chart && doc.chart.before === i) out.push(...chartParagraphs(doc.chart, f, lang));
     out.push(bodyParagraph(p.kind, p.text, f, lang));
   });
-  if (doc.chart && doc.chart.before >= doc.body.length) out.push(...chartParagraphs(doc.chart, f));
+  if (doc.chart && doc.chart.before >= doc.body.length) out.push(...chartParagraphs(doc.chart, f, lang));
   if (doc.findings) {
     out.push(bodyParagraph("heading", doc.findings.heading, f, lang, { pageBreakBefore: true }));
     // Indented like the narrative's body paragraphs, which open with two full-width spaces in Chinese.

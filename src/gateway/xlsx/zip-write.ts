@@ -6,6 +6,10 @@
  * runs mostly before V8 has optimized it; zlib does the same work natively in a fraction of the time.
  */
 import * as zlib from "zlib";
+import { crc32OfTable } from "../crc32";
+
+/** The table-driven CRC-32, for a Node without zlib.crc32 (and for the tests that compare the two). */
+export { crc32OfTable };
 
 export interface ZipFileEntry {
   readonly name: string;
@@ -79,28 +83,8 @@ function dosDateTime(date: Date): { time: number; day: number } {
   };
 }
 
-let table: Uint32Array | null = null;
-
 /** CRC-32 (the zip one): zlib's native crc32 where this Node has it (20.15 and later), computed here otherwise. */
 export function crc32(data: Uint8Array): number {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   return native ? native(data) >>> 0 : crc32OfTable(data);
-}
-
-/** The same, byte by byte from a table: for a Node without zlib.crc32. */
-export function crc32OfTable(data: Uint8Array): number {
-  table ??= makeTable();
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function makeTable(): Uint32Array {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
 }
