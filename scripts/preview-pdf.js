@@ -4,8 +4,9 @@
  * the Word report print. Builds the CLI, runs `selfeval generate --out … --docx …` on the sample workbook, converts
  * both outputs to PDF with LibreOffice (headless) and the PDFs to one PNG per page with pdftoppm, all under
  * tmp/preview/, and prints the PNG paths. LibreOffice prints every visible sheet, so the input sheets come first and
- * the report's three sheets last. `--readme` also refreshes the README's picture of the Word report's first page
- * (assets/readme/word-report-<lang>.png), only when asked.
+ * the report's three sheets last. `--readme` also refreshes the README's pictures of the Word report: its first page
+ * (assets/readme/word-report-<lang>.png) and the page with the chart of the scores, at a resolution its numbers can be
+ * read at (assets/readme/word-report-chart-<lang>.png), only when asked.
  *
  * The conversion reads assets/fonts/fontconfig.xml (FONTCONFIG_FILE), which maps 宋体, 仿宋_GB2312, 楷体_GB2312, 黑体
  * and 方正小标宋简体 to Debian's Simplified-Chinese faces; without it LibreOffice falls back to Noto Sans CJK JP.
@@ -250,6 +251,33 @@ async function main() {
     const target = join(README_PICTURES, `word-report-${lang}.png`);
     copyFileSync(join(OUT_DIR, first), target);
     process.stdout.write(`README picture: ${target}\n`);
+    // The chart's page: the one whose text has the chart's caption ("图 1" / "Figure 1.").
+    const pages = Number(
+      /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [docxPdf], { encoding: "utf8" }))?.[1] ?? 0,
+    );
+    for (let page = 1; page <= pages; page++) {
+      const text = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), docxPdf, "-"], {
+        encoding: "utf8",
+      });
+      if (!/图 1|Figure 1\./.test(text)) continue;
+      const stem = join(OUT_DIR, `${name}-word-chart`);
+      execFileSync("pdftoppm", [
+        "-png",
+        "-r",
+        "100",
+        "-f",
+        String(page),
+        "-l",
+        String(page),
+        "-singlefile",
+        docxPdf,
+        stem,
+      ]);
+      const chartTarget = join(README_PICTURES, `word-report-chart-${lang}.png`);
+      copyFileSync(`${stem}.png`, chartTarget);
+      process.stdout.write(`README picture: ${chartTarget} (page ${page})\n`);
+      break;
+    }
   }
 
   process.stdout.write(`PDF: ${pdf}\nPDF: ${docxPdf}\n`);
