@@ -5,8 +5,8 @@
  * its percentage. Only numbers are written inside the picture (stroke-font.ts); the title, the legend and the key of
  * the numbers are Word text around it (render.ts), in the document's faces.
  *
- * A picture rather than a Word chart because it prints the same in Word, WPS, LibreOffice and on paper: a chart part
- * is drawn by each program's own chart engine, with its own fonts, and some lose or misplace its labels.
+ * A picture rather than a Word chart because it renders the same in Word, WPS, LibreOffice and on paper: a chart part
+ * is drawn by each program's own chart engine, with its own fonts and defaults.
  */
 import { scoreText } from "../../engine/format";
 import { Raster, rgb, textWidth, type Rgb } from "./raster";
