@@ -89,7 +89,8 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets", to: "assets" },
+          // The README's pictures stay in the repository: the add-in serves its icons, not documentation.
+          { from: "assets", to: "assets", globOptions: { ignore: ["**/readme/**"] } },
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "src/taskpane/support.html", to: "support.html" },
           // The pane's ES5 guard for old webviews, as written: taskpane.html loads it by name (no minifier rewrites it).
