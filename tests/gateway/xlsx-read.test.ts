@@ -429,10 +429,12 @@ describe.each(READERS)("$reader", ({ read }) => {
       expect(shapes["没有工作表.xlsx"].sheets).toEqual([]);
       expect(shapes["只有图表.xlsx"].sheets).toEqual([]);
       expect(shapes["一张空表.xlsx"].sheets.map((x) => [x.name, x.values])).toEqual([["Sheet1", []]]);
+      // The only read of these ten thousand sheets by readXlsxBuffer (in readXlsxFile's run): reliability/hostile-files
+      // leaves it to this test, which therefore checks the last sheet whole.
       const many = shapes["一万张空表.xlsx"].sheets;
-      expect([many.length, many[9999].name, many.every((x) => x.values.length === 0)]).toEqual([
+      expect([many.length, many[9999], many.every((x) => x.values.length === 0)]).toEqual([
         10000,
-        "Sheet10000",
+        { name: "Sheet10000", originRow: 0, originCol: 0, values: [], merges: [], hidden: false },
         true,
       ]);
       const [s] = shapes["远端单元格.xlsx"].sheets;
