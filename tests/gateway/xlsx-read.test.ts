@@ -123,12 +123,15 @@ function rawSpreadsheetML(): Uint8Array {
   ]);
 }
 
+/** Math.floor read once for the 900,000 characters below: each read of a global costs ~0.2 µs in jest's vm context. */
+const { floor } = Math;
+
 /** Seeded random CJK text (3 bytes each in UTF-8) so big after deflate that the sheet part is streamed in chunks,
  * which end inside a character somewhere. */
 function longChineseTexts(): string[] {
   const random = prng(7);
   return Array.from({ length: 3000 }, () =>
-    String.fromCharCode(...Array.from({ length: 300 }, () => 0x4e00 + Math.floor(random() * 0x5000))),
+    String.fromCharCode(...Array.from({ length: 300 }, () => 0x4e00 + floor(random() * 0x5000))),
   );
 }
 
