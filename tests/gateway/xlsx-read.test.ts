@@ -123,12 +123,15 @@ function rawSpreadsheetML(): Uint8Array {
   ]);
 }
 
+/** Math.floor read once for the 900,000 characters below: each read of a global costs ~0.2 µs in jest's vm context. */
+const { floor } = Math;
+
 /** Seeded random CJK text (3 bytes each in UTF-8) so big after deflate that the sheet part is streamed in chunks,
  * which end inside a character somewhere. */
 function longChineseTexts(): string[] {
   const random = prng(7);
   return Array.from({ length: 3000 }, () =>
-    String.fromCharCode(...Array.from({ length: 300 }, () => 0x4e00 + Math.floor(random() * 0x5000))),
+    String.fromCharCode(...Array.from({ length: 300 }, () => 0x4e00 + floor(random() * 0x5000))),
   );
 }
 
@@ -429,10 +432,12 @@ describe.each(READERS)("$reader", ({ read }) => {
       expect(shapes["没有工作表.xlsx"].sheets).toEqual([]);
       expect(shapes["只有图表.xlsx"].sheets).toEqual([]);
       expect(shapes["一张空表.xlsx"].sheets.map((x) => [x.name, x.values])).toEqual([["Sheet1", []]]);
+      // The only read of these ten thousand sheets by readXlsxBuffer (in readXlsxFile's run): reliability/hostile-files
+      // leaves it to this test, which therefore checks the last sheet whole.
       const many = shapes["一万张空表.xlsx"].sheets;
-      expect([many.length, many[9999].name, many.every((x) => x.values.length === 0)]).toEqual([
+      expect([many.length, many[9999], many.every((x) => x.values.length === 0)]).toEqual([
         10000,
-        "Sheet10000",
+        { name: "Sheet10000", originRow: 0, originCol: 0, values: [], merges: [], hidden: false },
         true,
       ]);
       const [s] = shapes["远端单元格.xlsx"].sheets;

@@ -20,7 +20,7 @@ import {
 import type { CellRange } from "../../engine/snapshot";
 import type { TemplateSheet } from "../../engine/template";
 import { installInternalHyperlinkFix } from "./render-hyperlinks";
-import { toExcelStyle } from "./render-style";
+import { copyStyle, toExcelStyle } from "./render-style";
 
 installInternalHyperlinkFix();
 
@@ -200,7 +200,7 @@ function writeCell(
   names: Readonly<Partial<Record<ReportSheetKey, string>>>,
 ): void {
   // Each cell gets its own copy: exceljs shares style objects by reference, and a later numFmt change must not leak.
-  cell.style = structuredClone(style);
+  cell.style = copyStyle(style);
   if (spec.text) cell.numFmt = "@"; // user text stays text if someone edits the cell later
   // No value for "" either: Office.js writes it as an empty cell, and the sheet's fingerprint counts it as none.
   if (spec.value === null || spec.value === "") return;
