@@ -25,8 +25,12 @@ export const POOL_INTERRUPT_BUDGET = 1_000_000;
 
 /** For `selfeval review` with these arguments (after the script): the raised budget when it will run a pool. */
 export function tuneTieringForReview(argv: readonly string[]): void {
-  const threads = workersArgument(argv) ?? availableParallelism();
-  if (threads > 1) setFlagsFromString(`--interrupt-budget=${POOL_INTERRUPT_BUDGET}`);
+  if (reviewThreads(argv) > 1) setFlagsFromString(`--interrupt-budget=${POOL_INTERRUPT_BUDGET}`);
+}
+
+/** The threads `selfeval review` with these arguments will check files on, as its --workers option reads them. */
+export function reviewThreads(argv: readonly string[]): number {
+  return workersArgument(argv) ?? availableParallelism();
 }
 
 /**
