@@ -8,7 +8,7 @@ import { CliUsageError, EXIT_OK, EXIT_USAGE, type CliIO } from "./command";
 import { COMMANDS } from "./commands";
 import { cliMessages } from "./messages";
 import { MAX_THREADS, startWorkersEarly } from "./review-pool";
-import { reviewThreads, tuneTieringForReview } from "./review-tiering";
+import { reviewThreads, tuneV8ForReview } from "./review-tiering";
 import { packageVersion } from "./version";
 
 /** Every subcommand (commands.ts: each loads its module only when it runs). */
@@ -59,7 +59,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   // A setting of the whole process (V8's), and threads started before the command has loaded its modules (their
   // start-up then overlaps this thread's: review-pool.ts), so made here and not in `run`, which tests call in-process.
   if (splitCommand(argv).name === "review") {
-    tuneTieringForReview(argv);
+    tuneV8ForReview(argv);
     const threads = reviewThreads(argv);
     // None for a run that checks nothing: more threads than the command accepts (it refuses them), or --help and
     // --version (a worker still starting up holds the process's exit back by a tenth of a second or two).
