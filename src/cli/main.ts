@@ -7,7 +7,8 @@ import { langFromDisplayLanguage, parseLang, type Lang } from "../engine/i18n";
 import { CliUsageError, EXIT_OK, EXIT_USAGE, type CliIO } from "./command";
 import { COMMANDS } from "./commands";
 import { cliMessages } from "./messages";
-import { tuneTieringForReview } from "./review-tiering";
+import { MAX_THREADS, startWorkersEarly } from "./review-pool";
+import { reviewThreads, tuneV8ForReview } from "./review-tiering";
 import { packageVersion } from "./version";
 
 /** Every subcommand (commands.ts: each loads its module only when it runs). */
@@ -55,8 +56,16 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code !== "EPIPE") throw e;
   });
-  // A setting of the whole process (V8's), so made here and not in `run`, which tests call in-process.
-  if (splitCommand(argv).name === "review") tuneTieringForReview(argv);
+  // A setting of the whole process (V8's), and threads started before the command has loaded its modules (their
+  // start-up then overlaps this thread's: review-pool.ts), so made here and not in `run`, which tests call in-process.
+  if (splitCommand(argv).name === "review") {
+    tuneV8ForReview(argv);
+    const threads = reviewThreads(argv);
+    // None for a run that checks nothing: more threads than the command accepts (it refuses them), or --help and
+    // --version (a worker still starting up holds the process's exit back by a tenth of a second or two).
+    const checks = !argv.some((a) => ["--help", "-h", "--version", "-v"].includes(a));
+    if (checks && threads > 1 && threads <= MAX_THREADS) startWorkersEarly(threads - 1);
+  }
   process.exitCode = await run(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -9,7 +9,8 @@
  * time with the next few queued behind them, so it never waits for the main thread between files; and the main thread
  * yields to its event loop after each of its own files, so a worker's results and its next files are never held up.
  * The workers are started before this thread loads the checker (this module does not import it, review-check.ts is
- * loaded when the files are known), so their start-up overlaps this thread's loading.
+ * loaded when the files are known), so their start-up overlaps this thread's loading; the CLI's entry point starts them
+ * earlier still, before the command's modules are loaded (startWorkersEarly).
  */
 import { availableParallelism } from "os";
 import { join } from "path";
@@ -19,6 +20,51 @@ import type { ReviewJob, ReviewJobResult } from "./review-worker";
 
 /** Called in input order as each file's result becomes final: `done` files of the run are checked. */
 export type ReviewProgress = (done: number, result: ReviewedFile) => void;
+
+/**
+ * Workers started ahead of the run by `startWorkersEarly`, not yet handed files: each with whether it has died (failed
+ * to load, say) while it waited, since its 'exit' would otherwise be heard by nobody.
+ */
+const early: { worker: Worker; gone: boolean }[] = [];
+
+/**
+ * Starts `count` workers now, before this thread has loaded the command's modules, parsed its options or listed the
+ * folder: main.ts calls this as soon as it knows the command is `review` on a pool. A worker takes some 300 ms of its
+ * own (its isolate's bootstrap, loading the checker, its first, slowest file) before it answers; started here it does
+ * that while this thread does its own loading, instead of after it. They are unref'd until reviewFiles takes them, so a
+ * run that stops early (wrong arguments, --help) exits at once and never waits for them.
+ */
+export function startWorkersEarly(count: number): readonly Worker[] {
+  const started: Worker[] = [];
+  for (let i = 0; i < count; i++) {
+    const entry = { worker: startWorker(), gone: false };
+    entry.worker.unref();
+    // Heard here only while it waits: an error is followed by 'exit', and a dead worker is never handed files.
+    entry.worker.on("error", () => undefined);
+    entry.worker.once("exit", () => (entry.gone = true));
+    early.push(entry);
+    started.push(entry.worker);
+  }
+  return started;
+}
+
+/** A worker started early and still alive, else a fresh one. */
+function takeWorker(): Worker {
+  for (let entry = early.shift(); entry !== undefined; entry = early.shift()) {
+    if (entry.gone) continue;
+    entry.worker.ref();
+    return entry.worker;
+  }
+  return startWorker();
+}
+
+/** The early workers this run did not need (fewer files than threads) are stopped. */
+function releaseEarlyWorkers(): void {
+  for (const { worker } of early.splice(0)) void worker.terminate();
+}
+
+/** The most threads --workers accepts. */
+export const MAX_THREADS = 64;
 
 /** As many threads as cores (this one included); one core checks in this thread alone. */
 export function defaultWorkers(): number {
@@ -51,6 +97,7 @@ export async function reviewFiles(
   const check = import("./review-check");
   // The workers first: each starts loading in its own thread while this one loads the checker.
   const pool = workers > 0 ? inWorkers(queue, workers, settle, check) : Promise.resolve();
+  releaseEarlyWorkers();
   const { reviewFile } = await check;
   for (let job = queue.take(1)[0]; job !== undefined; job = queue.take(1)[0]) {
     settle(job.index, await reviewFile(job.path, job.file));
@@ -105,7 +152,7 @@ function inWorkers(
     let running = 0;
     const start = (): void => {
       running += 1;
-      const worker = startWorker();
+      const worker = takeWorker();
       /** Sent and not yet answered, in the order the worker checks them. */
       const pending: ReviewJob[] = [];
       let done = false;

@@ -12,7 +12,7 @@ import { CliUsageError, EXIT_FINDINGS, EXIT_OK, type CommandContext } from "./co
 import type { ReviewedFile } from "./review-check";
 import { listWorkbooks } from "./review-files";
 import { reviewMessages } from "./review-messages";
-import { defaultWorkers, reviewFiles } from "./review-pool";
+import { defaultWorkers, MAX_THREADS, reviewFiles } from "./review-pool";
 
 export interface ReviewEnvironment {
   /** Progress is one line rewritten in place on a terminal, a line per tenth of the run otherwise (a log file). */
@@ -74,7 +74,7 @@ export async function runReview(
 
 function workersOption(value: unknown, lang: Lang): number | null {
   if (typeof value !== "string") return null;
-  if (!/^\d{1,2}$/.test(value.trim()) || Number(value) > 64) {
+  if (!/^\d{1,2}$/.test(value.trim()) || Number(value) > MAX_THREADS) {
     throw new CliUsageError(reviewMessages(lang).badWorkers(value));
   }
   return Number(value);
