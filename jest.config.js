@@ -22,6 +22,9 @@ function swcOptions({ tsx }) {
 
 module.exports = {
   testEnvironment: "node",
+  // jest's runtime, with what is the same for every test file (compiled modules, installed packages' text, a few of
+  // jest's own stateless helpers) kept for the worker's next file instead of redone: tests/jest-runtime.js.
+  runtime: "<rootDir>/tests/jest-runtime.js",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "/tests/e2e/"],
