@@ -16,7 +16,8 @@ import {
   yAxis,
   type ChartPictureData,
 } from "../../src/gateway/docx/chart-picture";
-import { adler32, encodePng, zlibStored } from "../../src/gateway/docx/png";
+import { adler32, zlibRuns } from "../../src/gateway/docx/deflate-runs";
+import { encodePng } from "../../src/gateway/docx/png";
 import { Raster, rgb, textWidth, type Rgb } from "../../src/gateway/docx/raster";
 import { GLYPHS, canWrite } from "../../src/gateway/docx/stroke-font";
 
@@ -126,13 +127,13 @@ describe("the PNG encoder", () => {
     expect(chunks[1].data.readUInt32BE(0)).toBe(11339);
     expect(chunks[1].data.readUInt32BE(4)).toBe(11339);
     expect(chunks[1].data[8]).toBe(1);
-    expect(png.length).toBe(8 + 25 + 21 + 12 + (2 + 5 + 20 + 4) + 12);
+    expect(png.length).toBe(8 + 25 + 21 + 12 + chunks[2].data.length + 12);
   });
 
-  it("stores the rows, each after a filter byte 0, in a zlib stream Node's zlib inflates", () => {
+  it("deflates the rows, each after a filter byte 0, into a zlib stream Node's zlib inflates", () => {
     const idat = chunksOf(png)[2].data;
-    // CMF 0x78, FLG 0x01; one stored block, final: header byte 1, LEN 20, NLEN its complement.
-    expect([...idat.subarray(0, 7)]).toEqual([0x78, 0x01, 0x01, 20, 0, 0xeb, 0xff]);
+    // CMF 0x78, FLG 0x01; then BFINAL 1 and BTYPE 01 (fixed Huffman codes) in the first bits of the block.
+    expect([idat[0], idat[1], idat[2] & 0b111]).toEqual([0x78, 0x01, 0b011]);
     expect([...inflateSync(idat)]).toEqual([0, ...pixels.subarray(0, 9), 0, ...pixels.subarray(9)]);
     const image = decode(png);
     expect([image.width, image.height]).toEqual([3, 2]);
@@ -140,26 +141,47 @@ describe("the PNG encoder", () => {
     expect(image.pixel(2, 1)).toEqual([0x40, 0x40, 0x40]);
   });
 
-  it("splits more than 65,535 bytes into stored blocks, only the last one final, and ends with the Adler-32", () => {
-    const data = new Uint8Array(150_000);
-    for (let i = 0; i < data.length; i++) data[i] = (i * 31) % 251;
-    const stream = Buffer.from(zlibStored(data));
-    // 65,535 + 65,535 + 18,930 bytes, 5 bytes of header each.
-    expect(stream.length).toBe(2 + 3 * 5 + 150_000 + 4);
-    const blocks: [number, number][] = [];
-    for (let at = 2; at < stream.length - 4;) {
-      const len = stream.readUInt16LE(at + 1);
-      expect(stream.readUInt16LE(at + 3)).toBe(len ^ 0xffff);
-      blocks.push([stream[at], len]);
-      at += 5 + len;
+  it("inflates to the same bytes whatever they hold: no repeats, runs of every length, rows like the last", () => {
+    const cases: [string, Uint8Array, number, number][] = [];
+    const noRepeats = new Uint8Array(600);
+    for (let i = 0; i < noRepeats.length; i++) noRepeats[i] = (i * 31) % 251; // every byte literal, 8- and 9-bit codes
+    cases.push(["no repeats", noRepeats, 3, 100]);
+    // Runs of one byte 1…700 long (matches of every length code, 3…258 and longer runs split), a pixel repeated.
+    const runs: number[] = [];
+    for (let n = 1; n <= 700; n += 7) for (let k = 0; k < n; k++) runs.push(n % 256);
+    cases.push(["runs", Uint8Array.from(runs), 1, 5000]);
+    const pixelRuns: number[] = [];
+    for (let n = 1; n <= 300; n += 13) for (let k = 0; k < n; k++) pixelRuns.push(0x2f, 0x55, n % 256);
+    cases.push(["a pixel repeated", Uint8Array.from(pixelRuns), 3, 100_000]);
+    // Rows of 4,000 bytes: each like the one above but for a byte, so matches reach 4,000 back (distance codes with 11
+    // extra bits); and a row too far back for deflate's window, where only the pixel matches stay.
+    const rows = new Uint8Array(4000 * 6);
+    for (let i = 0; i < 4000; i++) rows[i] = (i * 7) % 253;
+    for (let y = 1; y < 6; y++) {
+      rows.copyWithin(y * 4000, (y - 1) * 4000, y * 4000);
+      rows[y * 4000 + y * 500] ^= 0xff;
     }
-    expect(blocks).toEqual([
-      [0, 65535],
-      [0, 65535],
-      [1, 18930],
-    ]);
-    expect(Buffer.from(inflateSync(stream)).equals(Buffer.from(data))).toBe(true);
-    expect(stream.readUInt32BE(stream.length - 4)).toBe(adler32(data));
+    cases.push(["rows like the last", rows, 3, 4000]);
+    cases.push(["a row beyond the window", rows, 3, 40_000]);
+    cases.push(["one byte", Uint8Array.from([7]), 3, 10]);
+    cases.push(["nothing", new Uint8Array(0), 3, 10]);
+    for (const [name, data, pixel, row] of cases) {
+      const stream = Buffer.from(zlibRuns(data, pixel, row));
+      expect([name, Buffer.from(inflateSync(stream)).equals(Buffer.from(data))]).toEqual([name, true]);
+      expect([name, stream.readUInt32BE(stream.length - 4)]).toEqual([name, adler32(data)]);
+    }
+    // What the matches are for: runs and repeated rows shrink; bytes with no repeat cost at most 9 bits each.
+    expect(zlibRuns(cases[1][1], 1, 5000).length).toBeLessThan(cases[1][1].length / 20);
+    expect(zlibRuns(rows, 3, 4000).length).toBeLessThan(4000 * 1.2);
+    expect(zlibRuns(noRepeats, 3, 100).length).toBeLessThanOrEqual(2 + Math.ceil((600 * 9 + 10) / 8) + 4);
+  });
+
+  it("keeps the sample's picture small: 1,767 × 690 pixels (3.6 MB of rows) in under 64 KB", () => {
+    const picture = drawChartPicture(SAMPLE);
+    const file = encodePng(picture.image, DOTS_PER_INCH);
+    expect(picture.image.width * picture.image.height * 3).toBe(3_657_690);
+    expect(file.length).toBeLessThan(64 * 1024);
+    expect(decode(file).pixel(0, 0)).toEqual([255, 255, 255]);
   });
 
   it("computes Adler-32 as zlib defines it", () => {
