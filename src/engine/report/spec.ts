@@ -137,6 +137,12 @@ export interface PrintSpec {
  * against 满分 on the 项目汇总 — drawn by the Office.js gateway where supported, by the .xlsx package writer and by the
  * WPS gateway (src/gateway/wps/chart.ts).
  */
+/**
+ * The colours of the two series, 得分 then 分值 (the theme's blue, a quiet grey), in every chart that sets its own: the
+ * .xlsx report's chart part and the Word report's picture.
+ */
+export const CHART_SERIES_COLORS = ["2F5597", "BFBFBF"] as const;
+
 export interface ChartSpec {
   readonly title: string;
   /** The report's language: the chart's texts are tagged with it (a:rPr lang), so spelling and fonts follow it. */

@@ -9,11 +9,11 @@
  * is drawn by each program's own chart engine, with its own fonts and defaults.
  */
 import { scoreText } from "../../engine/format";
+import { CHART_SERIES_COLORS } from "../../engine/report/spec";
 import { Raster, rgb, textWidth, type Rgb } from "./raster";
 
-/** Colours of the two series (as the .xlsx report's chart has them) and of the execution rate's bar. */
-export const SCORE_COLOR = "2F5597";
-export const WEIGHT_COLOR = "BFBFBF";
+/** Colours of the two series (the .xlsx report's chart has the same) and of the execution rate's bar. */
+export const [SCORE_COLOR, WEIGHT_COLOR] = CHART_SERIES_COLORS;
 export const RATE_COLOR = "70AD47";
 
 const WHITE: Rgb = [255, 255, 255];

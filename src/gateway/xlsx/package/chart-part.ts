@@ -7,7 +7,7 @@
  * element is built with the XML helpers (attribute values and text encoded there), never pasted as a string.
  */
 import type JSZip from "jszip";
-import type { ChartSpec } from "../../../engine/report/spec";
+import { CHART_SERIES_COLORS, type ChartSpec } from "../../../engine/report/spec";
 import type { Lang } from "../../../engine/i18n";
 import type { ContentTypes } from "./content-types";
 import { addRelationship, readRelationships, writeXml, type PartIndex } from "./opc";
@@ -48,7 +48,6 @@ const AFTER_DRAWING = [
 /** The chart's size in cells from its anchor: about 16 rows by 8 columns, as the Office.js gateway places it. */
 const ROWS = 16;
 const COLS = 8;
-const COLORS = ["2F5597", "BFBFBF"];
 
 const el = (tag: string, attrs: Record<string, string> = {}, children: XmlNode[] = []) =>
   element(tag, attrs, children);
@@ -103,7 +102,7 @@ export function chartPartXml(chart: ChartSpec): XmlDocument {
       val("c:idx", i),
       val("c:order", i),
       el("c:tx", {}, [text("c:v", s.name)]),
-      solidFill(COLORS[i % COLORS.length]),
+      solidFill(CHART_SERIES_COLORS[i % CHART_SERIES_COLORS.length]),
       val("c:invertIfNegative", 0),
       el("c:dLbls", {}, [
         val("c:showLegendKey", 0),
