@@ -269,23 +269,24 @@ export function buildReportDocument(input: ReportInput, lang: Lang): ReportDocum
   const rate = input.score?.execution.rate ?? null;
   // After the whole of 六 (its indicators included): before the seventh heading.
   const headings = body.map((p, i) => (p.kind === "heading" ? i : -1)).filter((i) => i >= 0);
-  const rateLine = rate === null ? null : rateText(rate);
+  // The rate as a fraction and as the caption and the narrative write it ("100.00%").
+  const rated = rate === null ? null : { fraction: rate, text: rateText(rate) };
   const spec = table.chart;
   const chart: DocChart | null = spec
     ? {
         title: spec.title,
         categories: spec.categories,
         series: spec.series,
-        rate: rate === null ? null : { label: t.rateLabel, fraction: rate, text: rateText(rate) },
+        rate: rated && { label: t.rateLabel, ...rated },
         description: t.chartDescription(
           spec.title,
           spec.categories.map(
             (c, i) =>
               `${c} ${scoreText(spec.series[0]?.values[i] ?? 0)}/${scoreText(spec.series[1]?.values[i] ?? 0)}`,
           ),
-          rateLine,
+          rated?.text ?? null,
         ),
-        caption: t.chartCaption(spec.title, rateLine),
+        caption: t.chartCaption(spec.title, rated?.text ?? null),
         before: headings[6] ?? body.length,
       }
     : null;

@@ -32,6 +32,7 @@ import {
   type ReportDocument,
 } from "../../engine/report/document";
 import type { ReportInput } from "../../engine/report/input";
+import { isWide } from "../../engine/report/layout";
 import type { HorizontalAlignment } from "../../engine/report/spec";
 import {
   DOTS_PER_INCH,
@@ -233,10 +234,10 @@ const CJK_WIDTH = SIZES.table * 20;
 const NUMBER_WIDTH = 420;
 const KEY_MARGIN = 60;
 
-/** About how wide `text` sets at 五号, in twips. */
+/** About how wide `text` sets at 五号, in twips: a wide (CJK) character a full em, any other about half. */
 function setWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? CJK_WIDTH : CJK_WIDTH * 0.55;
+  for (const ch of text) w += isWide(ch) ? CJK_WIDTH : CJK_WIDTH * 0.55;
   return w;
 }
 
