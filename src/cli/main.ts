@@ -58,13 +58,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   });
   // A setting of the whole process (V8's), and threads started before the command has loaded its modules (their
   // start-up then overlaps this thread's: review-pool.ts), so made here and not in `run`, which tests call in-process.
-  if (splitCommand(argv).name === "review") {
-    tuneV8ForReview(argv);
-    const threads = reviewThreads(argv);
+  const threads = splitCommand(argv).name === "review" ? reviewThreads(argv) : 1;
+  if (threads > 1) {
+    tuneV8ForReview();
     // None for a run that checks nothing: more threads than the command accepts (it refuses them), or --help and
     // --version (a worker still starting up holds the process's exit back by a tenth of a second or two).
     const checks = !argv.some((a) => ["--help", "-h", "--version", "-v"].includes(a));
-    if (checks && threads > 1 && threads <= MAX_THREADS) startWorkersEarly(threads - 1);
+    if (checks && threads <= MAX_THREADS) startWorkersEarly(threads - 1);
   }
   process.exitCode = await run(argv, {
     stdout: (text) => process.stdout.write(text),

@@ -32,12 +32,8 @@ import { setFlagsFromString } from "v8";
 
 export const POOL_INTERRUPT_BUDGET = 1_000_000;
 
-/**
- * For `selfeval review` with these arguments (after the script): the raised budget and scavenges on one thread when it
- * will run a pool.
- */
-export function tuneV8ForReview(argv: readonly string[]): void {
-  if (reviewThreads(argv) <= 1) return;
+/** For a `selfeval review` that will run a pool (reviewThreads > 1): the raised budget and scavenges on one thread. */
+export function tuneV8ForReview(): void {
   setFlagsFromString(`--interrupt-budget=${POOL_INTERRUPT_BUDGET}`);
   setFlagsFromString("--no-parallel-scavenge");
 }
