@@ -33,32 +33,24 @@ export function zipBytes(entries: readonly ZipFileEntry[], date = new Date()): B
     const name = Buffer.from(entry.name, "utf8");
     const compressed = zlib.deflateRawSync(entry.data);
     const crc = crc32(entry.data);
+    const fields = {
+      time,
+      day,
+      crc,
+      compressed: compressed.length,
+      size: entry.data.length,
+      name: name.length,
+    };
+    // The extra field's length after the common fields: 0 (Buffer.alloc zeroes it).
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_SIGNATURE, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(0, 6); // flags
-    local.writeUInt16LE(DEFLATED, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28); // extra field
+    writeEntryFields(local, 4, fields);
     parts.push(local, name, compressed);
 
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL_SIGNATURE, 0);
     header.writeUInt16LE(VERSION, 4); // made by
-    header.writeUInt16LE(VERSION, 6); // needed to extract
-    header.writeUInt16LE(0, 8);
-    header.writeUInt16LE(DEFLATED, 10);
-    header.writeUInt16LE(time, 12);
-    header.writeUInt16LE(day, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(compressed.length, 20);
-    header.writeUInt32LE(entry.data.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeEntryFields(header, 6, fields);
     // extra, comment, disk number, internal and external attributes: all 0 (Buffer.alloc zeroes them)
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
@@ -72,6 +64,26 @@ export function zipBytes(entries: readonly ZipFileEntry[], date = new Date()): B
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, directory, end]);
+}
+
+/**
+ * The fields the local header (at 4) and the central directory's header (at 6) share, in the same order: version needed
+ * to extract, flags (none), method, time, date, CRC-32, compressed and uncompressed size, the name's length.
+ */
+function writeEntryFields(
+  out: Buffer,
+  at: number,
+  f: { time: number; day: number; crc: number; compressed: number; size: number; name: number },
+): void {
+  out.writeUInt16LE(VERSION, at);
+  out.writeUInt16LE(0, at + 2);
+  out.writeUInt16LE(DEFLATED, at + 4);
+  out.writeUInt16LE(f.time, at + 6);
+  out.writeUInt16LE(f.day, at + 8);
+  out.writeUInt32LE(f.crc, at + 10);
+  out.writeUInt32LE(f.compressed, at + 14);
+  out.writeUInt32LE(f.size, at + 18);
+  out.writeUInt16LE(f.name, at + 22);
 }
 
 /** MS-DOS time and date, as zip headers keep them (local time, two-second steps, from 1980). */
