@@ -125,7 +125,7 @@ export function gridWidth(text: string): number {
   return widths.reduce((a, b) => a + b, 0) + SPACING * Math.max(0, widths.length - 1) + PEN;
 }
 
-export function glyphOf(ch: string): Glyph {
+function glyphOf(ch: string): Glyph {
   const glyph = GLYPHS.get(ch);
   if (!glyph) throw new RangeError(`the chart picture has no glyph for "${ch}"`);
   return glyph;
