@@ -18,6 +18,10 @@
  */
 const { createRequire } = require("module");
 const Runtime = require("jest-runtime").default;
+const { endAtOnceWhenJestIsDone } = require("./jest-worker-exit");
+
+// This module loads once in each jest worker process: the place to make the worker end as soon as jest is done with it.
+endAtOnceWhenJestIsDone();
 
 /** Loaded once per worker (outside the test file's global) when jest's own modules require them. */
 const SHARED_WITH_THE_WORKER = new Set([
