@@ -89,6 +89,7 @@ const TARGET_WORDS = /指标值|目标|计划|预期|[≥≤><]|不低于|不少
 const THRESHOLD = /未达到|未达|不足|不到|低于|高于|超过|不低于|不少于|不高于|不超过|[≥≤><]/;
 const ACTUAL_ONLY = /^(?:实际)?完成(?:值|数|情况)?(?:为|是|达到|达)?$|^实际(?:值|数)?(?:为|是)?$/;
 const NOT_SCORE = /分值|满分|权重/;
+const WEIGHT_WORDS = /分值|权重/;
 /** A score inside an open parenthesis or after 其中 is what a scoring criterion allots. */
 const ALLOTTED_POINTS = /其中|[（(][^）)]*$/;
 const RATE_WORDS = /执行率|执行进度/;
@@ -351,6 +352,9 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
         if (NOT_SCORE.test(left) || ALLOTTED_POINTS.test(left)) continue;
         const points = localized(" 分", " points");
         if (RATE_WORDS.test(left) || /预算执行/.test(left)) {
+          // A sentence summing 分值 gives the execution row's points, not its score: "指标分值合计 85，加预算执行率
+          // 20 分共 105 分" (indicator.weights' message, which our own report quotes); "执行率得分9分" still is a score.
+          if (!SCORE_WORDS.test(left) && WEIGHT_WORDS.test(sentence.slice(0, figure.start))) continue;
           const e = held.executionScore;
           const c = e && compareNumber(ctx, "score", e.value, e.label, e.cell, "budget", true, points);
           if (c) out.push(c);

@@ -141,3 +141,21 @@ describe("评分规则 is the rules, not the total", () => {
     ]);
   });
 });
+
+describe("a sentence summing 分值 gives the execution row's points, not its score", () => {
+  // indicator.weights' message as our own report quotes it: 20 分 and 105 分 are weights, and were read as the
+  // 预算执行率得分.
+  it.each([
+    "指标分值合计 85，加预算执行率 20 分（表中所列）共 105 分，应为 100 分。",
+    "指标分值合计 95，加预算执行率 10 分共 105 分，应为 100 分。",
+  ])("compares nothing in %s", (sentence) => {
+    expect(compareText(seedEvaluation(), sentence)).toEqual([]);
+  });
+
+  it("still compares the execution score a sentence about 分值 states as 得分", () => {
+    const compared = compareText(seedEvaluation(), "预算执行率分值10分，预算执行率得分7分。");
+    expect(compared.map((c) => [c.stated, c.subject["zh-CN"], c.agrees])).toEqual([
+      ["7分", "预算执行率得分", false],
+    ]);
+  });
+});
