@@ -106,6 +106,30 @@ describe("selfeval check --text on the seed's report", () => {
     expect(text.findings).toEqual([]);
     expect(text.compared).toBeGreaterThanOrEqual(8);
   });
+
+  // A real filing whose 预算执行率 row is given 20 分: the report quotes review.execution-weight ("…评分规则为 10 分…"),
+  // which the reader took for a total of 10 分. The English report's figures stand in English clauses that name no
+  // subject the reader knows, so it compares none of them; it must still find nothing.
+  it.each([
+    ["zh-CN", 13],
+    ["en-US", 0],
+  ])(
+    "finds nothing in the %s report generate writes for a real filing with a 20-point execution row",
+    async (lang, compared) => {
+      const workbook = join(__dirname, "../fixtures/real/xlsx/hubei-tongcheng-tanghu-2020-dept.xlsx");
+      const dir = mkdtempSync(join(tmpdir(), "selfeval-text-"));
+      const docx = join(dir, "自评报告.docx");
+      const out = join(dir, "已生成.xlsx");
+      expect((await runCli(["generate", workbook, "--lang", lang, "--out", out, "--docx", docx])).code).toBe(
+        0,
+      );
+      const r = await runCli(["check", workbook, "--text", docx, "--json"]);
+      expect(r.code).toBe(0);
+      const text = JSON.parse(r.stdout).text;
+      expect(text.findings).toEqual([]);
+      expect(text.compared).toBe(compared);
+    },
+  );
 });
 
 describe("selfeval check --text on a copy with planted figures", () => {

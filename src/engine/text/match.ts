@@ -76,8 +76,12 @@ const TOTAL_SUBJECT =
 /** A figure that states a change or a share, not a level: "同比增长27.9%", "较上年减少5个". */
 const CHANGE =
   /(?:同比|比上年|较上年|较去年|比去年|增长|增幅|增加|下降|减少|降低|提高|上升|降幅|占比|占|比重)[^至到]*$/;
-/** The total: 总分, 评分, 自评 …; a bare 得分 is an indicator's when the sentence names one. */
-const TOTAL_SCORE_WORDS = /总分|评分|自评|整体|综合|最终|合计/;
+/**
+ * The total: 总分, 评分 ("对单位整体支出评分为80分"), 自评 …; a bare 得分 is an indicator's when the sentence names one.
+ * 评分规则/标准/细则/办法 are the rules, not the score they gave: "评分规则为 10 分" (review.execution-weight's message,
+ * which our own report quotes) states a row's 分值 and "按评分规则得 0 分" an indicator's score, neither the total.
+ */
+const TOTAL_SCORE_WORDS = /总分|评分(?!规则|标准|细则|办法|方法|依据)|自评|整体|综合|最终|合计/;
 const SCORE_WORDS = /得分|分数|打分/;
 /** A target, not an actual: "年度指标值≥15个", "目标不少于15个". */
 const TARGET_WORDS = /指标值|目标|计划|预期|[≥≤><]|不低于|不少于|不高于|不超过/;
@@ -85,6 +89,7 @@ const TARGET_WORDS = /指标值|目标|计划|预期|[≥≤><]|不低于|不少
 const THRESHOLD = /未达到|未达|不足|不到|低于|高于|超过|不低于|不少于|不高于|不超过|[≥≤><]/;
 const ACTUAL_ONLY = /^(?:实际)?完成(?:值|数|情况)?(?:为|是|达到|达)?$|^实际(?:值|数)?(?:为|是)?$/;
 const NOT_SCORE = /分值|满分|权重/;
+const WEIGHT_WORDS = /分值|权重/;
 /** A score inside an open parenthesis or after 其中 is what a scoring criterion allots. */
 const ALLOTTED_POINTS = /其中|[（(][^）)]*$/;
 const RATE_WORDS = /执行率|执行进度/;
@@ -347,6 +352,9 @@ export function compareText(input: TextCheckInput, text: string): TextComparison
         if (NOT_SCORE.test(left) || ALLOTTED_POINTS.test(left)) continue;
         const points = localized(" 分", " points");
         if (RATE_WORDS.test(left) || /预算执行/.test(left)) {
+          // A sentence summing 分值 gives the execution row's points, not its score: "指标分值合计 85，加预算执行率
+          // 20 分共 105 分" (indicator.weights' message, which our own report quotes); "执行率得分9分" still is a score.
+          if (!SCORE_WORDS.test(left) && WEIGHT_WORDS.test(sentence.slice(0, figure.start))) continue;
           const e = held.executionScore;
           const c = e && compareNumber(ctx, "score", e.value, e.label, e.cell, "budget", true, points);
           if (c) out.push(c);

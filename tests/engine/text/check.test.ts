@@ -111,3 +111,51 @@ describe("in English", () => {
     );
   });
 });
+
+describe("评分规则 is the rules, not the total", () => {
+  // review.execution-weight's message as our own report quotes it (its 核查结果 section): the 10 分 after 评分规则为 is
+  // the execution row's configured 分值, and was read as the total (a false text.score warning on a real filing).
+  const EXECUTION_WEIGHT_SENTENCE =
+    "1. “执行率分值”（Sheet1!A4、Sheet1!E5）：预算执行率按 “20” 分计，评分规则为 10 分（按 10 分计算执行率得分和总分）：请改为 10 分，并相应调整指标分值使合计为 100 分。";
+
+  it("reads no total from review.execution-weight's sentence", () => {
+    const compared = compareText(seedEvaluation(), EXECUTION_WEIGHT_SENTENCE);
+    expect(compared.filter((c) => c.subject["zh-CN"] === "总分")).toEqual([]);
+    expect(checkReportText(seedEvaluation(), EXECUTION_WEIGHT_SENTENCE).findings).toEqual([]);
+  });
+
+  it("reads no total from review.unfounded-score's “按评分规则得 0 分”", () => {
+    const sentence =
+      "“入园企业满意度”未填写实际完成值，却填报得分 “10”：按评分规则得 0 分；请补填实际完成值，或将得分改为 0。";
+    expect(compareText(seedEvaluation(), sentence).filter((c) => c.subject["zh-CN"] === "总分")).toEqual([]);
+  });
+
+  it.each([
+    ["按评分规则计算，单位整体支出自评总分为95分。", "按评分规则计算，单位整体支出自评总分为95分"],
+    ["按评分标准计算总分为95分。", "按评分标准计算总分为95分"],
+    ["对单位整体支出评分为95分。", "对单位整体支出评分为95分"],
+  ])("still finds a wrong total: %s", (text, quoted) => {
+    const result = checkReportText(seedEvaluation(), text);
+    expect(result.findings.map((f) => [f.rule, f.message["zh-CN"]])).toEqual([
+      ["text.score", `报告文字“${quoted}”中总分为“95分”，按评分规则计算为 99.78 分`],
+    ]);
+  });
+});
+
+describe("a sentence summing 分值 gives the execution row's points, not its score", () => {
+  // indicator.weights' message as our own report quotes it: 20 分 and 105 分 are weights, and were read as the
+  // 预算执行率得分.
+  it.each([
+    "指标分值合计 85，加预算执行率 20 分（表中所列）共 105 分，应为 100 分。",
+    "指标分值合计 95，加预算执行率 10 分共 105 分，应为 100 分。",
+  ])("compares nothing in %s", (sentence) => {
+    expect(compareText(seedEvaluation(), sentence)).toEqual([]);
+  });
+
+  it("still compares the execution score a sentence about 分值 states as 得分", () => {
+    const compared = compareText(seedEvaluation(), "预算执行率分值10分，预算执行率得分7分。");
+    expect(compared.map((c) => [c.stated, c.subject["zh-CN"], c.agrees])).toEqual([
+      ["7分", "预算执行率得分", false],
+    ]);
+  });
+});
