@@ -48,10 +48,20 @@ export function normalizeDigits(text: string): string {
   return out;
 }
 
-/** Sentences end at 。！？；, their ASCII forms and line breaks. */
+/**
+ * Sentences end at 。！？；, their ASCII forms and line breaks — but not at the "!" of a cell reference: our own report's
+ * 核查结果 quotes each finding as "1. “指标分值”（表三 绩效指标!F3）：指标分值合计 …", and a cut there leaves the words
+ * before the reference in another sentence than the figures after it. A reference's "!" has its sheet name right
+ * before it (no space: "Sheet1", "绩效指标", "'表 三'") and an A1 address or range right after it, as parseA1Range
+ * reads them ("F3", "$A$1:$B$2"; Excel takes lowercase "f3" too), with no letter or digit following the address.
+ * "Done! 下一句" and "完成!下一句" still end there; the full-width "！" always does.
+ */
+const SENTENCE_END =
+  /(?:[。！？；?;\r\n]|!(?!\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?(?![A-Za-z0-9_]))|(?<![^\s。！？；!?;])!)+/;
+
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const piece of text.split(/[。！？；!?;\r\n]+/)) {
+  for (const piece of text.split(SENTENCE_END)) {
     const t = piece.trim();
     if (t === "") continue;
     out.push({ text: t, normalized: normalizeDigits(t) });

@@ -159,3 +159,33 @@ describe("a sentence summing 分值 gives the execution row's points, not its sc
     ]);
   });
 });
+
+describe("a cell reference's “!” does not cut the sentence", () => {
+  // "入园企业满意度（表三 绩效指标!G17）得分8分" was read as "入园企业满意度（表三 绩效指标" and "G17）得分8分": the score
+  // lost the indicator named before the reference and was compared with nothing.
+  it("reads a score whose indicator is named before the reference", () => {
+    const text = "入园企业满意度（表三 绩效指标!G17）得分8分。";
+    expect(
+      compareText(seedEvaluation(), text).map((c) => [c.sentence, c.stated, c.subject["zh-CN"], c.agrees]),
+    ).toEqual([["入园企业满意度（表三 绩效指标!G17）得分8分", "8分", "“入园企业满意度”得分", false]]);
+    expect(checkReportText(seedEvaluation(), text).findings.map((f) => [f.rule, f.message["zh-CN"]])).toEqual(
+      [
+        [
+          "text.score",
+          "报告文字“入园企业满意度（表三 绩效指标!G17）得分8分”中“入园企业满意度”得分为“8分”，按评分规则计算为 9.78 分",
+        ],
+      ],
+    );
+  });
+
+  // cross.sheet's message as our report's 核查结果 quotes it: each amount's row and column stand before a reference.
+  // Read whole, the 表一 figure is still not taken for a budget row across the parenthesis (its clause starts at
+  // "）"), and the 表二 figure is not taken for 表一's 基本支出: nothing of it is compared.
+  const CROSS_SHEET_ITEM =
+    "1. “跨表核对”（表一 预算执行情况!D11、表二 支出决算表!C7）：预算执行情况“全年执行数”基本支出（表一 预算执行情况!D11）为 256.79 万元，支出决算表合计行“基本支出”（表二 支出决算表!C7）为 265.79 万元，相差 9.00 万元，预算执行情况少；以支出决算表为准。";
+
+  it("cuts cross.sheet's quoted finding only at its “；”, and compares none of its figures", () => {
+    const result = checkReportText(seedEvaluation(), CROSS_SHEET_ITEM);
+    expect([result.sentences, result.compared, result.findings]).toEqual([2, 0, []]);
+  });
+});

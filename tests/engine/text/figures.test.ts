@@ -25,6 +25,37 @@ describe("splitSentences", () => {
       ["完成", "完成"],
     ]);
   });
+
+  // Our report's 核查结果 quotes each finding with its cells ("（表三 绩效指标!F3）："): the "!" of a reference is no
+  // sentence end, or the words before the reference and the figures after it land in two sentences.
+  it.each([
+    [
+      "1. “指标分值”（表三 绩效指标!F3）：指标分值合计 85，加预算执行率 20 分共 105 分。下一句",
+      ["1. “指标分值”（表三 绩效指标!F3）：指标分值合计 85，加预算执行率 20 分共 105 分", "下一句"],
+    ],
+    [
+      "1. “执行率分值”（Sheet1!A4、Sheet1!G7）：预算执行率按 “20” 分计。",
+      ["1. “执行率分值”（Sheet1!A4、Sheet1!G7）：预算执行率按 “20” 分计"],
+    ],
+    ["合计见'表 三'!$A$1:$B$2，共 105 分；下一句", ["合计见'表 三'!$A$1:$B$2，共 105 分", "下一句"]],
+    ["见sheet1!g7的得分", ["见sheet1!g7的得分"]],
+  ])("keeps a cell reference's “!” inside the sentence: %s", (text, sentences) => {
+    expect(splitSentences(text).map((s) => s.text)).toEqual(sentences);
+  });
+
+  it.each([
+    ["Done! 下一句。", ["Done", "下一句"]],
+    ["完成！下一句", ["完成", "下一句"]],
+    ["完成!下一句", ["完成", "下一句"]],
+    ["Done!", ["Done"]],
+    // A space before it: no sheet name, so no reference.
+    ["Done !A1 下一句", ["Done", "A1 下一句"]],
+    // Letters or digits run on past an address: not one ("F3" is, "F3x" and "ABCD1" are not).
+    ["完成!F3x", ["完成", "F3x"]],
+    ["完成!ABCD1", ["完成", "ABCD1"]],
+  ])("still ends a sentence at a real “!”: %s", (text, sentences) => {
+    expect(splitSentences(text).map((s) => s.text)).toEqual(sentences);
+  });
 });
 
 describe("chineseNumeral", () => {
