@@ -54,10 +54,12 @@ export function normalizeDigits(text: string): string {
  * before the reference in another sentence than the figures after it. A reference's "!" has its sheet name right
  * before it (no space: "Sheet1", "绩效指标", "'表 三'") and an A1 address or range right after it, as parseA1Range
  * reads them ("F3", "$A$1:$B$2"; Excel takes lowercase "f3" too), with no letter or digit following the address.
+ * Nor at the "!" that ends an Excel error value ("#DIV/0!", "#REF!", "#VALUE!", "#SPILL!": uppercase after "#"),
+ * which the error-value finding quotes mid-sentence ("错误值 #DIV/0!，请修正公式或引用").
  * "Done! 下一句" and "完成!下一句" still end there; the full-width "！" always does.
  */
 const SENTENCE_END =
-  /(?:[。！？；?;\r\n]|!(?!\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?(?![A-Za-z0-9_]))|(?<![^\s。！？；!?;])!)+/;
+  /(?:[。！？；?;\r\n]|(?<!#[A-Z][A-Z0-9_/]*)!(?!\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?(?![A-Za-z0-9_]))|(?<![^\s。！？；!?;])!)+/;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];

@@ -44,6 +44,14 @@ describe("splitSentences", () => {
   });
 
   it.each([
+    ["错误值 #DIV/0!，请修正公式或引用。下一句", ["错误值 #DIV/0!，请修正公式或引用", "下一句"]],
+    ["C12 为 #REF!，D12 为 #VALUE!；下一句", ["C12 为 #REF!，D12 为 #VALUE!", "下一句"]],
+    ["公式返回 #SPILL! 下一句", ["公式返回 #SPILL! 下一句"]],
+  ])("keeps the “!” of an Excel error value inside the sentence: %s", (text, sentences) => {
+    expect(splitSentences(text).map((s) => s.text)).toEqual(sentences);
+  });
+
+  it.each([
     ["Done! 下一句。", ["Done", "下一句"]],
     ["完成！下一句", ["完成", "下一句"]],
     ["完成!下一句", ["完成", "下一句"]],
