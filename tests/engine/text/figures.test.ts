@@ -11,6 +11,11 @@ const read = (sentence: string, units: string[] = []) =>
     f.unit,
   ]);
 
+/** `text` splits into exactly these sentences. */
+function splitsInto(text: string, sentences: readonly string[]): void {
+  expect(splitSentences(text).map((s) => s.text)).toEqual(sentences);
+}
+
 describe("splitSentences", () => {
   it("ends sentences at 。！？； and line breaks, and keeps full-width digits' offsets", () => {
     expect(
@@ -39,17 +44,13 @@ describe("splitSentences", () => {
     ],
     ["合计见'表 三'!$A$1:$B$2，共 105 分；下一句", ["合计见'表 三'!$A$1:$B$2，共 105 分", "下一句"]],
     ["见sheet1!g7的得分", ["见sheet1!g7的得分"]],
-  ])("keeps a cell reference's “!” inside the sentence: %s", (text, sentences) => {
-    expect(splitSentences(text).map((s) => s.text)).toEqual(sentences);
-  });
+  ])("keeps a cell reference's “!” inside the sentence: %s", splitsInto);
 
   it.each([
     ["错误值 #DIV/0!，请修正公式或引用。下一句", ["错误值 #DIV/0!，请修正公式或引用", "下一句"]],
     ["C12 为 #REF!，D12 为 #VALUE!；下一句", ["C12 为 #REF!，D12 为 #VALUE!", "下一句"]],
     ["公式返回 #SPILL! 下一句", ["公式返回 #SPILL! 下一句"]],
-  ])("keeps the “!” of an Excel error value inside the sentence: %s", (text, sentences) => {
-    expect(splitSentences(text).map((s) => s.text)).toEqual(sentences);
-  });
+  ])("keeps the “!” of an Excel error value inside the sentence: %s", splitsInto);
 
   it.each([
     ["Done! 下一句。", ["Done", "下一句"]],
@@ -61,9 +62,7 @@ describe("splitSentences", () => {
     // Letters or digits run on past an address: not one ("F3" is, "F3x" and "ABCD1" are not).
     ["完成!F3x", ["完成", "F3x"]],
     ["完成!ABCD1", ["完成", "ABCD1"]],
-  ])("still ends a sentence at a real “!”: %s", (text, sentences) => {
-    expect(splitSentences(text).map((s) => s.text)).toEqual(sentences);
-  });
+  ])("still ends a sentence at a real “!”: %s", splitsInto);
 });
 
 describe("chineseNumeral", () => {
