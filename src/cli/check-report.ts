@@ -191,7 +191,9 @@ export function textEnvelope(file: string, result: TextCheckResult, lang: Lang):
 export function formatTextReport(file: string, result: TextCheckResult, lang: Lang): string {
   const t = cliMessages(lang);
   const lines: string[] = ["", t.textHeading(file, result.sentences, result.compared), ""];
-  if (result.findings.length === 0) lines.push(t.textNoFindings, "");
+  if (result.findings.length === 0) {
+    lines.push(result.compared === 0 ? t.textNothingCompared : t.textNoFindings, "");
+  }
   lines.push(...findingLines(result.findings, lang));
   lines.push(t.summaryLine(result.summary));
   return lines.join("\n") + "\n";

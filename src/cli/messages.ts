@@ -39,6 +39,8 @@ export interface CliMessages {
   readonly cannotReadText: (file: string, reason: string) => string;
   readonly textHeading: (file: string, sentences: number, compared: number) => string;
   readonly textNoFindings: string;
+  /** No finding because no figure was compared: not the same as agreeing (an English text, a text of other figures). */
+  readonly textNothingCompared: string;
 }
 
 const zh: CliMessages = {
@@ -109,6 +111,8 @@ const zh: CliMessages = {
   textHeading: (file, sentences, compared) =>
     `核对报告文字：${file}（${sentences} 句，其中 ${compared} 个数字与表格对照）`,
   textNoFindings: "报告文字与表格一致。",
+  textNothingCompared:
+    "报告文字中没有找到可与表格对照的数字（金额、比率、分数、等级、数量），无法判断是否一致；核对只读中文叙述。",
 };
 
 const en: CliMessages = {
@@ -182,6 +186,8 @@ const en: CliMessages = {
   textHeading: (file, sentences, compared) =>
     `Checking the report's text: ${file} (${plural(sentences, "sentence")}, ${plural(compared, "figure")} compared with the tables)`,
   textNoFindings: "The report's text agrees with the tables.",
+  textNothingCompared:
+    "No figure in the report's text could be compared with the tables (amounts, rates, scores, grades, counts), so whether it agrees cannot be told; the check reads Chinese prose only.",
 };
 
 function helpHintZh(command: string | null): string {

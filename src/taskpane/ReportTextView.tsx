@@ -122,7 +122,7 @@ export function ReportTextView({ state, actions, lang, s }: ReportTextViewProps)
         <div role="region" aria-label={s.text.resultsLabel}>
           <Body1>{s.text.read(result.sentences, result.compared)}</Body1>
           {result.findings.length === 0 ? (
-            <Body1 as="p">{s.text.agrees}</Body1>
+            <Body1 as="p">{result.compared === 0 ? s.text.nothingCompared : s.text.agrees}</Body1>
           ) : (
             <FindingsList
               findings={result.findings}

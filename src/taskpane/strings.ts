@@ -120,6 +120,8 @@ export interface UiStrings {
     readonly run: string;
     readonly read: (sentences: number, compared: number) => string;
     readonly agrees: string;
+    /** No finding because no figure was compared: not the same as agreeing. */
+    readonly nothingCompared: string;
     readonly resultsLabel: string;
   };
 
@@ -287,6 +289,8 @@ const ZH: UiStrings = {
     run: "核对报告文字",
     read: (sentences, compared) => `共 ${sentences} 句，其中 ${compared} 个数字与表格对照。`,
     agrees: "报告文字与表格一致。",
+    nothingCompared:
+      "报告文字中没有找到可与表格对照的数字（金额、比率、分数、等级、数量），无法判断是否一致；核对只读中文叙述。",
     resultsLabel: "报告文字核对结果",
   },
 
@@ -457,6 +461,8 @@ const EN: UiStrings = {
     read: (sentences, compared) =>
       `${sentences} sentence${sentences === 1 ? "" : "s"}, ${compared} figure${compared === 1 ? "" : "s"} compared with the tables.`,
     agrees: "The report's text agrees with the tables.",
+    nothingCompared:
+      "No figure in the report's text could be compared with the tables (amounts, rates, scores, grades, counts), so whether it agrees cannot be told; the check reads Chinese prose only.",
     resultsLabel: "Results of the report's text check",
   },
 

@@ -49,6 +49,33 @@ describe("selfeval check --text on the seed's report", () => {
     );
   });
 
+  it.each([
+    [
+      "zh-CN",
+      "核对报告文字：FILE（2 句，其中 0 个数字与表格对照）",
+      "报告文字中没有找到可与表格对照的数字（金额、比率、分数、等级、数量），无法判断是否一致；核对只读中文叙述。",
+      "汇总：错误 0 项，警告 0 项，提示 0 项。",
+    ],
+    [
+      "en-US",
+      "Checking the report's text: FILE (2 sentences, 0 figures compared with the tables)",
+      "No figure in the report's text could be compared with the tables (amounts, rates, scores, grades, counts), so whether it agrees cannot be told; the check reads Chinese prose only.",
+      "Summary: 0 errors, 0 warnings, 0 notices.",
+    ],
+  ])(
+    "a text with no figure to compare is not said to agree (%s)",
+    async (lang, heading, nothingCompared, summary) => {
+      const file = tempFile(
+        "report.txt",
+        "The unit spent its budget as planned.\n本单位认真开展绩效自评工作。\n",
+      );
+      const r = await runCli(["check", SAMPLE_XLSX, "--text", file, "--lang", lang]);
+      expect(r.code).toBe(0);
+      const textPart = r.stdout.slice(r.stdout.lastIndexOf("\n\n" + heading.slice(0, 6)) + 2);
+      expect(textPart).toBe([heading.replace("FILE", file), "", nothingCompared, "", summary, ""].join("\n"));
+    },
+  );
+
   it("adds a text member to --json", async () => {
     const r = await runCli(["check", SAMPLE_XLSX, "--text", SEED_REPORT_PATH, "--json"]);
     expect(r.code).toBe(0);

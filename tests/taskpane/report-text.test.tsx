@@ -128,6 +128,21 @@ describe("核对报告文字", () => {
     expect(within(region).getByText("共 2 句，其中 4 个数字与表格对照。")).toBeTruthy();
   });
 
+  test("text with no figure to compare is not said to agree", async () => {
+    const host = new FakeWorkbookHost(seedSnapshot());
+    await openCheckView(host);
+    paste("The unit's spending was on budget. 本单位认真开展绩效自评工作。");
+    await click("核对报告文字");
+    const region = await screen.findByRole("region", { name: "报告文字核对结果" });
+    expect(within(region).getByText("共 1 句，其中 0 个数字与表格对照。")).toBeTruthy();
+    expect(
+      within(region).getByText(
+        "报告文字中没有找到可与表格对照的数字（金额、比率、分数、等级、数量），无法判断是否一致；核对只读中文叙述。",
+      ),
+    ).toBeTruthy();
+    expect(within(region).queryByText("报告文字与表格一致。")).toBeNull();
+  });
+
   test("a file that is no report is said in plain words, and the workbook is not read", async () => {
     const host = new FakeWorkbookHost(seedSnapshot());
     await openCheckView(host, EXCEL_EN);
