@@ -11,8 +11,10 @@
  * waited out the 500 ms.
  *
  * So when a jest worker process (jest-worker's child script, with its IPC channel) exits with code 0 after jest has
- * asked it to stop (no 'message' listener left), it kills itself, which skips only that teardown: every result has
- * been sent by then, and stdout and stderr (pipes, written synchronously on Linux and macOS) are flushed. Any other
+ * asked it to stop (no 'message' listener left), it kills itself, which skips only that teardown: jest had every result
+ * before it asked, and nothing is left to write — jest's request only removes the listener, so 'exit' comes after the
+ * event loop ran empty, and an unfinished write to stdout or stderr (pipes: asynchronous on POSIX) would have kept it
+ * running. Any other
  * exit — a test calling process.exit(3), a crash while a test file runs, jest in band (the runtime then loads in
  * jest's own process), any other program — ends as it would have. tests/lint/jest-worker-exit.test.ts runs each case
  * in a child process.
