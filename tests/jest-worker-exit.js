@@ -14,10 +14,9 @@
  * asked it to stop (no 'message' listener left), it kills itself, which skips only that teardown: jest had every result
  * before it asked, and nothing is left to write — jest's request only removes the listener, so 'exit' comes after the
  * event loop ran empty, and an unfinished write to stdout or stderr (pipes: asynchronous on POSIX) would have kept it
- * running. Any other
- * exit — a test calling process.exit(3), a crash while a test file runs, jest in band (the runtime then loads in
- * jest's own process), any other program — ends as it would have. tests/lint/jest-worker-exit.test.ts runs each case
- * in a child process.
+ * running. Any other exit — a test calling process.exit(3), a crash while a test file runs, jest in band (the runtime
+ * then loads in jest's own process), any other program — ends as it would have. tests/lint/jest-worker-exit.test.ts
+ * runs each case in a child process.
  */
 const JEST_WORKER_CHILD = /[\\/]jest-worker[\\/]build[\\/]workers[\\/]processChild\.js$/;
 
