@@ -18,7 +18,7 @@ let otherScript: string;
 
 /**
  * The child: installs the hook, then (MODE) listens for one message and stops listening when it comes, as jest-worker
- * does (with exit code 0, or 1), or keeps listening and exits with code 3, or just ends.
+ * does (with exit code 0, or 1), or keeps listening and exits with code 0 or 3, or just ends.
  */
 const CHILD = `
 const { endAtOnceWhenJestIsDone } = require(${JSON.stringify(MODULE)});
@@ -35,6 +35,10 @@ if (mode === "asked-to-stop") {
   };
   process.on("message", listener);
   process.send("ready");
+} else if (mode === "exit-0-while-listening") {
+  process.on("message", () => undefined);
+  process.send("ready");
+  setImmediate(() => process.exit(0));
 } else if (mode === "exit-3-while-listening") {
   process.on("message", () => undefined);
   process.exitCode = 3;
@@ -93,6 +97,14 @@ describe("every other exit ends as it would have", () => {
   it("a worker that exits with code 3 while still listening (a test calling process.exit) keeps its code", async () => {
     expect(await ending(forked(workerScript, "exit-3-while-listening"))).toEqual({
       code: 3,
+      signal: null,
+      stdout: "",
+    });
+  });
+
+  it("a worker that exits with code 0 while still listening (process.exit(0) during a test) is not killed", async () => {
+    expect(await ending(forked(workerScript, "exit-0-while-listening"))).toEqual({
+      code: 0,
       signal: null,
       stdout: "",
     });
