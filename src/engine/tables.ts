@@ -43,7 +43,16 @@ export type BudgetColumn = "initial" | "budget" | "executed";
 
 /** 按收入性质分. */
 export type FundSource =
-  "general" | "govFund" | "stateCapital" | "socialInsurance" | "specialAccount" | "other";
+  | "general"
+  | "govFund"
+  | "stateCapital"
+  | "socialInsurance"
+  | "specialAccount"
+  | "other"
+  // By level of government (宁夏 项目 form: 中央补助 | 自治区补助 | 市县资金): a second way to split the same money.
+  | "central"
+  | "provincial"
+  | "local";
 
 /** 按支出性质分 (also the part columns of the expenditure table). */
 export type SpendingKind = "basic" | "project" | "remitted" | "business" | "subsidiary";
@@ -55,6 +64,9 @@ export const FUND_SOURCES: readonly FundSource[] = [
   "socialInsurance",
   "specialAccount",
   "other",
+  "central",
+  "provincial",
+  "local",
 ];
 
 export const SPENDING_KINDS: readonly SpendingKind[] = [

@@ -26,6 +26,10 @@ export const SOURCE_OF: readonly [RegExp, FundSource][] = [
   [/专户/, "specialAccount"],
   [/财政拨款|财政资金/, "general"],
   [/其他资金|单位资金|自有资金|^其他$/, "other"],
+  // By level of government (宁夏: 中央补助 | 自治区补助 | 市县资金).
+  [/^中央/, "central"],
+  [/^自治区|^省级/, "provincial"],
+  [/^市县/, "local"],
 ];
 
 export const KIND_OF: readonly [RegExp, SpendingKind][] = [

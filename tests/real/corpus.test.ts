@@ -37,12 +37,7 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   "hunan-yueyangxian-xinkai-2021-dept": [],
   "jiangxi-nanchang-lieshilingyuan-2022-proj": [],
   "ningxia-yinchuan-liuzhong-2021-proj": [],
-  "ningxia-yuanzhou-malingshu-2022-proj": [
-    "table:budget",
-    "budget:total.budget",
-    "budget:自治区补助.budget",
-    "budget:自治区补助.executed",
-  ],
+  "ningxia-yuanzhou-malingshu-2022-proj": [],
   "shanxi-jishan-zhaidian-2021-proj": [],
   "sichuan-daying-2023-proj-2": [],
   "sichuan-daying-sfj-2023-proj": [],

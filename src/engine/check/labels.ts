@@ -44,6 +44,9 @@ export const SOURCE_NAMES: Record<FundSource, Name> = {
   socialInsurance: { zh: "社会保险基金", en: "social insurance fund" },
   specialAccount: { zh: "纳入专户管理的非税收入", en: "non-tax revenue in special accounts" },
   other: { zh: "其他资金", en: "other funds" },
+  central: { zh: "中央补助", en: "central government funds" },
+  provincial: { zh: "省级补助", en: "provincial funds" },
+  local: { zh: "市县资金", en: "city and county funds" },
 };
 
 export const KIND_NAMES: Record<SpendingKind, Name> = {

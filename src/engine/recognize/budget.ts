@@ -15,6 +15,7 @@ import type {
   TextCell,
 } from "../tables";
 import { recognizeBudgetPairs } from "./budget-pairs";
+import { recognizeTransposedBudget } from "./budget-transposed";
 import { amountCell, isBlankRow } from "./cells";
 import { type Header, detectHeader } from "./header";
 import {
@@ -30,7 +31,7 @@ import {
 } from "./labels";
 import type { Anchor } from "./scan";
 import type { SheetView } from "./sheet-view";
-import { readTableUnit } from "./unit";
+import { budgetUnitAmbiguity, readTableUnit } from "./unit";
 
 const AMOUNT_COLUMNS: readonly BudgetColumn[] = ["initial", "budget", "executed"];
 /** A block has a dozen rows; the search below its header never goes further than this. */
@@ -41,9 +42,17 @@ const MAX_UNKNOWN_RUN = 5;
 const BARE_LABEL_COLUMNS = 2;
 
 export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | null {
-  // A row of "预算数 | 6.84 | 执行数 | 6.84" is a block of its own kind: its labels head no column.
-  const paired = recognizeBudgetPairs(view, anchor);
-  if (paired) return paired;
+  // A row of "预算数 | 6.84 | 执行数 | 6.84" is a block of its own kind: its labels head no column. So is a block whose
+  // 全年预算数(A) / 全年执行数(B) head rows and whose fund sources head columns (宁夏): tried when nothing else fits.
+  return (
+    recognizeBudgetPairs(view, anchor) ??
+    recognizeColumnBudget(view, anchor) ??
+    recognizeTransposedBudget(view, anchor)
+  );
+}
+
+/** The usual block: amount columns under a header row, one row per total, source or kind. */
+function recognizeColumnBudget(view: SheetView, anchor: Anchor): BudgetBlock | null {
   const header = detectHeader(view, anchor.row, anchor.col, BUDGET_HEADER);
   if (!header) return null;
   const amountCols = AMOUNT_COLUMNS.filter((c) => header.fields.has(c));
@@ -62,7 +71,11 @@ export function recognizeBudget(view: SheetView, anchor: Anchor): BudgetBlock | 
     else if (t.cls.role === "kind") rows.kinds[t.cls.kind] ??= t.row;
   }
   const top = Math.min(header.top, ...above.map((t) => t.row.label.pos.row));
-  const unitAmbiguity = ambiguityOf(unitRead, unit, rows);
+  const unitAmbiguity = budgetUnitAmbiguity(unitRead, unit, [
+    rows.total?.row,
+    ...Object.values(rows.sources),
+    ...Object.values(rows.kinds),
+  ]);
   const columns: Partial<Record<BudgetColumn, TextCell>> = {};
   for (const c of amountCols) {
     const h = header.fields.get(c);
@@ -151,30 +164,6 @@ function executionWeightOf(
     }
   }
   return {};
-}
-
-/**
- * The unit is ambiguous when the header, labels and captions name different units, or when an amount carries a unit
- * glued on ("300万元") that is not the table's: every stating cell is named, so the accountant sees where.
- */
-function ambiguityOf(
-  read: ReturnType<typeof readTableUnit>,
-  unit: MoneyUnit,
-  rows: ReadRows,
-): BudgetBlock["unitAmbiguity"] | null {
-  const glued: { unit: MoneyUnit; pos: CellPos }[] = [];
-  const all = [rows.total?.row, ...Object.values(rows.sources), ...Object.values(rows.kinds)];
-  for (const row of all) {
-    for (const cell of Object.values(row?.cells ?? {})) {
-      if (cell?.parsed.kind === "amount" && cell.parsed.statedUnit)
-        glued.push({ unit: cell.parsed.statedUnit, pos: cell.pos });
-    }
-  }
-  const conflicting = glued.filter((g) => g.unit !== unit);
-  if (!read.ambiguous && conflicting.length === 0) return null;
-  const statements = [...read.statements, ...conflicting];
-  const units = [...new Set([unit, ...statements.map((s) => s.unit)])];
-  return { units, cells: statements.map((s) => s.pos) };
 }
 
 interface ReadRows {

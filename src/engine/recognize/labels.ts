@@ -177,6 +177,22 @@ const SOURCE_STEMS: readonly (readonly [string, FundSource])[] = [
   ["其他收入", "other"],
 ];
 
+/**
+ * Fund sources by level of government, as a transposed fund block heads its columns (宁夏 项目 form, in the corpus:
+ * 年度资金总额 | 其中 中央补助 | 自治区补助 | 市县资金). Only the wordings seen on a published form; they split the same
+ * money as 财政拨款/其他资金 a second way, so they are read only where that form's layout holds them.
+ */
+const LEVEL_SOURCE_LABELS = aliasTable<"central" | "provincial" | "local">({
+  central: ["中央补助"],
+  provincial: ["自治区补助"],
+  local: ["市县资金"],
+});
+
+/** The level of government a column head names (中央补助 → central), or null. */
+export function classifyLevelSource(norm: string): FundSource | null {
+  return lookup(LEVEL_SOURCE_LABELS, norm);
+}
+
 /** What a row label of the budget block stands for, or null when it is not one of them. */
 export function classifyBudgetRow(norm: string): BudgetRowClass | null {
   const kind = lookup(SPENDING_KIND_LABELS, norm);

@@ -4,7 +4,7 @@
  * ("单位：万元", "金额单位：元", "（单位：元）"); 万元 when nothing says. When the statements disagree the nearest one
  * (the header row) is used and the disagreement is reported, never settled silently (issue 11 §2).
  */
-import type { CellPos } from "../tables";
+import type { BudgetBlock, BudgetRow, CellPos } from "../tables";
 import { DEFAULT_UNIT, type MoneyUnit, unitInText } from "../money";
 import { LABEL_MAX_LENGTH } from "./labels";
 import type { SheetView } from "./sheet-view";
@@ -94,4 +94,27 @@ function unitOfCell(view: SheetView, row: number, col: number): MoneyUnit | null
   // Long narrative text may mention 元 in passing; a caption or a header label is short.
   if (typeof v !== "string" || v.length > LABEL_MAX_LENGTH) return null;
   return unitInText(v);
+}
+
+/**
+ * The unit is ambiguous when the header, labels and captions name different units, or when an amount carries a unit
+ * glued on ("300万元") that is not the table's: every stating cell is named, so the accountant sees where.
+ */
+export function budgetUnitAmbiguity(
+  read: UnitRead,
+  unit: MoneyUnit,
+  rows: readonly (BudgetRow | undefined)[],
+): BudgetBlock["unitAmbiguity"] | null {
+  const glued: { unit: MoneyUnit; pos: CellPos }[] = [];
+  for (const row of rows) {
+    for (const cell of Object.values(row?.cells ?? {})) {
+      if (cell?.parsed.kind === "amount" && cell.parsed.statedUnit)
+        glued.push({ unit: cell.parsed.statedUnit, pos: cell.pos });
+    }
+  }
+  const conflicting = glued.filter((g) => g.unit !== unit);
+  if (!read.ambiguous && conflicting.length === 0) return null;
+  const statements = [...read.statements, ...conflicting];
+  const units = [...new Set([unit, ...statements.map((s) => s.unit)])];
+  return { units, cells: statements.map((s) => s.pos) };
 }

@@ -42,6 +42,9 @@ export const FUND_SOURCE_LABELS: Readonly<Record<FundSource, Readonly<Record<Lan
   socialInsurance: { "zh-CN": "社会保险基金预算", "en-US": "Social insurance fund budget" },
   specialAccount: { "zh-CN": "财政专户管理资金", "en-US": "Special fiscal account funds" },
   other: { "zh-CN": "其他资金", "en-US": "Other funds" },
+  central: { "zh-CN": "中央补助", "en-US": "Central government funds" },
+  provincial: { "zh-CN": "省级补助", "en-US": "Provincial funds" },
+  local: { "zh-CN": "市县资金", "en-US": "City and county funds" },
 };
 
 export const SPENDING_KIND_LABELS: Readonly<Record<SpendingKind, Readonly<Record<Lang, string>>>> = {

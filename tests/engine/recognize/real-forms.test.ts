@@ -3,6 +3,7 @@
  * alias), template leftovers, amounts inside labels, units glued to amounts or stated away from the header, the
  * execution points a form states, titles, and qualitative actuals that state the outcome.
  */
+import { SOURCE_NAMES } from "../../../src/engine/check/labels";
 import { evaluateWorkbook } from "../../../src/engine/evaluate";
 import { parseAmount } from "../../../src/engine/money";
 import { splitLabelAmount } from "../../../src/engine/recognize/budget";
@@ -11,10 +12,12 @@ import {
   INDICATOR_HEADER,
   INFO_LABELS,
   classifyBudgetRow,
+  classifyLevelSource,
   lookup,
   normalizeLabel,
 } from "../../../src/engine/recognize/labels";
 import { recognizeWorkbook } from "../../../src/engine/recognize/index";
+import { FUND_SOURCE_LABELS } from "../../../src/engine/report/input";
 import { untilNextLabel } from "../../../src/engine/recognize/scan";
 import {
   parseOperatorColumn,
@@ -768,5 +771,138 @@ describe("kind totals written as label | amount above the block (湖北 塘湖)"
     const b = budgetOf(other);
     expect(b.kinds).toEqual({});
     expect(b.range.top).toBe(2);
+  });
+});
+
+describe("a fund block on its side, sources by level of government (宁夏 项目 form)", () => {
+  // The published form (tests/fixtures/real ningxia-yuanzhou-malingshu-2022-proj): the amount kinds head the rows,
+  // 年度资金总额 and the sources under a merged 其中 head the columns, the unit is in the merged row label, and the
+  // source's figures carry their own 万元.
+  const HEAD: CellValue[][] = [
+    ["资金情况\n(万元)", null, null, "年度资金总额", "其中", null, null],
+    [null, null, null, null, "中央补助", "自治区补助", "市县资金"],
+  ];
+  const MERGES = ["A1:A5", "B1:C2", "D1:D2", "E1:G1", "B3:C3", "B4:C4", "B5:C5"];
+  const grid = (
+    total: CellValue[],
+    provincial: CellValue[],
+    unitLabel = "资金情况\n(万元)",
+  ): CellValue[][] => [
+    [unitLabel, ...HEAD[0].slice(1)],
+    HEAD[1],
+    [null, "全年预算数(A)", null, total[0], null, provincial[0], null],
+    [null, "全年执行数(B)", null, total[1], null, provincial[1], null],
+    [null, "执行率(B/A)", null, total[2], null, provincial[2], null],
+  ];
+
+  it.each([
+    ["中央补助", "central"],
+    ["自治区补助", "provincial"],
+    ["市县资金", "local"],
+  ])("column head %s → source %s", (label, source) => {
+    expect(classifyLevelSource(normalizeLabel(label))).toBe(source);
+  });
+
+  it("reads 年度资金总额 and 自治区补助 in 分, with the unit of the row label and a blank total execution", () => {
+    const b = budgetOf(grid([300, null, null], ["300万元", "259.45万元", "86.5%"]), MERGES);
+    expect(b.unit).toBe("万元");
+    expect(b.unitAmbiguity).toBeUndefined();
+    expect(fenOf(b.total.cells.budget)).toBe(300 * WAN);
+    expect(b.total.cells.executed?.parsed.kind).toBe("none");
+    expect(b.total.label.text).toBe("年度资金总额");
+    expect(Object.keys(b.sources)).toEqual(["central", "provincial", "local"]);
+    expect(fenOf(b.sources.provincial?.cells.budget)).toBe(300 * WAN);
+    expect(fenOf(b.sources.provincial?.cells.executed)).toBe(259_450_000);
+    // F4, zero-based.
+    expect(b.sources.provincial?.cells.executed?.pos).toEqual({ sheet: "Sheet1", row: 3, col: 5 });
+    expect(b.sources.central?.cells.budget?.parsed.kind).toBe("none");
+    expect(b.kinds).toEqual({});
+    expect(b.columns.budget?.text).toBe("全年预算数(A)");
+    expect(b.columns.executed?.text).toBe("全年执行数(B)");
+    expect(b.columns.initial).toBeUndefined();
+    expect(b.range).toEqual({ top: 0, left: 1, bottom: 4, right: 6 });
+  });
+
+  it("takes the unit the row label states (元) and names the glued 万元 that disagrees", () => {
+    const b = budgetOf(
+      grid([3000000, 2594500, "86.5%"], ["300万元", 2594500, null], "资金情况\n(元)"),
+      MERGES,
+    );
+    expect(b.unit).toBe("元");
+    expect(fenOf(b.total.cells.budget)).toBe(300 * WAN);
+    expect(fenOf(b.total.cells.executed)).toBe(259_450_000);
+    expect(fenOf(b.sources.provincial?.cells.budget)).toBe(300 * WAN);
+    expect(b.unitAmbiguity?.units).toEqual(["元", "万元"]);
+    expect(b.extra?.rate?.text).toBe("86.5%");
+  });
+
+  it("is no block without its 全年执行数 row, its 年度资金总额 column, or any figure", () => {
+    const noExecuted = grid([300, null, null], ["300万元", null, null]);
+    noExecuted[3] = [null, "备注", null, null, null, null, null];
+    const noTotal = grid([300, null, null], ["300万元", "259.45万元", null]);
+    noTotal[0] = ["资金情况\n(万元)", null, null, "合同金额", "其中", null, null];
+    const blank = grid([null, null, null], [null, null, null]);
+    for (const rows of [noExecuted, noTotal, blank])
+      expect(recognizeWorkbook(workbook(sheet("Sheet1", rows, { merges: MERGES }))).budget).toBeNull();
+  });
+
+  it("does not read a 中央补助 elsewhere on the sheet, with no 全年预算数 row, as a fund block", () => {
+    const rows: CellValue[][] = [
+      ["资金来源说明", "年度资金总额", "中央补助", "自治区补助"],
+      [null, 300, 200, 100],
+      ["备注", "中央补助资金已拨付", null, null],
+    ];
+    expect(recognizeWorkbook(workbook(sheet("Sheet1", rows))).budget).toBeNull();
+  });
+
+  it("names the three levels in both languages, in findings and in the report", () => {
+    expect([SOURCE_NAMES.central, SOURCE_NAMES.provincial, SOURCE_NAMES.local]).toEqual([
+      { zh: "中央补助", en: "central government funds" },
+      { zh: "省级补助", en: "provincial funds" },
+      { zh: "市县资金", en: "city and county funds" },
+    ]);
+    expect([FUND_SOURCE_LABELS.central, FUND_SOURCE_LABELS.provincial, FUND_SOURCE_LABELS.local]).toEqual([
+      { "zh-CN": "中央补助", "en-US": "Central government funds" },
+      { "zh-CN": "省级补助", "en-US": "Provincial funds" },
+      { "zh-CN": "市县资金", "en-US": "City and county funds" },
+    ]);
+  });
+
+  it("leaves the ordinary row labels alone: 中央补助 heads a column of this layout only", () => {
+    expect(classifyBudgetRow(normalizeLabel("中央补助"))).toBeNull();
+    expect(classifyBudgetRow(normalizeLabel("自治区补助"))).toBeNull();
+  });
+
+  describe("as a project form", () => {
+    const form = (totalExecuted: CellValue): CellValue[][] => [
+      ["项目名称", null, "马铃薯冲薯繁育示范推广项目", null, null, null, null],
+      ...grid([300, totalExecuted, null], ["300万元", "259.45万元", "86.5%"]),
+    ];
+    const merges = ["A2:A6", "B2:C3", "D2:D3", "E2:G2", "B4:C4", "B5:C5", "B6:C6"];
+
+    it("takes no sum finding at a blank 年度资金总额 and no execution score from a source's figures", () => {
+      const e = evaluateWorkbook(workbook(sheet("Sheet1", form(null), { merges })));
+      const p = e.projects[0];
+      expect(p.form.budget?.sources.provincial?.cells.executed?.parsed).toMatchObject({ fen: 259_450_000 });
+      expect(e.findings.filter((f) => f.rule === "project.fund-sum")).toEqual([]);
+      expect(p.score?.execution).toMatchObject({
+        budgetFen: 300 * WAN,
+        executedFen: null,
+        rate: null,
+        score: 0,
+      });
+    });
+
+    it("still checks a typed 年度资金总额 against its sources", () => {
+      const e = evaluateWorkbook(workbook(sheet("Sheet1", form(250), { merges })));
+      const f = e.findings.filter((x) => x.rule === "project.fund-sum");
+      expect(f.map((x) => [x.severity, x.cells.map((c) => c.address)])).toEqual([
+        ["error", ["D5", "E5", "F5", "G5"]],
+      ]);
+      expect(f[0]).toMatchObject({ expectedFen: 259_450_000, actualFen: 250 * WAN });
+      expect(f[0].message["zh-CN"]).toBe(
+        "全年执行数(B)：中央补助 + 自治区补助 + 市县资金 = 259.45 万元，年度资金总额填列 250.00 万元，相差 9.45 万元，填列数少于分项之和",
+      );
+    });
   });
 });

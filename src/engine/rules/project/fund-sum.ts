@@ -4,6 +4,7 @@
  * project form's view, where the department's sum.breakdown does not.
  */
 import { checkBreakdown } from "../../check/budget-breakdown";
+import { hasValue } from "../../check/compare";
 import { presentColumns, sourceRows, totalRow, type NamedRow } from "../../check/budget-view";
 import { labelOr } from "../../check/labels";
 import { localized } from "../../i18n";
@@ -37,7 +38,11 @@ export const projectFundSum = defineRule({
     if (parts.length === 0) return;
     // In the form's own order (当年财政拨款, 上年结转资金, 其他资金), as the accountant reads it.
     parts.sort((a, b) => a.row.label.pos.row - b.row.label.pos.row);
-    for (const column of presentColumns(block))
+    for (const column of presentColumns(block)) {
+      // A 年度资金总额 left blank states no figure to be wrong (宁夏: the 全年执行数 is given only in the 自治区补助
+      // column): there is no sum to compare, and the execution score already says the total's figure is missing.
+      if (!hasValue(total.row.cells[column])) continue;
       checkBreakdown(context, "project", block, column, total, parts, tolerance);
+    }
   },
 });
