@@ -94,28 +94,20 @@ describe("a jest worker process jest has asked to stop", () => {
 });
 
 describe("every other exit ends as it would have", () => {
-  it("a worker that exits with code 3 while still listening (a test calling process.exit) keeps its code", async () => {
-    expect(await ending(forked(workerScript, "exit-3-while-listening"))).toEqual({
-      code: 3,
-      signal: null,
-      stdout: "",
-    });
-  });
-
-  it("a worker that exits with code 0 while still listening (process.exit(0) during a test) is not killed", async () => {
-    expect(await ending(forked(workerScript, "exit-0-while-listening"))).toEqual({
-      code: 0,
-      signal: null,
-      stdout: "",
-    });
-  });
-
-  it("a worker asked to stop whose exit code is not 0 keeps its code", async () => {
-    expect(await ending(forked(workerScript, "asked-to-stop-failing"))).toEqual({
-      code: 1,
-      signal: null,
-      stdout: "",
-    });
+  it.each([
+    [
+      "a worker that exits with code 3 while still listening (a test calling process.exit)",
+      "exit-3-while-listening",
+      3,
+    ],
+    [
+      "a worker that exits with code 0 while still listening (process.exit(0) during a test)",
+      "exit-0-while-listening",
+      0,
+    ],
+    ["a worker asked to stop whose exit code is not 0", "asked-to-stop-failing", 1],
+  ])("%s keeps its code, not killed", async (_, mode, code) => {
+    expect(await ending(forked(workerScript, mode))).toEqual({ code, signal: null, stdout: "" });
   });
 
   it("a script with another name (not jest's worker) is left alone, asked to stop or not", async () => {
