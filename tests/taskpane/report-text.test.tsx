@@ -44,6 +44,12 @@ async function click(name: string) {
   });
 }
 
+/** Runs 核对报告文字 and waits for its results. */
+async function checkText(): Promise<HTMLElement> {
+  await click("核对报告文字");
+  return screen.findByRole("region", { name: "报告文字核对结果" });
+}
+
 function findingTexts(region: HTMLElement): string[] {
   return within(region)
     .getAllByRole("button")
@@ -58,8 +64,7 @@ describe("核对报告文字", () => {
     expect(screen.getByRole("button", { name: "核对报告文字" }).hasAttribute("disabled")).toBe(true);
 
     paste(plantedReport());
-    await click("核对报告文字");
-    const region = await screen.findByRole("region", { name: "报告文字核对结果" });
+    const region = await checkText();
     // The planted copy has one sentence more (the indicator's score) and three figures more to compare.
     expect(within(region).getByText("共 61 句，其中 23 个数字与表格对照。")).toBeTruthy();
     expect(within(region).getByRole("heading", { name: "错误（3）" })).toBeTruthy();
@@ -92,8 +97,7 @@ describe("核对报告文字", () => {
     expect(screen.getByText("已选择：自评报告.docx")).toBeTruthy();
     // The file replaces the paste box until the user goes back to pasting.
     expect(screen.queryByRole("textbox", { name: "报告文字" })).toBeNull();
-    await click("核对报告文字");
-    const region = await screen.findByRole("region", { name: "报告文字核对结果" });
+    const region = await checkText();
     expect(within(region).getByText("共 60 句，其中 20 个数字与表格对照。")).toBeTruthy();
     expect(findingTexts(region)).toEqual([
       "报告分数与评分不符 · 表三 绩效指标!G3报告文字“…对全年绩效目标完成情况进行讨论汇总得出整体工作完成情况，对单位整体支出评分为95分”中总分为“95分”，按评分规则计算为 99.78 分",
@@ -122,8 +126,7 @@ describe("核对报告文字", () => {
     const host = new FakeWorkbookHost(seedSnapshot());
     await openCheckView(host);
     paste("本年度基本支出为256.79万元，项目支出为10459.37万元。经自评，评分为99.78分，评价等级为“优”。");
-    await click("核对报告文字");
-    const region = await screen.findByRole("region", { name: "报告文字核对结果" });
+    const region = await checkText();
     expect(within(region).getByText("报告文字与表格一致。")).toBeTruthy();
     expect(within(region).getByText("共 2 句，其中 4 个数字与表格对照。")).toBeTruthy();
   });
@@ -132,8 +135,7 @@ describe("核对报告文字", () => {
     const host = new FakeWorkbookHost(seedSnapshot());
     await openCheckView(host);
     paste("The unit's spending was on budget. 本单位认真开展绩效自评工作。");
-    await click("核对报告文字");
-    const region = await screen.findByRole("region", { name: "报告文字核对结果" });
+    const region = await checkText();
     expect(within(region).getByText("共 1 句，其中 0 个数字与表格对照。")).toBeTruthy();
     expect(
       within(region).getByText(
