@@ -126,6 +126,17 @@ const formText: fc.Arbitrary<CellValue> = fc.oneof(
     "基本支出总额",
     "项目支出总额",
     "864.2万",
+    // 宁夏 原州: the block on its side, fund sources by level of government.
+    "资金情况\n(万元)",
+    "其中",
+    "中央补助",
+    "自治区补助",
+    "市县资金",
+    "全年预算数(A)",
+    "全年执行数(B)",
+    "执行率(B/A)",
+    "259.45万元",
+    "86.5%",
   ),
   fc
     .tuple(fc.double({ min: -1e6, max: 1e9, noNaN: true }), fc.constantFrom("万", "万元", "元", "亿", ""))
@@ -133,74 +144,101 @@ const formText: fc.Arbitrary<CellValue> = fc.oneof(
   cellValue,
 );
 
-/** A grid of form text, with merges inside it; most of the time a real form's header rows on top. */
-const formSheet = fc
-  .record({
-    rows: fc.array(fc.array(formText, { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 14 }),
-    header: fc.constantFrom<CellValue[][]>(
-      [],
-      [["项目资金\n（元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]],
-      [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]],
-      [["预算数", 6.84, "到位数", 6.84, "执行数", 6.84, 100]],
-      [
-        ["基本支出总额", "864.2万", "项目支出总额", 0],
-        ["预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
-      ],
-      [
-        [
-          "一级指标",
-          "二级指标",
-          "三级指标",
-          "指标分值",
-          "预期指标值",
-          null,
-          null,
-          "单项指标实际完成值",
-          "自评得分",
-        ],
-        [null, null, null, null, "符号", null, "单位(文字描述)", null, "单项指标得分", "权重占比(%)"],
-      ],
-    ),
-    merges: fc.array(
-      fc.record({
-        top: fc.nat(12),
-        left: fc.nat(7),
-        height: fc.integer({ min: 1, max: 4 }),
-        width: fc.integer({ min: 1, max: 3 }),
-      }),
-      { maxLength: 4 },
-    ),
-  })
-  .map(({ rows, header, merges }): WorkbookSnapshot => {
-    const values = [...header, ...rows];
-    const kept: { top: number; left: number; bottom: number; right: number }[] = [];
-    for (const m of merges) {
-      const r = { top: m.top, left: m.left, bottom: m.top + m.height - 1, right: m.left + m.width - 1 };
-      const single = r.top === r.bottom && r.left === r.right;
-      const overlaps = kept.some(
-        (k) => r.top <= k.bottom && k.top <= r.bottom && r.left <= k.right && k.left <= r.right,
-      );
-      if (!single && !overlaps) kept.push(r);
-    }
-    return { sheets: [{ name: "Sheet1", originRow: 0, originCol: 0, values, merges: kept }] };
-  });
+/**
+ * 宁夏 原州's fund block on its side (rows 全年预算数(A) / 全年执行数(B) / 执行率, columns 年度资金总额 | 中央补助 |
+ * 自治区补助 | 市县资金), its twelve figure cells drawn from the forms' text: amounts, amounts with units, labels, junk.
+ */
+const transposedBlock = fc.array(formText, { minLength: 12, maxLength: 12 }).map((v): CellValue[][] => [
+  ["资金情况\n(万元)", null, null, "年度资金总额", "其中", null, null],
+  [null, null, null, null, "中央补助", "自治区补助", "市县资金"],
+  [null, "全年预算数(A)", null, v[0], v[1], v[2], v[3]],
+  [null, "全年执行数(B)", null, v[4], v[5], v[6], v[7]],
+  [null, "执行率(B/A)", null, v[8], v[9], v[10], v[11]],
+]);
+
+/** Most of the time a real form's header rows on top of the grid. */
+const FORM_HEADERS = fc.constantFrom<CellValue[][]>(
+  [],
+  [["项目资金\n（元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]],
+  [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]],
+  [["预算数", 6.84, "到位数", 6.84, "执行数", 6.84, 100]],
+  [
+    ["基本支出总额", "864.2万", "项目支出总额", 0],
+    ["预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
+  ],
+  [
+    [
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标分值",
+      "预期指标值",
+      null,
+      null,
+      "单项指标实际完成值",
+      "自评得分",
+    ],
+    [null, null, null, null, "符号", null, "单位(文字描述)", null, "单项指标得分", "权重占比(%)"],
+  ],
+);
+
+/** A grid of form text under `header`, with merges inside it. */
+function formSheetWith(header: fc.Arbitrary<CellValue[][]>): fc.Arbitrary<WorkbookSnapshot> {
+  return fc
+    .record({
+      rows: fc.array(fc.array(formText, { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 14 }),
+      header,
+      merges: fc.array(
+        fc.record({
+          top: fc.nat(12),
+          left: fc.nat(7),
+          height: fc.integer({ min: 1, max: 4 }),
+          width: fc.integer({ min: 1, max: 3 }),
+        }),
+        { maxLength: 4 },
+      ),
+    })
+    .map(({ rows, header, merges }): WorkbookSnapshot => {
+      const values = [...header, ...rows];
+      const kept: { top: number; left: number; bottom: number; right: number }[] = [];
+      for (const m of merges) {
+        const r = { top: m.top, left: m.left, bottom: m.top + m.height - 1, right: m.left + m.width - 1 };
+        const single = r.top === r.bottom && r.left === r.right;
+        const overlaps = kept.some(
+          (k) => r.top <= k.bottom && k.top <= r.bottom && r.left <= k.right && k.left <= r.right,
+        );
+        if (!single && !overlaps) kept.push(r);
+      }
+      return { sheets: [{ name: "Sheet1", originRow: 0, originCol: 0, values, merges: kept }] };
+    });
+}
+
+const formSheet = formSheetWith(FORM_HEADERS);
+/** The same grids under 原州's block on its side, so that block is read in about half the runs. */
+const transposedSheet = formSheetWith(transposedBlock);
 
 describe("real-form grids", () => {
-  it("evaluateWorkbook never throws, is deterministic, and every finding names an existing cell", () => {
-    fc.assert(
-      fc.property(formSheet, (wb) => {
-        const before = JSON.stringify(wb);
-        const first = evaluateWorkbook(wb);
-        const deterministic = same(evaluateWorkbook(structuredClone(wb)), first);
-        expect([deterministic, JSON.stringify(wb), findingsInside(first.findings, wb)]).toEqual([
-          true,
-          before,
-          true,
-        ]);
-      }),
-      RUNS,
-    );
-  });
+  it.each([
+    ["under the real forms' headers", formSheet],
+    ["under 原州's fund block on its side", transposedSheet],
+  ])(
+    "evaluateWorkbook never throws, is deterministic, and every finding names an existing cell (%s)",
+    (_, sheets) => {
+      fc.assert(
+        fc.property(sheets, (wb) => {
+          const before = JSON.stringify(wb);
+          const first = evaluateWorkbook(wb);
+          const deterministic = same(evaluateWorkbook(structuredClone(wb)), first);
+          expect([deterministic, JSON.stringify(wb), findingsInside(first.findings, wb)]).toEqual([
+            true,
+            before,
+            true,
+          ]);
+        }),
+        RUNS,
+      );
+    },
+  );
 
   it("template leftovers, unit statements and the form's execution points point at existing cells", () => {
     fc.assert(
@@ -237,54 +275,60 @@ describe("real-form grids", () => {
 });
 
 describe("fund blocks of label | amount pairs and indicators read from a group's unlabelled column (河北)", () => {
-  it("every cell the budget block and the indicators read exists, and each row of the block sits inside its range", () => {
-    fc.assert(
-      fc.property(formSheet, (wb) => {
-        const r = recognizeWorkbook(wb);
-        const deterministic = same(recognizeWorkbook(structuredClone(wb)), r);
-        // Plain comparisons collected first: an expect() per cell and per row was a quarter of the test's time.
-        const problems: string[] = [];
-        const within = (what: string, cells: readonly CellPos[]) => {
-          if (!posInside(cells, wb)) problems.push(`${what}: a cell outside the sheet`);
-        };
-        const blocks = [r.budget, ...(r.projects ?? []).map((p) => p.budget)].filter((b) => b !== null);
-        for (const b of blocks) {
-          const rows = [b.total, ...Object.values(b.sources), ...Object.values(b.kinds)];
-          for (const row of rows) {
-            if (!row) continue;
-            const cells = [row.label.pos, ...Object.values(row.cells).map((c) => c.pos)];
-            within(`block row at ${row.label.pos.row},${row.label.pos.col}`, cells);
-            for (const c of cells) {
-              if (!(c.row >= b.range.top && c.row <= b.range.bottom))
-                problems.push(`${c.row},${c.col}: row outside the block`);
-              if (!(c.col >= b.range.left && c.col <= b.range.right))
-                problems.push(`${c.row},${c.col}: column outside the block`);
+  it.each([
+    ["under the real forms' headers", formSheet],
+    ["under 原州's fund block on its side", transposedSheet],
+  ])(
+    "every cell the budget block and the indicators read exists, and each row of the block sits inside its range (%s)",
+    (_, sheets) => {
+      fc.assert(
+        fc.property(sheets, (wb) => {
+          const r = recognizeWorkbook(wb);
+          const deterministic = same(recognizeWorkbook(structuredClone(wb)), r);
+          // Plain comparisons collected first: an expect() per cell and per row was a quarter of the test's time.
+          const problems: string[] = [];
+          const within = (what: string, cells: readonly CellPos[]) => {
+            if (!posInside(cells, wb)) problems.push(`${what}: a cell outside the sheet`);
+          };
+          const blocks = [r.budget, ...(r.projects ?? []).map((p) => p.budget)].filter((b) => b !== null);
+          for (const b of blocks) {
+            const rows = [b.total, ...Object.values(b.sources), ...Object.values(b.kinds)];
+            for (const row of rows) {
+              if (!row) continue;
+              const cells = [row.label.pos, ...Object.values(row.cells).map((c) => c.pos)];
+              within(`block row at ${row.label.pos.row},${row.label.pos.col}`, cells);
+              for (const c of cells) {
+                if (!(c.row >= b.range.top && c.row <= b.range.bottom))
+                  problems.push(`${c.row},${c.col}: row outside the block`);
+                if (!(c.col >= b.range.left && c.col <= b.range.right))
+                  problems.push(`${c.row},${c.col}: column outside the block`);
+              }
+            }
+            within(
+              "block columns",
+              Object.values(b.columns).map((h) => h.pos),
+            );
+          }
+          const tables = [r.indicators, ...(r.projects ?? []).map((p) => p.indicators)].filter(
+            (t) => t !== null,
+          );
+          for (const t of tables) {
+            within(
+              "indicator headers",
+              Object.values(t.headers).map((h) => h.pos),
+            );
+            for (const row of t.rows) {
+              within(`indicator row ${row.row}`, [row.target.pos, row.actual.pos, row.weight.cell.pos]);
+              if (row.weight.value !== null && !Number.isFinite(row.weight.value))
+                problems.push(`indicator row ${row.row}: weight ${row.weight.value} not finite`);
             }
           }
-          within(
-            "block columns",
-            Object.values(b.columns).map((h) => h.pos),
-          );
-        }
-        const tables = [r.indicators, ...(r.projects ?? []).map((p) => p.indicators)].filter(
-          (t) => t !== null,
-        );
-        for (const t of tables) {
-          within(
-            "indicator headers",
-            Object.values(t.headers).map((h) => h.pos),
-          );
-          for (const row of t.rows) {
-            within(`indicator row ${row.row}`, [row.target.pos, row.actual.pos, row.weight.cell.pos]);
-            if (row.weight.value !== null && !Number.isFinite(row.weight.value))
-              problems.push(`indicator row ${row.row}: weight ${row.weight.value} not finite`);
-          }
-        }
-        expect({ deterministic, problems }).toEqual({ deterministic: true, problems: [] });
-      }),
-      RUNS,
-    );
-  });
+          expect({ deterministic, problems }).toEqual({ deterministic: true, problems: [] });
+        }),
+        RUNS,
+      );
+    },
+  );
 });
 
 describe("the new parsers on arbitrary text", () => {
