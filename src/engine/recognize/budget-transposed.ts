@@ -57,10 +57,11 @@ export function recognizeTransposedBudget(view: SheetView, anchor: Anchor): Budg
     lastRow = r;
   }
   // The anchor is the block's first row label; the executed row's own anchor would only find a part of it.
-  if (rows.get("budget") === undefined || rows.get("executed") === undefined) return null;
+  if (!rows.has("budget") || !rows.has("executed")) return null;
   if (Math.min(...rows.values()) !== anchor.row) return null;
 
-  const labelRight = view.merge(anchor.row, labelCol)?.right ?? labelCol;
+  const labelMerge = view.merge(anchor.row, labelCol);
+  const labelRight = labelMerge?.right ?? labelCol;
   const heads = new Map<number, Head>();
   let headTop = anchor.row;
   for (let c = labelRight + 1; c <= Math.min(view.right, labelRight + MAX_COLUMNS); c++) {
@@ -94,7 +95,7 @@ export function recognizeTransposedBudget(view: SheetView, anchor: Anchor): Budg
   return {
     kind: "budget",
     sheet: view.name,
-    range: { top: headTop, left: view.merge(anchor.row, labelCol)?.left ?? labelCol, bottom: lastRow, right },
+    range: { top: headTop, left: labelMerge?.left ?? labelCol, bottom: lastRow, right },
     unit,
     columns: labels,
     total,
