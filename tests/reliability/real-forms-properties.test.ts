@@ -216,12 +216,14 @@ function formSheetWith(header: fc.Arbitrary<CellValue[][]>): fc.Arbitrary<Workbo
 const formSheet = formSheetWith(FORM_HEADERS);
 /** The same grids under 原州's block on its side, so that block is read in about half the runs. */
 const transposedSheet = formSheetWith(transposedBlock);
+/** The whole-grid properties run over both. */
+const GRIDS: readonly (readonly [string, fc.Arbitrary<WorkbookSnapshot>])[] = [
+  ["under the real forms' headers", formSheet],
+  ["under 原州's fund block on its side", transposedSheet],
+];
 
 describe("real-form grids", () => {
-  it.each([
-    ["under the real forms' headers", formSheet],
-    ["under 原州's fund block on its side", transposedSheet],
-  ])(
+  it.each(GRIDS)(
     "evaluateWorkbook never throws, is deterministic, and every finding names an existing cell (%s)",
     (_, sheets) => {
       fc.assert(
@@ -275,10 +277,7 @@ describe("real-form grids", () => {
 });
 
 describe("fund blocks of label | amount pairs and indicators read from a group's unlabelled column (河北)", () => {
-  it.each([
-    ["under the real forms' headers", formSheet],
-    ["under 原州's fund block on its side", transposedSheet],
-  ])(
+  it.each(GRIDS)(
     "every cell the budget block and the indicators read exists, and each row of the block sits inside its range (%s)",
     (_, sheets) => {
       fc.assert(
